@@ -1,0 +1,93 @@
+# factsheet — health fact sheets from JSON to print-ready PDF.
+#
+#   make            set up missing packages, build bin/factsheet, render data/*.json into out/
+#   make test       the same, plus the test tools, then every test (last line: N passed, N failed)
+#   make SANITIZE=1 test   the whole suite under ASan + UBSan
+#   make update-refs       refresh the reference images in tests/ref (look at them first!)
+#   make clean
+
+VERSION   := 0.1.0
+PKGS      := cairo pangocairo pangoft2 fontconfig jansson
+SANITIZE  ?=
+
+# Flags are recursively expanded, so pkg-config runs after deps.sh installed it.
+WARNINGS  := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wformat=2 -Wvla -Wwrite-strings
+ifeq ($(SANITIZE),1)
+BUILD     := out/asan
+OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+BIN       := out/asan/bin/factsheet
+else
+BUILD     := out/build
+OPT       := -O2 -g
+BIN       := bin/factsheet
+endif
+CFLAGS    ?=
+CPPFLAGS  += -D_GNU_SOURCE -DFACTSHEET_VERSION='"$(VERSION)"' -Iinclude
+ALL_CFLAGS = -std=c11 $(OPT) $(WARNINGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
+LDLIBS     = $(shell pkg-config --libs $(PKGS)) -lm
+
+LIB_SRC   := $(sort $(wildcard src/*/*.c))
+LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(BUILD)/main.o
+DATA      := $(sort $(wildcard data/*.json))
+PDFS      := $(DATA:data/%.json=out/%.pdf)
+
+.PHONY: all deps deps-test build test update-refs clean check-layers
+.DELETE_ON_ERROR:
+
+all: build $(if $(SANITIZE),,$(PDFS))
+
+build: $(BIN)
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+$(BUILD)/%.o: src/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BIN): $(LIB_OBJ) $(MAIN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) $^ $(LDLIBS) -o $@
+
+# One process per file keeps make incremental: touching one data file
+# re-renders only its sheet.
+out/%.pdf: data/%.json $(BIN) fonts/fonts.conf
+	@mkdir -p out
+	$(BIN) -o $@ $<
+
+# ---- tests ----------------------------------------------------------------
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN  := $(BUILD)/tests/imgdiff
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $< $(LIB_OBJ) \
+	    $(LDLIBS) $(shell pkg-config --libs cmocka) -o $@
+
+$(TOOL_BIN): tests/tools/imgdiff.c | deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LDLIBS) -o $@
+
+test: deps-test build $(UNIT_BIN) $(TOOL_BIN) check-layers
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+update-refs: build $(TOOL_BIN)
+	@BIN=$(BIN) BUILD=$(BUILD) sh tests/update-refs.sh
+
+# The layers of STYLE.md: each library has one home.
+check-layers:
+	@bad=$$(grep -l 'include <jansson' src/*.c src/*/*.c | grep -v '^src/model/load.c$$'); \
+	 bad="$$bad $$(grep -l 'include <pango\|include <fontconfig' src/*.c src/*/*.c | grep -v '^src/typeset/text.c$$')"; \
+	 bad="$$bad $$(grep -l 'include <cairo' src/*.c src/*/*.c | grep -v '^src/typeset/text.c$$\|^src/render/'); "; \
+	 bad=$$(echo $$bad); if [ -n "$$bad" ]; then echo "check-layers: a library used outside its home: $$bad"; exit 1; fi
+
+clean:
+	rm -rf out bin
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,22 @@
+/* layout: turns a validated sheet into a doc: measures every text with the
+ * text module, builds each block as a box of marks, flows boxes onto as many
+ * pages as needed (a block is never split; a heading stays with its first
+ * block), then adds the header, running heads and footers with page numbers.
+ *
+ * Invariants: nothing is drawn here; a text that cannot be set (a character
+ * missing from its font) is an error naming the file, the JSON path, the
+ * character and its code point.
+ * Calls: model, typeset, layout/doc, layout/style, layout/scale, base. */
+#ifndef LAYOUT_LAYOUT_H
+#define LAYOUT_LAYOUT_H
+
+#include "base/diag.h"
+#include "layout/doc.h"
+#include "layout/style.h"
+#include "model/sheet.h"
+#include "typeset/text.h"
+
+/* Lays out s. Returns a doc to doc_free, or NULL with the problems in dl. */
+doc *layout_sheet(const sheet *s, text_fonts *fonts, const style *st, diag_list *dl);
+
+#endif

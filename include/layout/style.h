@@ -1,0 +1,41 @@
+/* style: the one table of every size, gap, colour and font of a sheet. Draw
+ * and layout code take their numbers from here and have none of their own.
+ * Calls: typeset (for text_style), layout/doc (for rgb). */
+#ifndef LAYOUT_STYLE_H
+#define LAYOUT_STYLE_H
+
+#include "layout/doc.h"
+#include "typeset/text.h"
+
+typedef struct style {
+    const char *name;
+    /* page */
+    double page_w, page_h;
+    double margin_top, margin_bottom, margin_left, margin_right;
+    /* text */
+    text_style issuer, title, subtitle, date, running_head;
+    text_style section, body, note, footer, folio;
+    text_style kpi_value, kpi_unit, kpi_label;
+    text_style chart_title, chart_unit, axis_label, value_label, category_label, chart_note;
+    /* colours */
+    rgb ink, muted, accent, rule, card_fill, grid, axis, bar;
+    /* header and sections */
+    double header_rule_w, header_gap, title_gap, header_after;
+    double section_before, section_after, section_marker_w, section_marker_gap;
+    double block_gap, running_head_h;
+    /* KPI cards */
+    double kpi_gap, kpi_pad, kpi_label_gap, kpi_unit_gap, kpi_min_col_w;
+    int kpi_max_cols;
+    /* bar charts */
+    double chart_plot_h, chart_title_gap, chart_axis_gap, chart_tick_len;
+    double chart_bar_ratio, chart_bar_max_w, chart_value_gap, chart_label_gap;
+    double chart_grid_w, chart_axis_w, chart_note_gap;
+    int chart_target_ticks;
+    /* footer */
+    double footer_gap, footer_rule_w;
+} style;
+
+/* The colour fact sheet on A4. */
+const style *style_default(void);
+
+#endif

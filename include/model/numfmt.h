@@ -1,0 +1,45 @@
+/* numfmt: how figures are printed. Formatting never changes a value: it
+ * starts from the literal text the data file holds (46.09 stays 46.09, 2.30
+ * stays 2.30) and only adds thousands separators and the qualifier's place.
+ *
+ * Rules: integer parts of five or more digits are grouped by three with ','
+ * (GB/T 15835 allows it for figures over four digits; four-digit figures stay
+ * plain, as Chinese statistical reports print them); a unit that starts with
+ * a scale word (万, 亿) is never grouped. Qualifiers 约 超 近 逾 达 stand
+ * before the number, 余 多 以上 after it; after a scale word when the unit
+ * has one (227万余元, 9万余人次), as Chinese writes them.
+ * Calls: libc only. */
+#ifndef MODEL_NUMFMT_H
+#define MODEL_NUMFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { NUMFMT_MAX = 64 };
+
+typedef struct numfmt_parts {
+    char number[NUMFMT_MAX]; /* 12,345 or 46.09 */
+    const char *before;      /* qualifier before the number, or "" */
+    const char *after;       /* qualifier after the number, or "" */
+    char unit[NUMFMT_MAX];   /* the unit as printed: 万余元 for 227万余元 */
+} numfmt_parts;
+
+/* Formats a figure given by its literal JSON text. Returns false when the
+ * literal is not a plain decimal number or does not fit (out is then a copy
+ * of the literal, truncated). */
+bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
+                   numfmt_parts *out);
+
+/* Groups the integer part of a plain decimal literal into out (size n).
+ * Returns false when it does not fit or the literal is not plain. */
+bool numfmt_group(const char *literal, char *out, size_t n);
+
+/* Formats an axis value with a fixed number of decimals, grouped like a
+ * figure. Returns false when it does not fit. */
+bool numfmt_axis(double v, int decimals, char *out, size_t n);
+
+/* Parses printed text back (ignoring grouping commas): for tests that check
+ * that formatting never changes a value. */
+double numfmt_parse(const char *printed);
+
+#endif

@@ -1,0 +1,67 @@
+/* text: the one home of Pango and fontconfig. Sets UTF-8 text into measured,
+ * wrapped, justified boxes with the project's own fonts, and draws them on a
+ * Cairo context.
+ *
+ * Invariants: fonts come only from a private fontconfig configuration
+ * (fonts/fonts.conf), never from what else the machine has installed; every
+ * face the style names must exist (no silent substitute, no synthetic bold);
+ * a character that the chosen face lacks is an error, never a tofu box.
+ * Units are PDF points (resolution 72), glyph positions unrounded, metrics
+ * unhinted, language zh-cn, so PDF and PNG lay out identically.
+ * Calls: Pango, pangocairo, fontconfig, Cairo (draw only), base. */
+#ifndef TYPESET_TEXT_H
+#define TYPESET_TEXT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/diag.h"
+
+typedef struct _cairo cairo_t;
+
+typedef enum text_face {
+    FACE_SANS,
+    FACE_SANS_BOLD,
+    FACE_SERIF,
+    FACE_SERIF_BOLD,
+    FACE_LAST /* never use! */
+} text_face;
+
+typedef enum text_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
+
+typedef struct text_style {
+    text_face face;
+    double size;   /* pt */
+    double pitch;  /* line pitch in pt; 0 for the font's natural height */
+    text_align align;
+    double indent; /* first-line indent in pt */
+} text_style;
+
+typedef struct text_fonts text_fonts;
+typedef struct text text;
+
+/* Loads the fontconfig file conf_path (and the fonts it names) and checks
+ * that every face exists. Returns NULL with an error in dl on failure. */
+text_fonts *text_fonts_new(const char *conf_path, diag_list *dl);
+void text_fonts_free(text_fonts *f);
+
+/* Sets utf8 in style. width > 0 wraps (and justifies) to that width; width
+ * <= 0 sets one line. Returns NULL on failure: *missing then holds the first
+ * code point the face lacks, or 0 when out of memory. */
+text *text_new(text_fonts *f, const char *utf8, const text_style *style, double width,
+               uint32_t *missing);
+void text_free(text *t);
+
+double text_width(const text *t);   /* logical width of the widest line */
+double text_height(const text *t);  /* logical height of all lines */
+double text_baseline(const text *t);/* first baseline below the top */
+int text_line_count(const text *t);
+
+/* Draws with the context's current source; (x, y) is the top-left corner of
+ * the box (for wrapped text, of the full width given to text_new). */
+void text_draw(const text *t, cairo_t *cr, double x, double y);
+
+/* Returns the family name behind a face, for messages and metadata. */
+const char *text_face_family(text_face face);
+
+#endif

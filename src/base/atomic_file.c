@@ -1,0 +1,158 @@
+/* atomic_file: see include/base/atomic_file.h.
+ *
+ * The signal handler may only call async-signal-safe functions: it walks a
+ * fixed table of paths (set before the file is created, cleared after the
+ * rename) and calls unlink(2). */
+#include "base/atomic_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/i18n.h"
+
+enum { ATOMIC_SLOTS = 16, ATOMIC_PATH_MAX = 4096 };
+
+static char pending[ATOMIC_SLOTS][ATOMIC_PATH_MAX];
+static volatile sig_atomic_t pending_used[ATOMIC_SLOTS];
+
+static void on_fatal_signal(int sig)
+{
+    for (int i = 0; i < ATOMIC_SLOTS; i++)
+        if (pending_used[i])
+            unlink(pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void atomic_file_install_signal_handlers(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+static void block_signals(sigset_t *old)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, old);
+}
+
+bool atomic_file_open(atomic_file *af, const char *target, diag_list *dl)
+{
+    memset(af, 0, sizeof *af);
+    af->slot = -1;
+    size_t n = strlen(target);
+    if (n + 16 >= ATOMIC_PATH_MAX) {
+        diag_error(dl, target, "%s", _("the output path is too long"));
+        return false;
+    }
+    af->target = strdup(target);
+    af->tmp = malloc(n + 16);
+    if (!af->target || !af->tmp) {
+        diag_error(dl, target, "%s", _("out of memory"));
+        atomic_file_abort(af);
+        return false;
+    }
+    /* A dot-file beside the target: same file system, so rename is atomic. */
+    const char *slash = strrchr(target, '/');
+    size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
+    snprintf(af->tmp, n + 16, "%.*s.%s.XXXXXX", (int)dir_len, target, target + dir_len);
+
+    sigset_t old;
+    block_signals(&old);
+    for (int i = 0; i < ATOMIC_SLOTS; i++)
+        if (!pending_used[i]) {
+            af->slot = i;
+            break;
+        }
+    int fd = -1;
+    if (af->slot >= 0) {
+        fd = mkstemp(af->tmp);
+        if (fd >= 0) {
+            memcpy(pending[af->slot], af->tmp, strlen(af->tmp) + 1);
+            pending_used[af->slot] = 1;
+        }
+    }
+    int err = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (af->slot < 0) {
+        diag_error(dl, target, "%s", _("too many output files open at once"));
+        atomic_file_abort(af);
+        return false;
+    }
+    if (fd < 0) {
+        char *dir = strndup(target, dir_len ? dir_len : 1);
+        diag_error(dl, target, _("cannot write into the directory \"%s\": %s"),
+                   dir_len ? (dir ? dir : "?") : ".", strerror(err));
+        free(dir);
+        af->slot = -1;
+        atomic_file_abort(af);
+        return false;
+    }
+    fchmod(fd, 0644);
+    af->fp = fdopen(fd, "wb");
+    if (!af->fp) {
+        close(fd);
+        diag_error(dl, target, "%s", strerror(errno));
+        atomic_file_abort(af);
+        return false;
+    }
+    return true;
+}
+
+static void release_slot(atomic_file *af)
+{
+    if (af->slot < 0)
+        return;
+    sigset_t old;
+    block_signals(&old);
+    pending_used[af->slot] = 0;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    af->slot = -1;
+}
+
+bool atomic_file_commit(atomic_file *af, diag_list *dl)
+{
+    bool ok = fflush(af->fp) == 0 && !ferror(af->fp) && fsync(fileno(af->fp)) == 0;
+    int err = errno;
+    ok = fclose(af->fp) == 0 && ok;
+    af->fp = NULL;
+    if (ok && rename(af->tmp, af->target) != 0) {
+        err = errno;
+        ok = false;
+    }
+    if (!ok) {
+        diag_error(dl, af->target, _("cannot write: %s"), strerror(err));
+        atomic_file_abort(af);
+        return false;
+    }
+    release_slot(af);
+    free(af->tmp);
+    free(af->target);
+    af->tmp = af->target = NULL;
+    return true;
+}
+
+void atomic_file_abort(atomic_file *af)
+{
+    if (af->fp)
+        fclose(af->fp);
+    af->fp = NULL;
+    if (af->slot >= 0 && af->tmp)
+        unlink(af->tmp);
+    release_slot(af);
+    free(af->tmp);
+    free(af->target);
+    af->tmp = af->target = NULL;
+}

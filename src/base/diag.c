@@ -1,0 +1,171 @@
+/* diag: see include/base/diag.h. */
+#include "base/diag.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+
+void diag_list_init(diag_list *dl, size_t max)
+{
+    memset(dl, 0, sizeof *dl);
+    dl->max = max ? max : 1;
+}
+
+void diag_list_clear(diag_list *dl)
+{
+    for (size_t i = 0; i < dl->count; i++) {
+        free(dl->items[i].file);
+        free(dl->items[i].path);
+        free(dl->items[i].message);
+        free(dl->items[i].source_line);
+    }
+    free(dl->items);
+    size_t max = dl->max;
+    diag_list_init(dl, max);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void diag_vadd(diag_list *dl, diag_severity sev, const char *file, int line, int column,
+                      const char *path, const char *source_line, const char *fmt, va_list ap)
+{
+    if (sev == DIAG_ERROR)
+        dl->errors++;
+    else
+        dl->warnings++;
+    if (dl->count >= dl->max) {
+        dl->dropped++;
+        return;
+    }
+    if (dl->count == dl->cap) {
+        size_t cap = dl->cap ? dl->cap * 2 : 8;
+        diag *items = realloc(dl->items, cap * sizeof *items);
+        if (!items) {
+            dl->dropped++;
+            return;
+        }
+        dl->items = items;
+        dl->cap = cap;
+    }
+    char *message = NULL;
+    if (vasprintf(&message, fmt, ap) < 0) {
+        dl->dropped++;
+        return;
+    }
+    diag *d = &dl->items[dl->count++];
+    d->severity = sev;
+    d->file = dup_or_null(file);
+    d->line = line;
+    d->column = column;
+    d->path = dup_or_null(path);
+    d->message = message;
+    d->source_line = dup_or_null(source_line);
+}
+
+void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int column,
+              const char *path, const char *source_line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(dl, sev, file, line, column, path, source_line, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error(diag_list *dl, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(dl, DIAG_ERROR, file, 0, 0, NULL, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* Decodes one UTF-8 sequence; returns its length (1 on a bad byte). */
+static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (n > len)
+        n = 1;
+    if (n == 1) {
+        *cp = c;
+        return 1;
+    }
+    uint32_t v = c & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++)
+        v = (v << 6) | (s[i] & 0x3Fu);
+    *cp = v;
+    return n;
+}
+
+/* Terminal cells of a code point: 2 for East Asian wide and full-width forms. */
+static int cell_width(uint32_t cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+static void print_caret(FILE *out, const char *line, int column)
+{
+    fprintf(out, "  %s\n  ", line);
+    const unsigned char *s = (const unsigned char *)line;
+    size_t len = strlen(line), i = 0;
+    for (int col = 1; col < column && i < len; col++) {
+        uint32_t cp;
+        size_t n = utf8_next(s + i, len - i, &cp);
+        if (cp == '\t')
+            fputc('\t', out);
+        else
+            fputs(cell_width(cp) == 2 ? "  " : " ", out);
+        i += n;
+    }
+    fputs("^\n", out);
+}
+
+void diag_list_print(const diag_list *dl, FILE *out)
+{
+    for (size_t i = 0; i < dl->count; i++) {
+        const diag *d = &dl->items[i];
+        if (d->file)
+            fprintf(out, "%s:", d->file);
+        if (d->line > 0)
+            fprintf(out, "%d:%d:", d->line, d->column);
+        if (d->file || d->line > 0)
+            fputc(' ', out);
+        if (d->severity == DIAG_WARNING)
+            fprintf(out, "%s", _("warning: "));
+        if (d->path && d->path[0])
+            fprintf(out, "%s: ", d->path);
+        fprintf(out, "%s\n", d->message);
+        if (d->source_line && d->line > 0)
+            print_caret(out, d->source_line, d->column);
+    }
+    if (dl->dropped)
+        fprintf(out, _("... and %zu more problems not shown\n"), dl->dropped);
+}
+
+char *diag_source_line(const char *text, size_t len, size_t off)
+{
+    if (off > len)
+        off = len;
+    size_t start = off, end = off;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    while (end < len && text[end] != '\n' && text[end] != '\r')
+        end++;
+    char *line = malloc(end - start + 1);
+    if (line) {
+        memcpy(line, text + start, end - start);
+        line[end - start] = '\0';
+    }
+    return line;
+}

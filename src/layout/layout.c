@@ -1,0 +1,525 @@
+/* layout: see include/layout/layout.h.
+ *
+ * The flow: a cursor y runs down the content area of the current page; each
+ * block is built as a box first (so its height is known), then placed where
+ * it fits whole, else on a new page. */
+#include "layout/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "box.h"
+#include "model/numfmt.h"
+
+/* ---- text and boxes ---------------------------------------------------- */
+
+static size_t utf8_encode(uint32_t cp, char out[5])
+{
+    size_t n = 0;
+    if (cp < 0x80) {
+        out[n++] = (char)cp;
+    } else if (cp < 0x800) {
+        out[n++] = (char)(0xC0 | (cp >> 6));
+        out[n++] = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out[n++] = (char)(0xE0 | (cp >> 12));
+        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[n++] = (char)(0x80 | (cp & 0x3F));
+    } else {
+        out[n++] = (char)(0xF0 | (cp >> 18));
+        out[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[n++] = (char)(0x80 | (cp & 0x3F));
+    }
+    out[n] = '\0';
+    return n;
+}
+
+text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double width,
+                  const char *path, const char *field)
+{
+    uint32_t missing = 0;
+    text *t = text_new(ctx->fonts, str, ts, width, &missing);
+    if (t)
+        return t;
+    ctx->failed = true;
+    char full[512];
+    if (path && field)
+        snprintf(full, sizeof full, "%s%s%s", path, path[0] ? "." : "", field);
+    else
+        snprintf(full, sizeof full, "%s", path ? path : (field ? field : ""));
+    if (!missing) {
+        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, full, "%s", _("out of memory"));
+        return NULL;
+    }
+    char ch[5];
+    utf8_encode(missing, ch);
+    if (missing < 0x20 || missing == 0x7F)
+        ch[0] = '?';
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, full,
+                 _("character \"%s\" (U+%04X) is not in the font \"%s\"; it would print as a "
+                   "box. Replace it, or add a font that has it to fonts/"),
+                 ch, (unsigned)missing, text_face_family(ts->face));
+    return NULL;
+}
+
+void box_free(box *b)
+{
+    for (size_t i = 0; i < b->marks.n_marks; i++)
+        if (b->marks.marks[i].kind == MARK_TEXT)
+            text_free(b->marks.marks[i].txt);
+    free(b->marks.marks);
+    *b = (box){0};
+}
+
+/* Moves every mark of b onto page p at offset (dx, dy); b is empty after. */
+static bool box_place(box *b, doc_page *p, double dx, double dy)
+{
+    for (size_t i = 0; i < b->marks.n_marks; i++) {
+        mark *m = &b->marks.marks[i];
+        bool ok;
+        switch (m->kind) {
+        case MARK_RECT: ok = page_add_rect(p, m->x + dx, m->y + dy, m->w, m->h, m->fill); break;
+        case MARK_LINE:
+            ok = page_add_line(p, m->x + dx, m->y + dy, m->x + m->w + dx, m->y + m->h + dy,
+                               m->stroke, m->line_width);
+            break;
+        case MARK_TEXT:
+            ok = page_add_text(p, m->txt, m->x + dx, m->y + dy, m->fill);
+            m->kind = MARK_RECT; /* the page owns the text now */
+            m->txt = NULL;
+            break;
+        default: ok = false;
+        }
+        if (!ok) {
+            box_free(b);
+            return false;
+        }
+    }
+    box_free(b);
+    return true;
+}
+
+/* ---- the page frame ------------------------------------------------------ */
+
+typedef struct flow {
+    layout_ctx *ctx;
+    doc *d;
+    doc_page *page;
+    double left, width, top, bottom, y;
+    bool page_empty;
+    text *footer_proto; /* measured once to know the footer's height */
+    double footer_h;
+} flow;
+
+static bool flow_new_page(flow *f)
+{
+    const style *st = f->ctx->st;
+    f->page = doc_add_page(f->d);
+    if (!f->page)
+        return false;
+    f->y = f->top;
+    f->page_empty = true;
+    if (f->d->n_pages == 1)
+        return true;
+    /* A running head on every later page: the sheet's title and a hairline. */
+    text *t = layout_text(f->ctx, f->ctx->s->title, &st->running_head, 0, "", "title");
+    if (!t)
+        return false;
+    double h = text_height(t);
+    if (!page_add_text(f->page, t, f->left, f->y, st->muted))
+        return false;
+    if (!page_add_line(f->page, f->left, f->y + h + 3, f->left + f->width, f->y + h + 3,
+                       st->rule, st->footer_rule_w))
+        return false;
+    f->y += st->running_head_h;
+    return true;
+}
+
+/* Places b below the cursor after gap, on a new page when it does not fit
+ * together with keep (the height of what must stay with it). */
+static bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
+{
+    double avail = f->bottom - f->top;
+    if (b->height + keep > avail - (f->d->n_pages > 1 ? f->ctx->st->running_head_h : 0) &&
+        b->height > avail) {
+        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
+                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
+                     b->height, avail);
+        box_free(b);
+        return false;
+    }
+    double y = f->page_empty ? f->y : f->y + gap;
+    if (!f->page_empty && y + b->height + keep > f->bottom) {
+        if (!flow_new_page(f)) {
+            box_free(b);
+            return false;
+        }
+        y = f->y;
+    }
+    double height = b->height; /* box_place empties b */
+    if (!box_place(b, f->page, f->left, y))
+        return false;
+    f->y = y + height;
+    f->page_empty = false;
+    return true;
+}
+
+/* ---- builders ------------------------------------------------------------- */
+
+static bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x,
+                     double y, double width, rgb color, const char *path, const char *field,
+                     double *height)
+{
+    text *t = layout_text(ctx, str, ts, width, path, field);
+    if (!t)
+        return false;
+    if (height)
+        *height = text_height(t);
+    return page_add_text(&b->marks, t, x, y, color);
+}
+
+/* "2026-01-15" -> "2026年1月15日" */
+static void chinese_date(const char *iso, char *out, size_t n)
+{
+    int y = 0, m = 0, d = 0;
+    if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
+        snprintf(out, n, "%d年%d月%d日", y, m, d);
+    else
+        snprintf(out, n, "%s", iso);
+}
+
+static bool build_header(layout_ctx *ctx, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double y = 0, h;
+    if (!page_add_rect(&b->marks, 0, y, width, st->header_rule_w, st->accent))
+        return false;
+    y += st->header_rule_w + st->header_gap;
+    char date[64];
+    chinese_date(s->date, date, sizeof date);
+    if (!box_text(ctx, b, s->issuer, &st->issuer, 0, y, 0, st->accent, "", "issuer", &h) ||
+        !box_text(ctx, b, date, &st->date, 0, y, width, st->muted, "", "date", NULL))
+        return false;
+    y += h + st->title_gap;
+    if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
+        return false;
+    y += h + st->title_gap;
+    if (s->subtitle) {
+        if (!box_text(ctx, b, s->subtitle, &st->subtitle, 0, y, width, st->muted, "",
+                      "subtitle", &h))
+            return false;
+        y += h;
+    }
+    y += st->header_gap;
+    if (!page_add_line(&b->marks, 0, y, width, y, st->rule, st->footer_rule_w))
+        return false;
+    b->height = y + st->footer_rule_w;
+    return true;
+}
+
+static bool build_section_heading(layout_ctx *ctx, const sheet_section *sec, double width, box *b)
+{
+    const style *st = ctx->st;
+    text *t = layout_text(ctx, sec->title, &st->section, width - st->section_marker_w -
+                                                             st->section_marker_gap,
+                          sec->path, "title");
+    if (!t)
+        return false;
+    double h = text_height(t);
+    if (!page_add_rect(&b->marks, 0, 0, st->section_marker_w, h, st->accent) ||
+        !page_add_text(&b->marks, t, st->section_marker_w + st->section_marker_gap, 0, st->ink))
+        return false;
+    b->height = h;
+    return true;
+}
+
+static bool build_paragraph(layout_ctx *ctx, const sheet_block *blk, const text_style *ts,
+                            rgb color, double width, box *b)
+{
+    double h;
+    if (!box_text(ctx, b, blk->text, ts, 0, 0, width, color, blk->path, "text", &h))
+        return false;
+    b->height = h;
+    return true;
+}
+
+/* One KPI card's value line: [before] number [after] unit, on one baseline. */
+typedef struct kpi_line {
+    text *part[4];
+    double width, ascent, height;
+} kpi_line;
+
+static void kpi_line_free(kpi_line *kl)
+{
+    for (int i = 0; i < 4; i++)
+        text_free(kl->part[i]);
+    *kl = (kpi_line){0};
+}
+
+static bool kpi_line_build(layout_ctx *ctx, const sheet_indicator *ind, double value_size,
+                           kpi_line *kl)
+{
+    const style *st = ctx->st;
+    numfmt_parts np;
+    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+    text_style big = st->kpi_value;
+    big.size = value_size;
+    const char *strs[4] = {np.before, np.number, np.after, np.unit};
+    const char *fields[4] = {"qualifier", "value", "qualifier", "unit"};
+    *kl = (kpi_line){0};
+    for (int i = 0; i < 4; i++) {
+        if (!strs[i][0])
+            continue;
+        kl->part[i] = layout_text(ctx, strs[i], i == 1 ? &big : &st->kpi_unit, 0, ind->path,
+                                  fields[i]);
+        if (!kl->part[i]) {
+            kpi_line_free(kl);
+            return false;
+        }
+        double base = text_baseline(kl->part[i]);
+        if (base > kl->ascent)
+            kl->ascent = base;
+    }
+    for (int i = 0; i < 4; i++) {
+        if (!kl->part[i])
+            continue;
+        kl->width += text_width(kl->part[i]) + (i > 0 && kl->width > 0 ? st->kpi_unit_gap : 0);
+        double below = text_height(kl->part[i]) - text_baseline(kl->part[i]);
+        if (kl->ascent + below > kl->height)
+            kl->height = kl->ascent + below;
+    }
+    return true;
+}
+
+static bool build_kpi(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
+{
+    const style *st = ctx->st;
+    size_t n = blk->n_items;
+    size_t cols = (size_t)((width + st->kpi_gap) / (st->kpi_min_col_w + st->kpi_gap));
+    if (cols > (size_t)st->kpi_max_cols)
+        cols = (size_t)st->kpi_max_cols;
+    if (cols < 1)
+        cols = 1;
+    if (cols > n)
+        cols = n;
+    size_t rows = (n + cols - 1) / cols;
+    cols = (n + rows - 1) / rows; /* balance: 5 cards are 3 + 2, not 4 + 1 */
+    double cw = (width - (double)(cols - 1) * st->kpi_gap) / (double)cols;
+    double inner = cw - 2 * st->kpi_pad;
+    double y = 0;
+    for (size_t r = 0; r < rows; r++) {
+        size_t first = r * cols, last = first + cols < n ? first + cols : n;
+        kpi_line lines[32];
+        text *labels[32];
+        double row_h = 0;
+        size_t count = last - first;
+        if (count > 32)
+            count = 32;
+        for (size_t k = 0; k < count; k++) {
+            const sheet_indicator *ind = &ctx->s->indicators[blk->items[first + k].indicator];
+            double size = st->kpi_value.size;
+            bool ok = kpi_line_build(ctx, ind, size, &lines[k]);
+            /* Too wide for the card: step the figure down rather than overflow. */
+            while (ok && lines[k].width > inner && size > st->kpi_value.size * 0.6) {
+                kpi_line_free(&lines[k]);
+                size *= 0.88;
+                ok = kpi_line_build(ctx, ind, size, &lines[k]);
+            }
+            labels[k] = ok ? layout_text(ctx, blk->items[first + k].label, &st->kpi_label, inner,
+                                         ind->path, "label")
+                           : NULL;
+            if (!ok || !labels[k]) {
+                if (ok)
+                    kpi_line_free(&lines[k]);
+                for (size_t j = 0; j < k; j++) {
+                    kpi_line_free(&lines[j]);
+                    text_free(labels[j]);
+                }
+                return false;
+            }
+            double h = 2 * st->kpi_pad + lines[k].height + st->kpi_label_gap +
+                       text_height(labels[k]);
+            if (h > row_h)
+                row_h = h;
+        }
+        bool ok = true;
+        for (size_t k = 0; k < count; k++) {
+            double x = (double)k * (cw + st->kpi_gap);
+            ok = ok && page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill);
+            double lx = x + st->kpi_pad;
+            double base_y = y + st->kpi_pad + lines[k].ascent;
+            for (int i = 0; i < 4; i++) {
+                text *t = lines[k].part[i];
+                if (!t)
+                    continue;
+                if (lx > x + st->kpi_pad)
+                    lx += st->kpi_unit_gap;
+                double w = text_width(t);
+                rgb color = i == 1 ? st->accent : st->ink;
+                if (ok)
+                    ok = page_add_text(&b->marks, t, lx, base_y - text_baseline(t), color);
+                else
+                    text_free(t);
+                lines[k].part[i] = NULL;
+                lx += w;
+            }
+            double ly = y + st->kpi_pad + lines[k].height + st->kpi_label_gap;
+            if (ok)
+                ok = page_add_text(&b->marks, labels[k], x + st->kpi_pad, ly, st->muted);
+            else
+                text_free(labels[k]);
+        }
+        if (!ok)
+            return false;
+        y += row_h + (r + 1 < rows ? st->kpi_gap : 0);
+    }
+    b->height = y;
+    return true;
+}
+
+static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
+{
+    const style *st = ctx->st;
+    switch (blk->kind) {
+    case BLOCK_KPI: return build_kpi(ctx, blk, width, b);
+    case BLOCK_BAR: return chart_bar_build(ctx, blk, width, b);
+    case BLOCK_TEXT: return build_paragraph(ctx, blk, &st->body, st->ink, width, b);
+    case BLOCK_NOTE: return build_paragraph(ctx, blk, &st->note, st->muted, width, b);
+    case BLOCK_KIND_LAST: break;
+    }
+    return false;
+}
+
+/* ---- footer --------------------------------------------------------------- */
+
+static char *sources_line(const sheet *s)
+{
+    size_t cap = 64;
+    for (size_t i = 0; i < s->n_sources; i++)
+        cap += strlen(s->sources[i].title) + 32 +
+               (s->sources[i].publisher ? strlen(s->sources[i].publisher) : 0);
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t n = (size_t)snprintf(out, cap, "%s", _("数据来源："));
+    for (size_t i = 0; i < s->n_sources && n < cap; i++) {
+        const sheet_source *src = &s->sources[i];
+        n += (size_t)snprintf(out + n, cap - n, "%s《%s》%s%s%s", i ? "；" : "", src->title,
+                              src->publisher ? "（" : "", src->publisher ? src->publisher : "",
+                              src->publisher ? "）" : "");
+    }
+    return out;
+}
+
+static bool add_footers(flow *f, const char *sources)
+{
+    layout_ctx *ctx = f->ctx;
+    const style *st = ctx->st;
+    double folio_w = 90;
+    for (size_t i = 0; i < f->d->n_pages; i++) {
+        doc_page *p = &f->d->pages[i];
+        char folio[64];
+        snprintf(folio, sizeof folio, _("第 %zu 页 共 %zu 页"), i + 1, f->d->n_pages);
+        text *src = layout_text(ctx, sources, &st->footer, f->width - folio_w, "", "sources");
+        text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
+        if (!src || !num) {
+            text_free(src);
+            return false;
+        }
+        double rule_y = st->page_h - st->margin_bottom - f->footer_h;
+        double ty = rule_y + st->footer_gap;
+        if (!page_add_line(p, f->left, rule_y, f->left + f->width, rule_y, st->rule,
+                           st->footer_rule_w) ||
+            !page_add_text(p, src, f->left, ty, st->muted)) {
+            text_free(num);
+            return false;
+        }
+        if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
+            return false;
+    }
+    return true;
+}
+
+/* ---- the sheet ------------------------------------------------------------ */
+
+doc *layout_sheet(const sheet *s, text_fonts *fonts, const style *st, diag_list *dl)
+{
+    layout_ctx ctx = {.s = s, .fonts = fonts, .st = st, .dl = dl};
+    doc *d = doc_new(st->page_w, st->page_h);
+    char *sources = sources_line(s);
+    if (!d || !sources) {
+        diag_error(dl, s->file, "%s", _("out of memory"));
+        goto fail;
+    }
+    d->title = s->title;
+    d->author = s->issuer;
+    d->subject = s->subtitle ? s->subtitle : s->title;
+
+    flow f = {.ctx = &ctx, .d = d};
+    f.left = st->margin_left;
+    f.width = st->page_w - st->margin_left - st->margin_right;
+    f.top = st->margin_top;
+    text *probe = layout_text(&ctx, sources, &st->footer, f.width - 90, "", "sources");
+    if (!probe)
+        goto fail;
+    f.footer_h = text_height(probe) + st->footer_gap;
+    text_free(probe);
+    f.bottom = st->page_h - st->margin_bottom - f.footer_h - st->footer_gap * 2;
+
+    if (!flow_new_page(&f))
+        goto fail;
+    box b = {0};
+    if (!build_header(&ctx, f.width, &b)) {
+        box_free(&b);
+        goto fail;
+    }
+    if (!flow_place(&f, &b, 0, 0, ""))
+        goto fail;
+    f.y += st->header_after - st->section_before;
+
+    for (size_t i = 0; i < s->n_sections && !ctx.failed; i++) {
+        const sheet_section *sec = &s->sections[i];
+        box head = {0}, first = {0};
+        if (!build_section_heading(&ctx, sec, f.width, &head) ||
+            !build_block(&ctx, &sec->blocks[0], f.width, &first)) {
+            box_free(&head);
+            box_free(&first);
+            ctx.failed = true;
+            break;
+        }
+        /* Keep the heading with its first block. */
+        double keep = st->section_after + first.height;
+        if (!flow_place(&f, &head, st->section_before, keep, sec->path) ||
+            !flow_place(&f, &first, st->section_after, 0, sec->blocks[0].path)) {
+            box_free(&first);
+            ctx.failed = true;
+            break;
+        }
+        for (size_t j = 1; j < sec->n_blocks; j++) {
+            box nb = {0};
+            if (!build_block(&ctx, &sec->blocks[j], f.width, &nb) ||
+                !flow_place(&f, &nb, st->block_gap, 0, sec->blocks[j].path)) {
+                box_free(&nb);
+                ctx.failed = true;
+                break;
+            }
+        }
+    }
+    if (ctx.failed || dl->errors)
+        goto fail;
+    if (!add_footers(&f, sources))
+        goto fail;
+    free(sources);
+    return d;
+
+fail:
+    if (!dl->errors)
+        diag_error(dl, s->file, "%s", _("out of memory"));
+    free(sources);
+    doc_free(d);
+    return NULL;
+}

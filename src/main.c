@@ -1,0 +1,304 @@
+/* main: the command line. Parses options, then for each input: load and
+ * validate, lay out, render through a temporary file. One bad input does not
+ * stop the others; the exit status says whether all went well.
+ *
+ * Exit status: 0 success, 1 bad input or an output that could not be
+ * written, 2 usage error. */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/atomic_file.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "layout/layout.h"
+#include "layout/style.h"
+#include "model/sheet.h"
+#include "render/render.h"
+#include "typeset/text.h"
+
+#ifndef FACTSHEET_VERSION
+#define FACTSHEET_VERSION "0.0.0"
+#endif
+
+enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, MAX_DIAGS = 100 };
+
+typedef struct options {
+    const char *output;
+    const char *fonts_conf;
+    render_format format;
+    double dpi;
+    int check_only;
+} options;
+
+static void usage(FILE *out)
+{
+    fprintf(out, "%s", _("Usage: factsheet [OPTIONS] INPUT.json...\n"
+                         "Render health fact sheets from JSON data into print-ready PDF.\n"
+                         "\n"
+                         "  -o, --output=PATH     output file (one input) or directory (several);\n"
+                         "                        default out/NAME.pdf\n"
+                         "  -f, --format=FORMAT   pdf (default), png or svg; png and svg write\n"
+                         "                        one file per page: NAME-1.png, NAME-2.png, ...\n"
+                         "      --dpi=N           resolution of PNG output (default 150)\n"
+                         "      --check           validate the inputs only, write nothing\n"
+                         "      --fonts=FILE      fontconfig file naming the fonts to use\n"
+                         "                        (default: fonts/fonts.conf of the installation)\n"
+                         "  -h, --help            show this help and exit\n"
+                         "  -V, --version         show the version and exit\n"
+                         "\n"
+                         "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
+                         "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
+}
+
+/* The directory holding the running program, or "." when unknown. */
+static void program_dir(char *buf, size_t n)
+{
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0) {
+        snprintf(buf, n, ".");
+        return;
+    }
+    exe[len] = '\0';
+    snprintf(buf, n, "%s", dirname(exe));
+}
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* fonts/fonts.conf beside bin/ in the source tree, or share/factsheet/fonts
+ * of an installation. */
+static void default_fonts_conf(char *buf, size_t n)
+{
+    char dir[PATH_MAX - 64];
+    program_dir(dir, sizeof dir);
+    snprintf(buf, n, "%s/../fonts/fonts.conf", dir);
+    if (file_exists(buf))
+        return;
+    snprintf(buf, n, "%s/../share/factsheet/fonts/fonts.conf", dir);
+}
+
+static void default_localedir(char *buf, size_t n)
+{
+    char dir[PATH_MAX - 64];
+    program_dir(dir, sizeof dir);
+    snprintf(buf, n, "%s/../out/locale", dir);
+    if (file_exists(buf))
+        return;
+    snprintf(buf, n, "%s/../share/locale", dir);
+}
+
+static const char *format_ext(render_format f)
+{
+    return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : "svg";
+}
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* out/<name>.<ext> from the input's file name; ids in the data never take
+ * part in the name, so nothing in a file can steer where output goes. */
+static void output_path(const options *o, const char *input, int n_inputs, char *buf, size_t n)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    size_t len = strlen(base);
+    if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+        len -= 5;
+    const char *dir = "out";
+    if (o->output && (n_inputs > 1 || is_directory(o->output)))
+        dir = o->output;
+    else if (o->output) {
+        snprintf(buf, n, "%s", o->output);
+        return;
+    }
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    snprintf(buf, n, "%.*s/%.*s.%s", (int)dl, dir, (int)len, base, format_ext(o->format));
+}
+
+/* The PDF date: SOURCE_DATE_EPOCH when set, else the report's date; always
+ * UTC with Z, since cairo 1.16 mangles numeric offsets. */
+static int creation_date(const sheet *s, char *buf, size_t n, diag_list *dl)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno || *end || v < 0 || v > 253402300799LL) {
+            diag_error(dl, "SOURCE_DATE_EPOCH", _("\"%s\" is not a number of seconds since 1970"),
+                       sde);
+            return 0;
+        }
+        time_t t = (time_t)v;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return 1;
+    }
+    snprintf(buf, n, "%sT00:00:00Z", s->date);
+    return 1;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Renders one input. Returns 1 on success. */
+static int process(const options *o, const char *input, int n_inputs, text_fonts **fonts,
+                   diag_list *dl)
+{
+    sheet *s = sheet_load(input, dl);
+    if (!s)
+        return 0;
+    if (o->check_only) {
+        sheet_free(s);
+        return 1;
+    }
+    int ok = 0;
+    doc *d = NULL;
+    if (!*fonts) {
+        /* Loaded once, on first need, and shared by every sheet of the batch. */
+        *fonts = text_fonts_new(o->fonts_conf, dl);
+        if (!*fonts)
+            goto done;
+    }
+    d = layout_sheet(s, *fonts, style_default(), dl);
+    if (!d)
+        goto done;
+    char out[PATH_MAX], date[64], keywords[512];
+    output_path(o, input, n_inputs, out, sizeof out);
+    if (same_file(out, input)) {
+        diag_error(dl, out, "%s", _("the output would overwrite the input; choose another -o"));
+        goto done;
+    }
+    if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
+        diag_error(dl, "out", _("cannot create the directory: %s"), strerror(errno));
+        goto done;
+    }
+    if (!creation_date(s, date, sizeof date, dl))
+        goto done;
+    snprintf(keywords, sizeof keywords, "%s; %d; 卫生健康; 统计数据", s->issuer, s->year);
+    d->keywords = keywords;
+    render_opts ro = {.format = o->format,
+                      .dpi = o->dpi,
+                      .creation_date = date,
+                      .creator = "factsheet " FACTSHEET_VERSION};
+    ok = render_doc(d, &ro, out, dl);
+done:
+    doc_free(d);
+    sheet_free(s);
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    char localedir[PATH_MAX], fonts_conf[PATH_MAX];
+    default_localedir(localedir, sizeof localedir);
+    i18n_init(localedir);
+
+    options o = {.format = FORMAT_PDF, .dpi = 150};
+    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
+        {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o.output = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "pdf") == 0)
+                o.format = FORMAT_PDF;
+            else if (strcmp(optarg, "png") == 0)
+                o.format = FORMAT_PNG;
+            else if (strcmp(optarg, "svg") == 0)
+                o.format = FORMAT_SVG;
+            else {
+                fprintf(stderr, _("factsheet: unknown format \"%s\"; expected pdf, png or svg\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_DPI: {
+            char *end;
+            o.dpi = strtod(optarg, &end);
+            if (*end || !(o.dpi >= 18 && o.dpi <= 1200)) {
+                fprintf(stderr, _("factsheet: --dpi \"%s\" is not a number from 18 to 1200\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case OPT_CHECK: o.check_only = 1; break;
+        case OPT_FONTS: o.fonts_conf = optarg; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("factsheet %s\n", FACTSHEET_VERSION); return 0;
+        default:
+            fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
+            return EXIT_USAGE;
+        }
+    }
+    int n_inputs = argc - optind;
+    if (n_inputs < 1) {
+        fprintf(stderr, "%s", _("factsheet: no input file\n"));
+        fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
+        return EXIT_USAGE;
+    }
+    if (o.output && n_inputs > 1 && !is_directory(o.output)) {
+        fprintf(stderr,
+                _("factsheet: with several inputs, -o must name an existing directory: %s\n"),
+                o.output);
+        return EXIT_USAGE;
+    }
+    if (!o.fonts_conf) {
+        default_fonts_conf(fonts_conf, sizeof fonts_conf);
+        o.fonts_conf = fonts_conf;
+    }
+    atomic_file_install_signal_handlers();
+
+    text_fonts *fonts = NULL;
+    int failed = 0;
+    const char **failures = calloc((size_t)n_inputs, sizeof *failures);
+    diag_list dl;
+    diag_list_init(&dl, MAX_DIAGS);
+    for (int i = optind; i < argc; i++) {
+        int ok = process(&o, argv[i], n_inputs, &fonts, &dl);
+        diag_list_print(&dl, stderr);
+        diag_list_clear(&dl);
+        if (!ok) {
+            if (failures)
+                failures[failed] = argv[i];
+            failed++;
+        }
+    }
+    if (failed && n_inputs > 1) {
+        fprintf(stderr, _("factsheet: %d of %d inputs failed:"), failed, n_inputs);
+        for (int i = 0; failures && i < failed; i++)
+            fprintf(stderr, " %s", failures[i]);
+        fputc('\n', stderr);
+    }
+    free(failures);
+    text_fonts_free(fonts);
+    return failed ? EXIT_BAD_INPUT : 0;
+}

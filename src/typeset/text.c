@@ -1,0 +1,238 @@
+/* text: see include/typeset/text.h. */
+#include "typeset/text.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+
+struct text_fonts {
+    FcConfig *config;
+    PangoFontMap *map;
+    PangoContext *ctx;
+    PangoFontDescription *faces[FACE_LAST];
+};
+
+struct text {
+    PangoLayout *layout;
+    double width; /* the width given, or 0 */
+};
+
+static const struct face_spec {
+    const char *family;
+    PangoWeight weight;
+    int fc_weight;
+} face_specs[FACE_LAST] = {
+    [FACE_SANS] = {"Noto Sans CJK SC", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR},
+    [FACE_SANS_BOLD] = {"Noto Sans CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD},
+    [FACE_SERIF] = {"Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR},
+    [FACE_SERIF_BOLD] = {"Noto Serif CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD},
+};
+
+const char *text_face_family(text_face face)
+{
+    return face < FACE_LAST ? face_specs[face].family : "?";
+}
+
+/* True when config holds family at exactly this weight. */
+static bool has_face(FcConfig *config, const char *family, int weight)
+{
+    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
+                                    FC_WEIGHT, FcTypeInteger, weight, (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, (char *)NULL);
+    FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
+    bool found = set && set->nfont > 0;
+    if (set)
+        FcFontSetDestroy(set);
+    if (os)
+        FcObjectSetDestroy(os);
+    if (pat)
+        FcPatternDestroy(pat);
+    return found;
+}
+
+text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
+{
+    text_fonts *f = calloc(1, sizeof *f);
+    if (!f) {
+        diag_error(dl, conf_path, "%s", _("out of memory"));
+        return NULL;
+    }
+    f->config = FcConfigCreate();
+    if (!f->config || !FcConfigParseAndLoad(f->config, (const FcChar8 *)conf_path, FcTrue) ||
+        !FcConfigBuildFonts(f->config)) {
+        diag_error(dl, conf_path, "%s", _("cannot load the font configuration"));
+        goto fail;
+    }
+    bool missing = false;
+    for (int i = 0; i < FACE_LAST; i++) {
+        const struct face_spec *fs = &face_specs[i];
+        if (has_face(f->config, fs->family, fs->fc_weight))
+            continue;
+        diag_error(dl, conf_path,
+                   _("font \"%s\" (%s) not found; install Debian's fonts-noto-cjk (make does) "
+                     "or put the font file into fonts/"),
+                   fs->family, fs->weight == PANGO_WEIGHT_BOLD ? _("bold") : _("regular"));
+        missing = true;
+    }
+    if (missing)
+        goto fail;
+
+    f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!f->map) {
+        diag_error(dl, conf_path, "%s", _("cannot create the Pango font map"));
+        goto fail;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
+    f->ctx = pango_font_map_create_context(f->map);
+    pango_context_set_round_glyph_positions(f->ctx, FALSE);
+    pango_context_set_language(f->ctx, pango_language_from_string("zh-cn"));
+    cairo_font_options_t *opts = cairo_font_options_create();
+    cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(f->ctx, opts);
+    cairo_font_options_destroy(opts);
+
+    for (int i = 0; i < FACE_LAST; i++) {
+        f->faces[i] = pango_font_description_new();
+        pango_font_description_set_family_static(f->faces[i], face_specs[i].family);
+        pango_font_description_set_weight(f->faces[i], face_specs[i].weight);
+    }
+    return f;
+
+fail:
+    text_fonts_free(f);
+    return NULL;
+}
+
+void text_fonts_free(text_fonts *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < FACE_LAST; i++)
+        if (f->faces[i])
+            pango_font_description_free(f->faces[i]);
+    if (f->ctx)
+        g_object_unref(f->ctx);
+    if (f->map)
+        g_object_unref(f->map);
+    if (f->config)
+        FcConfigDestroy(f->config);
+    free(f);
+}
+
+/* Returns the first code point drawn as an unknown glyph, or 0. */
+static uint32_t first_unknown(PangoLayout *layout)
+{
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return 0;
+    uint32_t found = 0;
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run)
+            continue;
+        for (int g = 0; g < run->glyphs->num_glyphs && !found; g++) {
+            PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+            if (glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+                found = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+        }
+    } while (!found && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    return found ? found : 0xFFFD;
+}
+
+text *text_new(text_fonts *f, const char *utf8, const text_style *style, double width,
+               uint32_t *missing)
+{
+    *missing = 0;
+    text *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->layout = pango_layout_new(f->ctx);
+    if (!t->layout) {
+        free(t);
+        return NULL;
+    }
+    PangoFontDescription *desc = pango_font_description_copy_static(f->faces[style->face]);
+    pango_font_description_set_absolute_size(desc, style->size * PANGO_SCALE);
+    pango_layout_set_font_description(t->layout, desc);
+    pango_font_description_free(desc);
+
+    PangoAttrList *attrs = pango_attr_list_new();
+    /* No fallback: a character missing from the chosen face shows up as an
+     * unknown glyph we can report, instead of a silent substitute. */
+    pango_attr_list_insert(attrs, pango_attr_fallback_new(FALSE));
+    if (style->pitch > 0)
+        pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
+                                          (int)(style->pitch * PANGO_SCALE + 0.5)));
+    pango_layout_set_attributes(t->layout, attrs);
+    pango_attr_list_unref(attrs);
+
+    if (width > 0) {
+        t->width = width;
+        pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
+    }
+    switch (style->align) {
+    case ALIGN_LEFT: pango_layout_set_alignment(t->layout, PANGO_ALIGN_LEFT); break;
+    case ALIGN_CENTER: pango_layout_set_alignment(t->layout, PANGO_ALIGN_CENTER); break;
+    case ALIGN_RIGHT: pango_layout_set_alignment(t->layout, PANGO_ALIGN_RIGHT); break;
+    case ALIGN_JUSTIFY: pango_layout_set_justify(t->layout, width > 0); break;
+    }
+    if (style->indent > 0)
+        pango_layout_set_indent(t->layout, (int)(style->indent * PANGO_SCALE));
+    pango_layout_set_text(t->layout, utf8, -1);
+
+    uint32_t cp = first_unknown(t->layout);
+    if (cp) {
+        *missing = cp;
+        text_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void text_free(text *t)
+{
+    if (!t)
+        return;
+    g_object_unref(t->layout);
+    free(t);
+}
+
+double text_width(const text *t)
+{
+    PangoRectangle logical;
+    pango_layout_get_extents(t->layout, NULL, &logical);
+    return (double)logical.width / PANGO_SCALE;
+}
+
+double text_height(const text *t)
+{
+    PangoRectangle logical;
+    pango_layout_get_extents(t->layout, NULL, &logical);
+    return (double)logical.height / PANGO_SCALE;
+}
+
+double text_baseline(const text *t)
+{
+    return (double)pango_layout_get_baseline(t->layout) / PANGO_SCALE;
+}
+
+int text_line_count(const text *t)
+{
+    return pango_layout_get_line_count(t->layout);
+}
+
+void text_draw(const text *t, cairo_t *cr, double x, double y)
+{
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, t->layout);
+}

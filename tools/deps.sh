@@ -1,0 +1,67 @@
+#!/bin/sh
+# deps.sh build|test — makes sure this Debian (or UOS/Kylin) machine has what
+# factsheet needs, and installs what is missing with apt-get.
+#
+# Silent when everything is there. Runs apt-get update first when the package
+# lists are missing or older than a week (and once more if an install fails),
+# through sudo when not root; when neither works it stops and prints the
+# exact command to run.
+set -u
+mode=${1:-build}
+missing=""
+
+need() { # need PACKAGE: add once
+    case " $missing " in *" $1 "*) ;; *) missing="$missing $1" ;; esac
+}
+
+command -v cc >/dev/null 2>&1 || need gcc
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists cairo || need libcairo2-dev
+    pkg-config --exists pangocairo pangoft2 || need libpango1.0-dev
+    pkg-config --exists fontconfig || need libfontconfig-dev
+    pkg-config --exists jansson || need libjansson-dev
+else
+    need libcairo2-dev; need libpango1.0-dev; need libfontconfig-dev; need libjansson-dev
+fi
+for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
+    [ -f "/usr/share/fonts/opentype/noto/$f" ] || need fonts-noto-cjk
+done
+command -v msgfmt >/dev/null 2>&1 || need gettext
+
+if [ "$mode" = test ]; then
+    command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
+    command -v qpdf >/dev/null 2>&1 || need qpdf
+    pkg-config --exists cmocka 2>/dev/null || need libcmocka-dev
+    command -v valgrind >/dev/null 2>&1 || need valgrind
+    command -v python3 >/dev/null 2>&1 || need python3
+fi
+
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+echo "deps.sh: installing:$missing"
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "deps.sh: not root and no sudo. Run as root, then make again:" >&2
+    echo "    apt-get update && $cmd" >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+lists_fresh() {
+    [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mtime -7 2>/dev/null | head -n 1)" ]
+}
+if ! lists_fresh; then
+    $sudo apt-get update -q || { echo "deps.sh: apt-get update failed; run: sudo apt-get update && sudo $cmd" >&2; exit 1; }
+fi
+if ! $sudo $cmd; then
+    $sudo apt-get update -q && $sudo $cmd || {
+        echo "deps.sh: could not install the packages. Run, then make again:" >&2
+        echo "    sudo apt-get update && sudo $cmd" >&2
+        exit 1
+    }
+fi
