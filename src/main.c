@@ -48,7 +48,7 @@ static void usage(FILE *out)
                          "  -f, --format=FORMAT   pdf (default), png or svg; png and svg write\n"
                          "                        one file per page: NAME-1.png, NAME-2.png, ...\n"
                          "      --dpi=N           resolution of PNG output (default 150)\n"
-                         "      --check           validate the inputs only, write nothing\n"
+                         "      --check           validate and lay out the inputs, write nothing\n"
                          "      --fonts=FILE      fontconfig file naming the fonts to use\n"
                          "                        (default: fonts/fonts.conf of the installation)\n"
                          "  -h, --help            show this help and exit\n"
@@ -170,10 +170,6 @@ static int process(const options *o, const char *input, int n_inputs, text_fonts
     sheet *s = sheet_load(input, dl);
     if (!s)
         return 0;
-    if (o->check_only) {
-        sheet_free(s);
-        return 1;
-    }
     int ok = 0;
     doc *d = NULL;
     if (!*fonts) {
@@ -185,6 +181,10 @@ static int process(const options *o, const char *input, int n_inputs, text_fonts
     d = layout_sheet(s, *fonts, style_default(), dl);
     if (!d)
         goto done;
+    if (o->check_only) {
+        ok = 1; /* laid out, so every glyph and every block fits: nothing to write */
+        goto done;
+    }
     char out[PATH_MAX], date[64], keywords[512];
     output_path(o, input, n_inputs, out, sizeof out);
     if (same_file(out, input)) {

@@ -639,6 +639,24 @@ static size_t utf8_invalid_offset(const unsigned char *s, size_t len)
     return len;
 }
 
+/* True when the bytes read as GBK/GB18030 text: every byte over 0x7F leads a
+ * two-byte pair (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F). WPS and Notepad
+ * on Chinese Windows save in this encoding. */
+static bool looks_like_gbk(const unsigned char *s, size_t len)
+{
+    size_t pairs = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80)
+            continue;
+        if (s[i] == 0x80 || s[i] == 0xFF || i + 1 >= len || s[i + 1] < 0x40 || s[i + 1] == 0x7F ||
+            s[i + 1] == 0xFF)
+            return false;
+        i++;
+        pairs++;
+    }
+    return pairs > 0;
+}
+
 sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl)
 {
     size_t errors_before = dl->errors;
@@ -655,6 +673,12 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
     if (bad < len) {
         int line, column;
         locator_line_column(bytes, len, bad, &line, &column);
+        if (looks_like_gbk((const unsigned char *)bytes, len)) {
+            diag_add(dl, DIAG_ERROR, name, line, column, NULL, NULL, "%s",
+                     _("the file is not UTF-8; it looks like GBK (GB18030): save it as UTF-8 "
+                       "(in Notepad or WPS: Save As, encoding UTF-8)"));
+            return NULL;
+        }
         diag_add(dl, DIAG_ERROR, name, line, column, NULL, NULL,
                  _("byte 0x%02X is not valid UTF-8; save the file as UTF-8"),
                  (unsigned)(unsigned char)bytes[bad]);

@@ -1,0 +1,184 @@
+#!/bin/sh
+# tests/run.sh — every test of `make test`. Each check prints "ok" or "FAIL"
+# with what went wrong; the last line is the summary "N passed, N failed".
+#
+# Environment: BIN (the program), BUILD (where unit tests and tools were
+# built), SOURCES (the source documents; default ../shared/seeds).
+set -u
+BIN=${BIN:-bin/factsheet}
+BUILD=${BUILD:-out/build}
+SOURCES=${SOURCES:-../shared/seeds}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+T=$(mktemp -d /tmp/factsheet-test.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+mkdir -p out/test-diffs
+pass=0
+fail=0
+skip=0
+
+ok() { pass=$((pass + 1)); echo "ok      $1"; }
+ko() {
+    fail=$((fail + 1))
+    echo "FAIL    $1"
+    [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/        /'
+    return 0
+}
+skipped() { skip=$((skip + 1)); echo "skip    $1: $2"; }
+# check NAME CMD...: passes when CMD exits 0; shows its output otherwise.
+check() {
+    name=$1
+    shift
+    if out=$("$@" 2>&1); then ok "$name"; else ko "$name" "$out"; fi
+}
+
+# ---- unit tests (cmocka) ---------------------------------------------------
+for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    name=$(basename "$t")
+    out=$("$t" 2>&1)
+    rc=$?
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi # crashed before its summary
+    pass=$((pass + p))
+    fail=$((fail + f))
+    if [ "$f" -eq 0 ]; then
+        echo "ok      unit: $name ($p tests)"
+    else
+        echo "FAIL    unit: $name ($f of $((p + f)) failed)"
+        printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Failure|failure' | sed 's/^/        /'
+    fi
+done
+
+# ---- every data file renders and passes preflight ----------------------------
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    if out=$("$BIN" -o "$T/$y.pdf" "$json" 2>&1) && [ -z "$out" ]; then
+        ok "render $json (no warnings)"
+    else
+        ko "render $json (no warnings)" "$out"
+        continue
+    fi
+    check "preflight $y.pdf (A4, metadata, fonts embedded as subsets, text extractable)" \
+        "$PY" tests/check_pdf.py "$T/$y.pdf" "$json"
+    check "qpdf --check $y.pdf" qpdf --check "$T/$y.pdf"
+done
+
+# ---- reproducibility ----------------------------------------------------------
+"$BIN" -o "$T/again.pdf" data/2025.json 2>/dev/null
+check "two renders of 2025 are byte-identical" cmp "$T/2025.pdf" "$T/again.pdf"
+SOURCE_DATE_EPOCH=1767225600 "$BIN" -o "$T/sde.pdf" data/2025.json 2>/dev/null
+check "SOURCE_DATE_EPOCH sets the creation date" sh -c \
+    "pdfinfo '$T/sde.pdf' | grep -q 'CreationDate:.*Jan  1 00:00:00 2026 UTC'"
+
+# ---- reference images -----------------------------------------------------------
+# Pages rasterized at 72 dpi must match tests/ref within a tolerance; a diff
+# image goes to out/test-diffs/ on a mismatch. `make update-refs` refreshes.
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    [ -f "$T/$y.pdf" ] || continue
+    pdftoppm -r 72 -png "$T/$y.pdf" "$T/$y-page"
+    n_out=$(ls "$T/$y-page"-*.png 2>/dev/null | wc -l)
+    n_ref=$(ls tests/ref/"$y"-*.png 2>/dev/null | wc -l)
+    if [ "$n_out" -ne "$n_ref" ]; then
+        ko "reference images of $y" "$n_out pages rendered, $n_ref reference pages"
+        continue
+    fi
+    for ref in tests/ref/"$y"-*.png; do
+        page=$(basename "$ref" .png | sed 's/.*-//')
+        got="$T/$y-page-$page.png"
+        [ -f "$got" ] || got="$T/$y-page-0$page.png"
+        check "reference image $y page $page" \
+            "$BUILD/tests/imgdiff" "$ref" "$got" "out/test-diffs/$y-$page-diff.png" 16 40
+    done
+done
+
+# ---- sources --------------------------------------------------------------------
+out=$("$PY" tests/check_sources.py "$SOURCES" data/*.json 2>&1)
+case $? in
+0) ok "every figure's quote is in its source and states its value ($(printf '%s' "$out" | tail -n 1))" ;;
+77) skipped "figures against their sources" "$out" ;;
+*) ko "every figure's quote is in its source and states its value" "$out" ;;
+esac
+
+# ---- the schema -----------------------------------------------------------------
+if [ -f tests/schema_check.py ] && "$PY" -c 'import jsonschema' 2>/dev/null; then
+    check "data files validate against schema/factsheet.schema.json" \
+        "$PY" tests/schema_check.py data/*.json tests/good/*.json
+else
+    skipped "schema validation" "python3-jsonschema or tests/schema_check.py missing"
+fi
+
+# ---- bad input: exact message, exit 1, no output, old output untouched ------
+cp "$T/2025.pdf" "$T/keep.pdf"
+for dir in tests/bad/*/; do
+    name=$(basename "$dir")
+    rm -f "$T/bad.pdf"
+    err=$(cd "$dir" && "$BIN" -o "$T/bad.pdf" input.json 2>&1 >/dev/null)
+    rc=$?
+    expected=$(cat "$dir/expected")
+    if [ "$rc" -ne 1 ]; then
+        ko "bad input $name: exit status" "expected 1, got $rc"
+    elif [ "$err" != "$expected" ]; then
+        ko "bad input $name: message" "expected:
+$expected
+got:
+$err"
+    elif [ -e "$T/bad.pdf" ] || ls -a "$T" | grep -q '^\.bad\.pdf\.'; then
+        ko "bad input $name: no output" "an output or temporary file was left"
+    else
+        ok "bad input $name"
+    fi
+    (cd "$dir" && "$BIN" -o "$T/keep.pdf" input.json 2>/dev/null)
+done
+check "a failed run leaves the previous good PDF untouched" cmp "$T/2025.pdf" "$T/keep.pdf"
+
+# ---- good input that looks odd ------------------------------------------------
+check "a UTF-8 byte-order mark (Notepad) is accepted" "$BIN" --check tests/good/bom.json
+check "a minimal sheet renders" "$BIN" -o "$T/minimal.pdf" tests/good/minimal.json
+
+# ---- the command line -----------------------------------------------------------
+check "--help prints usage and exits 0" sh -c "'$BIN' --help | grep -q '^Usage: factsheet'"
+check "--version names the version" sh -c "'$BIN' --version | grep -q '^factsheet [0-9]'"
+expect_status() { # expect_status STATUS CMD...
+    want=$1
+    shift
+    "$@" >/dev/null 2>&1
+    [ $? -eq "$want" ]
+}
+check "an unknown option is a usage error (exit 2)" expect_status 2 "$BIN" --bogus data/2025.json
+check "no input is a usage error (exit 2)" expect_status 2 "$BIN"
+check "an unknown format is a usage error (exit 2)" expect_status 2 "$BIN" --format doc data/2025.json
+check "--check writes nothing" sh -c "cd '$T' && mkdir -p chk && cd chk && '$BIN' --check '$PWD/data/2025.json' && [ -z \"\$(ls -A)\" ]"
+check "a missing file is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/m.pdf" "$T/none.json"
+check "a directory as input is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/d.pdf" data
+check "the output may not overwrite the input" expect_status 1 "$BIN" -o "$T/2025.pdf" "$T/2025.pdf"
+mkdir -p "$T/batch"
+"$BIN" -o "$T/batch" data/2023.json tests/bad/unknown-indicator/input.json data/2024.json \
+    >/dev/null 2>"$T/batch.err"
+rc=$?
+if [ $rc -eq 1 ] && [ -f "$T/batch/2023.pdf" ] && [ -f "$T/batch/2024.pdf" ] &&
+    grep -q '1 of 3 inputs failed: tests/bad/unknown-indicator/input.json' "$T/batch.err"; then
+    ok "a batch renders the good files past a bad one, exits 1 and names the failure"
+else
+    ko "a batch renders the good files past a bad one, exits 1 and names the failure" \
+        "exit $rc; $(ls "$T/batch"); $(cat "$T/batch.err")"
+fi
+"$BIN" --format png --dpi 50 -o "$T/p.png" data/2025.json
+check "--format png writes one PNG per page" sh -c \
+    "[ \$(ls '$T'/p-*.png | wc -l) -eq \$(pdfinfo '$T/2025.pdf' | sed -n 's/^Pages: *//p') ] && file '$T/p-1.png' | grep -q PNG"
+"$BIN" --format svg -o "$T/s.svg" data/2025.json
+check "--format svg writes one SVG per page" sh -c "grep -q '<svg' '$T/s-1.svg'"
+check "check-layers: no library used outside its home" make -s check-layers
+
+echo
+if [ "$skip" -gt 0 ]; then
+    echo "$pass passed, $fail failed, $skip skipped"
+else
+    echo "$pass passed, $fail failed"
+fi
+[ "$fail" -eq 0 ]

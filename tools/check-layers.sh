@@ -1,0 +1,22 @@
+#!/bin/sh
+# check-layers.sh — the "one home per library" rule of STYLE.md:
+# Jansson only in src/model/load.c; Pango and fontconfig only in
+# src/typeset/text.c; Cairo only there and in src/render/. Calls go downward:
+# base includes nothing of ours above it, model only base, typeset only base.
+set -u
+bad=""
+for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h' | sort); do
+    case $f in src/model/load.c) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
+    case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
+    case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
+    case $f in
+    */base/*) grep -q '#include "\(model\|typeset\|layout\|render\)/' "$f" && bad="$bad $f(base calls up)" ;;
+    */model/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(model calls up)" ;;
+    */typeset/*) grep -q '#include "\(model\|layout\|render\)/' "$f" && bad="$bad $f(typeset calls up)" ;;
+    */layout/*) grep -q '#include "render/' "$f" && bad="$bad $f(layout calls up)" ;;
+    esac
+done
+if [ -n "$bad" ]; then
+    echo "check-layers: a library or layer used outside its home:$bad"
+    exit 1
+fi
