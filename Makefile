@@ -17,6 +17,9 @@ ifeq ($(SANITIZE),1)
 BUILD     := out/asan
 OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 BIN       := out/asan/bin/factsheet
+export ASAN_OPTIONS  := detect_leaks=1:abort_on_error=0:exitcode=99
+export LSAN_OPTIONS  := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 else
 BUILD     := out/build
 OPT       := -O2 -g
@@ -80,7 +83,7 @@ $(TOOL_BIN): tests/tools/imgdiff.c | deps-test
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LDLIBS) -o $@
 
 test: deps-test build $(UNIT_BIN) $(TOOL_BIN) check-layers
-	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh
+	@BIN=$(BIN) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 update-refs: build $(TOOL_BIN)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/update-refs.sh

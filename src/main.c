@@ -77,16 +77,20 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* fonts/fonts.conf beside bin/ in the source tree, or share/factsheet/fonts
- * of an installation. */
+/* The fonts of the source tree (fonts/fonts.conf above bin/, or above
+ * out/asan/bin/ for the sanitizer build), else share/factsheet/fonts of an
+ * installation. */
 static void default_fonts_conf(char *buf, size_t n)
 {
     char dir[PATH_MAX - 64];
     program_dir(dir, sizeof dir);
-    snprintf(buf, n, "%s/../fonts/fonts.conf", dir);
-    if (file_exists(buf))
-        return;
-    snprintf(buf, n, "%s/../share/factsheet/fonts/fonts.conf", dir);
+    static const char *const tries[] = {"/../fonts/fonts.conf", "/../../../fonts/fonts.conf",
+                                        "/../share/factsheet/fonts/fonts.conf"};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        snprintf(buf, n, "%s%s", dir, tries[i]);
+        if (file_exists(buf))
+            return;
+    }
 }
 
 static void default_localedir(char *buf, size_t n)

@@ -141,6 +141,17 @@ check "a failed run leaves the previous good PDF untouched" cmp "$T/2025.pdf" "$
 check "a UTF-8 byte-order mark (Notepad) is accepted" "$BIN" --check tests/good/bom.json
 check "a minimal sheet renders" "$BIN" -o "$T/minimal.pdf" tests/good/minimal.json
 
+# ---- memory: valgrind memcheck over every data file, in one batch ------------
+if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then
+    mkdir -p "$T/vg"
+    if out=$(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+        --suppressions=tests/valgrind.supp "$BIN" -o "$T/vg" data/*.json 2>&1); then
+        ok "valgrind: every data file renders with 0 errors, 0 bytes definitely lost"
+    else
+        ko "valgrind: every data file renders with 0 errors, 0 bytes definitely lost" "$out"
+    fi
+fi
+
 # ---- the command line -----------------------------------------------------------
 check "--help prints usage and exits 0" sh -c "'$BIN' --help | grep -q '^Usage: factsheet'"
 check "--version names the version" sh -c "'$BIN' --version | grep -q '^factsheet [0-9]'"
