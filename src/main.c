@@ -20,7 +20,9 @@
 #include "base/i18n.h"
 #include "layout/layout.h"
 #include "layout/style.h"
+#include "model/history.h"
 #include "model/sheet.h"
+#include "model/targets.h"
 #include "render/render.h"
 #include "typeset/text.h"
 
@@ -36,7 +38,46 @@ typedef struct options {
     render_format format;
     double dpi;
     int check_only;
+    int grayscale;
 } options;
+
+/* What a batch loads once and shares: the fonts, and per data directory the
+ * other years (for changes and trends) and the national targets. */
+typedef struct session {
+    text_fonts *fonts;
+    char dir[PATH_MAX];
+    history *hist;
+    target_set *targets;
+} session;
+
+static void session_free(session *ss)
+{
+    text_fonts_free(ss->fonts);
+    history_free(ss->hist);
+    targets_free(ss->targets);
+}
+
+/* Loads the siblings and targets of input's directory unless already loaded. */
+static int session_use_dir(session *ss, const char *input, diag_list *dl)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(input, '/');
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - input), input);
+    else
+        snprintf(dir, sizeof dir, ".");
+    if (ss->hist && strcmp(dir, ss->dir) == 0)
+        return 1;
+    history_free(ss->hist);
+    targets_free(ss->targets);
+    ss->targets = NULL;
+    snprintf(ss->dir, sizeof ss->dir, "%s", dir);
+    ss->hist = history_load(dir, dl);
+    char tdir[PATH_MAX + 16];
+    snprintf(tdir, sizeof tdir, "%s/targets", dir);
+    ss->targets = targets_load_dir(tdir, dl);
+    return ss->hist && ss->targets;
+}
 
 static void usage(FILE *out)
 {
@@ -49,6 +90,8 @@ static void usage(FILE *out)
                          "                        one file per page: NAME-1.png, NAME-2.png, ...\n"
                          "      --dpi=N           resolution of PNG output (default 150)\n"
                          "      --check           validate and lay out the inputs, write nothing\n"
+                         "      --grayscale       grays and hatch patterns for a black-and-white\n"
+                         "                        printer\n"
                          "      --fonts=FILE      fontconfig file naming the fonts to use\n"
                          "                        (default: fonts/fonts.conf of the installation)\n"
                          "  -h, --help            show this help and exit\n"
@@ -168,7 +211,7 @@ static int same_file(const char *a, const char *b)
 }
 
 /* Renders one input. Returns 1 on success. */
-static int process(const options *o, const char *input, int n_inputs, text_fonts **fonts,
+static int process(const options *o, const char *input, int n_inputs, session *ss,
                    diag_list *dl)
 {
     sheet *s = sheet_load(input, dl);
@@ -176,13 +219,16 @@ static int process(const options *o, const char *input, int n_inputs, text_fonts
         return 0;
     int ok = 0;
     doc *d = NULL;
-    if (!*fonts) {
+    if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
-        *fonts = text_fonts_new(o->fonts_conf, dl);
-        if (!*fonts)
+        ss->fonts = text_fonts_new(o->fonts_conf, dl);
+        if (!ss->fonts)
             goto done;
     }
-    d = layout_sheet(s, *fonts, style_default(), dl);
+    if (!session_use_dir(ss, input, dl))
+        goto done;
+    d = layout_sheet(s, ss->hist, ss->targets, ss->fonts,
+                     o->grayscale ? style_grayscale() : style_default(), dl);
     if (!d)
         goto done;
     if (o->check_only) {
@@ -221,12 +267,13 @@ int main(int argc, char **argv)
     i18n_init(localedir);
 
     options o = {.format = FORMAT_PDF, .dpi = 150};
-    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS };
+    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
         {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+        {"version", no_argument, NULL, 'V'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
+        {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -256,6 +303,7 @@ int main(int argc, char **argv)
         }
         case OPT_CHECK: o.check_only = 1; break;
         case OPT_FONTS: o.fonts_conf = optarg; break;
+        case OPT_GRAYSCALE: o.grayscale = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("factsheet %s\n", FACTSHEET_VERSION); return 0;
         default:
@@ -281,13 +329,13 @@ int main(int argc, char **argv)
     }
     atomic_file_install_signal_handlers();
 
-    text_fonts *fonts = NULL;
+    session ss = {0};
     int failed = 0;
     const char **failures = calloc((size_t)n_inputs, sizeof *failures);
     diag_list dl;
     diag_list_init(&dl, MAX_DIAGS);
     for (int i = optind; i < argc; i++) {
-        int ok = process(&o, argv[i], n_inputs, &fonts, &dl);
+        int ok = process(&o, argv[i], n_inputs, &ss, &dl);
         diag_list_print(&dl, stderr);
         diag_list_clear(&dl);
         if (!ok) {
@@ -303,6 +351,6 @@ int main(int argc, char **argv)
         fputc('\n', stderr);
     }
     free(failures);
-    text_fonts_free(fonts);
+    session_free(&ss);
     return failed ? EXIT_BAD_INPUT : 0;
 }

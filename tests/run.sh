@@ -66,6 +66,8 @@ for json in data/*.json; do
     check "preflight $y.pdf (A4, metadata, fonts embedded as subsets, text extractable)" \
         "$PY" tests/check_pdf.py "$T/$y.pdf" "$json"
     check "qpdf --check $y.pdf" qpdf --check "$T/$y.pdf"
+    check "$y.pdf: no overlapping words, nothing outside the page" \
+        "$PY" tests/check_overlap.py "$T/$y.pdf"
 done
 
 # ---- reproducibility ----------------------------------------------------------
@@ -97,6 +99,32 @@ for json in data/*.json; do
     done
 done
 
+# ---- chart cases: each kind and each tricky case, in colour and grayscale ----
+# tests/charts/<case>/ holds a small data directory (several years where a
+# line chart or a change needs them); the newest file is rendered and its
+# first page compared with ref-1.png (colour) and ref-gray-1.png (--grayscale).
+for dir in tests/charts/*/; do
+    case_name=$(basename "$dir")
+    input=$(ls "$dir"*.json | tail -n 1)
+    for mode in colour gray; do
+        flag=""
+        suffix=""
+        [ "$mode" = gray ] && flag="--grayscale" && suffix="-gray"
+        pdf="$T/chart-$case_name$suffix.pdf"
+        if ! out=$("$BIN" $flag -o "$pdf" "$input" 2>&1) || [ -n "$out" ]; then
+            ko "chart case $case_name ($mode) renders without warnings" "$out"
+            continue
+        fi
+        pdftoppm -r 72 -png -f 1 -l 1 "$pdf" "$T/chart-$case_name$suffix"
+        got=$(ls "$T/chart-$case_name$suffix"-*1.png | head -n 1)
+        check "chart case $case_name ($mode) matches its reference" \
+            "$BUILD/tests/imgdiff" "${dir}ref$suffix-1.png" "$got" \
+            "out/test-diffs/chart-$case_name$suffix-diff.png" 16 40
+    done
+    check "chart case $case_name: no overlapping words, nothing outside the page" \
+        "$PY" tests/check_overlap.py "$T/chart-$case_name.pdf"
+done
+
 # ---- sources --------------------------------------------------------------------
 out=$("$PY" tests/check_sources.py "$SOURCES" data/*.json 2>&1)
 case $? in
@@ -108,7 +136,7 @@ esac
 # ---- the schema -----------------------------------------------------------------
 if [ -f tests/schema_check.py ] && "$PY" -c 'import jsonschema' 2>/dev/null; then
     check "data files validate against schema/factsheet.schema.json" \
-        "$PY" tests/schema_check.py data/*.json tests/good/*.json
+        "$PY" tests/schema_check.py data/*.json data/targets/*.json tests/good/*.json
 else
     skipped "schema validation" "python3-jsonschema or tests/schema_check.py missing"
 fi

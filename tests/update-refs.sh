@@ -17,4 +17,11 @@ for json in data/*.json; do
         cp "$f" "tests/ref/$y-$page.png"
     done
 done
-ls tests/ref
+for dir in tests/charts/*/; do
+    input=$(ls "$dir"*.json | tail -n 1)
+    "$BIN" -o "$T/c.pdf" "$input"
+    "$BIN" --grayscale -o "$T/g.pdf" "$input"
+    pdftoppm -r 72 -png -f 1 -l 1 -singlefile "$T/c.pdf" "${dir}ref-1"
+    pdftoppm -r 72 -png -f 1 -l 1 -singlefile "$T/g.pdf" "${dir}ref-gray-1"
+done
+ls tests/ref tests/charts/*/

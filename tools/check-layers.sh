@@ -1,12 +1,12 @@
 #!/bin/sh
 # check-layers.sh — the "one home per library" rule of STYLE.md:
-# Jansson only in src/model/load.c; Pango and fontconfig only in
+# Jansson only in the model loaders (src/model/load*.c, jsonin.[ch]); Pango and fontconfig only in
 # src/typeset/text.c; Cairo only there and in src/render/. Calls go downward:
 # base includes nothing of ours above it, model only base, typeset only base.
 set -u
 bad=""
 for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h' | sort); do
-    case $f in src/model/load.c) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
+    case $f in src/model/load*.c | src/model/jsonin.c | src/model/jsonin.h) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
     case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
     case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
     case $f in
@@ -18,5 +18,13 @@ for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h
 done
 if [ -n "$bad" ]; then
     echo "check-layers: a library or layer used outside its home:$bad"
+    exit 1
+fi
+# Functions that overflow or fail silently (as curl bans them): use
+# snprintf, memcpy with a known size, strtol.
+banned=$(grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strncat|gets|atoi|atol|atof)\(' src/*.c src/*/*.c | grep -v '^\s*/\*')
+if [ -n "$banned" ]; then
+    echo "check-layers: banned function:"
+    echo "$banned"
     exit 1
 fi

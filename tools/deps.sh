@@ -34,7 +34,8 @@ if [ "$mode" = test ]; then
     command -v qpdf >/dev/null 2>&1 || need qpdf
     pkg-config --exists cmocka 2>/dev/null || need libcmocka-dev
     command -v valgrind >/dev/null 2>&1 || need valgrind
-    command -v python3 >/dev/null 2>&1 || need python3
+    [ -x /usr/bin/python3 ] || need python3
+    /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
 fi
 
 [ -z "$missing" ] && exit 0

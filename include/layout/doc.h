@@ -17,14 +17,38 @@ typedef struct rgb {
     double r, g, b;
 } rgb;
 
-typedef enum mark_kind { MARK_RECT, MARK_LINE, MARK_TEXT } mark_kind;
+typedef enum mark_kind {
+    MARK_RECT,     /* x, y, w, h */
+    MARK_LINE,     /* from (x, y) to (x + w, y + h) */
+    MARK_TEXT,     /* a measured text with its top-left corner at (x, y) */
+    MARK_POLYLINE, /* points: n_points (x, y) pairs */
+    MARK_MARKER,   /* a point symbol centred on (x, y), w wide */
+    MARK_ARC       /* a ring sector: centre (x, y), outer radius w, inner radius h,
+                      from angle a0 to a1 (radians, clockwise from 12 o'clock) */
+} mark_kind;
 
-typedef struct mark {
-    mark_kind kind;
-    double x, y, w, h;  /* a line runs from (x, y) to (x + w, y + h) */
+/* Hatch patterns keep series apart on a black-and-white printer. */
+typedef enum mark_hatch { HATCH_NONE, HATCH_DIAGONAL, HATCH_CROSS, HATCH_DOTS, HATCH_BACK } mark_hatch;
+
+typedef enum marker_shape { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND } marker_shape;
+
+typedef struct mark_paint {
     rgb fill, stroke;
     bool filled, stroked;
     double line_width;
+    double dash;       /* dash length for strokes; 0 = solid */
+    mark_hatch hatch;  /* drawn over the fill in hatch_color */
+    rgb hatch_color;
+} mark_paint;
+
+typedef struct mark {
+    mark_kind kind;
+    double x, y, w, h;
+    double a0, a1;      /* MARK_ARC */
+    marker_shape shape; /* MARK_MARKER */
+    double *points;     /* MARK_POLYLINE: owned */
+    size_t n_points;
+    mark_paint paint;
     text *txt;          /* MARK_TEXT: owned */
 } mark;
 
@@ -48,11 +72,16 @@ void doc_free(doc *d);
 /* Appends an empty page; returns it, or NULL when out of memory. */
 doc_page *doc_add_page(doc *d);
 
-/* Appends marks to a page. Return false when out of memory (the text is then
- * freed, so callers never leak it). */
+/* Appends marks to a page. Return false when out of memory (owned text and
+ * points are then freed, so callers never leak them). */
 bool page_add_rect(doc_page *p, double x, double y, double w, double h, rgb fill);
 bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb stroke,
                    double width);
 bool page_add_text(doc_page *p, text *t, double x, double y, rgb color);
+/* A copy of m (its text and points are taken over). */
+bool page_add_mark(doc_page *p, const mark *m);
+
+/* Frees what a mark owns. */
+void mark_release(mark *m);
 
 #endif

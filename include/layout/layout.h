@@ -13,10 +13,15 @@
 #include "base/diag.h"
 #include "layout/doc.h"
 #include "layout/style.h"
+#include "model/history.h"
 #include "model/sheet.h"
+#include "model/targets.h"
 #include "typeset/text.h"
 
-/* Lays out s. Returns a doc to doc_free, or NULL with the problems in dl. */
-doc *layout_sheet(const sheet *s, text_fonts *fonts, const style *st, diag_list *dl);
+/* Lays out s; hist (the other years, for changes and trends) and targets
+ * (for bullet charts) may be NULL. Returns a doc to doc_free, or NULL with
+ * the problems in dl. */
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
+                  text_fonts *fonts, const style *st, diag_list *dl);
 
 #endif

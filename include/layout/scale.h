@@ -12,6 +12,9 @@ typedef struct scale {
     double step;     /* 1, 2 or 5 times a power of ten */
     int n_ticks;     /* ticks at lo, lo + step, … hi */
     int decimals;    /* decimals a tick label needs */
+    /* internal: ticks are (lo_units + i) * mant * 10^exp10, computed exactly */
+    double lo_units, mant;
+    int exp10;
 } scale;
 
 /* Chooses ticks for values in [vmin, vmax] with about target ticks (>= 2).

@@ -7,6 +7,8 @@
 #include "layout/doc.h"
 #include "typeset/text.h"
 
+enum { STYLE_SERIES = 4 };
+
 typedef struct style {
     const char *name;
     /* page */
@@ -17,8 +19,14 @@ typedef struct style {
     text_style section, body, note, footer, folio;
     text_style kpi_value, kpi_unit, kpi_label;
     text_style chart_title, chart_unit, axis_label, value_label, category_label, chart_note;
+    text_style kpi_change, legend, point_label, ring_value, bullet_label, bullet_mark;
     /* colours */
     rgb ink, muted, accent, rule, card_fill, grid, axis, bar;
+    rgb good, bad, track, target;
+    rgb series[STYLE_SERIES];        /* distinct in grayscale: luminance steps */
+    mark_hatch series_hatch[STYLE_SERIES]; /* HATCH_NONE in colour */
+    rgb hatch_ink;
+    bool grayscale;
     /* header and sections */
     double header_rule_w, header_gap, title_gap, header_after;
     double section_before, section_after, section_marker_w, section_marker_gap;
@@ -31,11 +39,25 @@ typedef struct style {
     double chart_bar_ratio, chart_bar_max_w, chart_value_gap, chart_label_gap;
     double chart_grid_w, chart_axis_w, chart_note_gap;
     int chart_target_ticks;
+    /* legends, lines, rings, bullets, horizontal bars */
+    double legend_swatch, legend_gap, legend_after;
+    double line_plot_h, line_w, line_marker, line_label_gap;
+    double ring_outer, ring_thickness, ring_gap, ring_label_gap;
+    double bullet_row_h, bullet_bar_h, bullet_track_h, bullet_label_w, bullet_gap;
+    double hbar_bar_h, hbar_row_gap, hbar_label_w;
+    double kpi_change_gap;
     /* footer */
     double footer_gap, footer_rule_w;
 } style;
 
 /* The colour fact sheet on A4. */
 const style *style_default(void);
+
+/* The same sheet for a black-and-white printer: grays, and hatch patterns
+ * that keep series apart. */
+const style *style_grayscale(void);
+
+/* Relative luminance (WCAG) of a colour, 0 black .. 1 white. */
+double style_luminance(rgb c);
 
 #endif

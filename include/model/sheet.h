@@ -30,26 +30,48 @@ typedef struct sheet_indicator {
 } sheet_indicator;
 
 typedef enum sheet_block_kind {
-    BLOCK_KPI,  /* a grid of KPI cards */
-    BLOCK_BAR,  /* a vertical bar chart */
-    BLOCK_TEXT, /* a justified paragraph */
-    BLOCK_NOTE, /* a small note */
+    BLOCK_KPI,    /* a grid of KPI cards */
+    BLOCK_BAR,    /* vertical bars: one series, or several grouped with a legend */
+    BLOCK_HBAR,   /* horizontal bars, long labels on the left */
+    BLOCK_LINE,   /* indicators across the data years */
+    BLOCK_RING,   /* shares of a whole, one ring each */
+    BLOCK_BULLET, /* progress against a target */
+    BLOCK_TEXT,   /* a justified paragraph */
+    BLOCK_NOTE,   /* a small note */
     BLOCK_KIND_LAST /* never use! */
 } sheet_block_kind;
 
+enum { SHEET_NONE = -1 };
+
 typedef struct sheet_item {
-    size_t indicator;  /* index into sheet.indicators */
+    const char *id;    /* the indicator id as written */
+    size_t indicator;  /* index into sheet.indicators; (size_t)SHEET_NONE when this
+                          year lacks it (allowed in line charts only) */
     const char *label; /* the item's own short label, or the indicator's */
+    const char *path;  /* sections[1].blocks[0].items[2] */
 } sheet_item;
+
+/* One series of a grouped bar chart: one item per category. */
+typedef struct sheet_series {
+    const char *name;
+    sheet_item *items;
+    size_t n_items;
+    const char *path;
+} sheet_series;
 
 typedef struct sheet_block {
     sheet_block_kind kind;
-    const char *title; /* charts; NULL otherwise */
+    const char *title; /* charts; optional for kpi; NULL otherwise */
     const char *unit;  /* charts: the unit stated once */
-    const char *text;  /* text and note blocks */
-    sheet_item *items;
+    const char *text;  /* text and note blocks; a chart's own note */
+    sheet_item *items; /* kpi, ring, bullet, hbar, line, one-series bar */
     size_t n_items;
-    const char *path;  /* sections[1].blocks[0] */
+    sheet_series *series;     /* grouped bar charts; NULL otherwise */
+    size_t n_series;
+    const char **categories;  /* grouped bar charts: one label per item of a series */
+    size_t n_categories;
+    bool sort_by_value;       /* hbar: largest first instead of the given order */
+    const char *path;         /* sections[1].blocks[0] */
 } sheet_block;
 
 typedef struct sheet_section {

@@ -7,8 +7,12 @@
 
 #include "base/diag.h"
 #include "layout/doc.h"
+#include "layout/scale.h"
 #include "layout/style.h"
+#include "model/history.h"
+#include "model/numfmt.h"
 #include "model/sheet.h"
+#include "model/targets.h"
 #include "typeset/text.h"
 
 typedef struct box {
@@ -19,6 +23,8 @@ typedef struct box {
 /* What every builder needs: where messages go and the fonts. */
 typedef struct layout_ctx {
     const sheet *s;
+    const history *hist;      /* other years; may be NULL */
+    const target_set *targets; /* may be NULL */
     text_fonts *fonts;
     const style *st;
     diag_list *dl;
@@ -32,7 +38,51 @@ text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double
 
 void box_free(box *b);
 
-/* Builds a bar chart block of the given width. */
+/* Adds a text mark, reporting like layout_text; *height gets its height. */
+bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
+              double width, rgb color, const char *path, const char *field, double *height);
+
+/* ---- shared by the charts (chart_common.c) ---- */
+
+/* The paint of series i: its colour, and its hatch in grayscale. */
+mark_paint chart_series_paint(const style *st, size_t i);
+
+/* A figure as printed on a chart: qualifier and number, no unit. */
+void chart_figure(const sheet_indicator *ind, char *buf, size_t n);
+
+/* Title, then the unit line "单位：…" when unit is set; advances *y. */
+bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, double width, box *b,
+                  double *y);
+
+/* A legend row of series names with swatches (lines when as_lines). */
+bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *names, size_t n,
+                  bool as_lines, double width, box *b, double *y);
+
+/* The distinct source titles of a chart, for its source note. */
+typedef struct chart_sources {
+    const char *titles[16];
+    size_t n;
+} chart_sources;
+void chart_sources_add_file(chart_sources *cs, const sheet *s, const char *file);
+void chart_sources_add(chart_sources *cs, const char *title);
+
+/* The note under a chart: the block's own note, then "来源：《…》；《…》". */
+bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs,
+                const char *extra, double width, box *b, double *y);
+
+/* The value axis: gridlines and tick labels at the left of [x0, x1] for
+ * values mapped onto [bottom, top]; returns the width the tick labels take
+ * when measure_only. */
+bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, double x0,
+                      double x1, double top, double bottom, box *b);
+double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc);
+
+/* Builders, one per block kind. */
+bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
 bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+bool chart_hbar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
 
 #endif

@@ -1,8 +1,10 @@
-/* chart_bar: a vertical bar chart block: title, the unit stated once, a
- * value axis with nice 1-2-5 ticks that starts at zero, light gridlines, the
- * figure on each bar, and category labels wrapped under their bars.
+/* chart_bar: vertical bar charts: one series, or several grouped with a
+ * legend. The value axis starts at zero with nice 1-2-5 ticks; each bar
+ * carries its figure (above a positive bar, below a negative one); category
+ * labels wrap under their bars, never overlapping.
  *
- * Geometry comes from layout/scale (pure); this file only arranges marks. */
+ * When figures are wider than their bars, they are set smaller, then
+ * staggered on two heights; nothing is hidden. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,162 +12,166 @@
 #include "base/i18n.h"
 #include "box.h"
 #include "layout/scale.h"
-#include "model/numfmt.h"
 
-enum { BAR_MAX = 64 };
+enum { BAR_MAX = 96 };
+
+typedef struct bar_grid {
+    size_t n_cat, n_ser;
+    const sheet_item *item[BAR_MAX]; /* [cat * n_ser + ser] */
+    const char *cat_label[BAR_MAX];
+    const char *ser_name[BAR_MAX];
+} bar_grid;
+
+static bool grid_from_block(layout_ctx *ctx, const sheet_block *blk, bar_grid *g)
+{
+    if (blk->series) {
+        g->n_cat = blk->n_categories;
+        g->n_ser = blk->n_series;
+    } else {
+        g->n_cat = blk->n_items;
+        g->n_ser = 1;
+    }
+    if (g->n_cat * g->n_ser > BAR_MAX || g->n_cat == 0) {
+        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path,
+                     _("a bar chart of %zu bars is unreadable; at most %d are allowed"),
+                     g->n_cat * g->n_ser, (int)BAR_MAX);
+        ctx->failed = true;
+        return false;
+    }
+    for (size_t c = 0; c < g->n_cat; c++) {
+        if (blk->series) {
+            g->cat_label[c] = blk->categories[c];
+            for (size_t s = 0; s < g->n_ser; s++)
+                g->item[c * g->n_ser + s] = &blk->series[s].items[c];
+        } else {
+            g->cat_label[c] = blk->items[c].label;
+            g->item[c] = &blk->items[c];
+        }
+    }
+    for (size_t s = 0; s < g->n_ser; s++)
+        g->ser_name[s] = blk->series ? blk->series[s].name : NULL;
+    return true;
+}
 
 bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
     const sheet *s = ctx->s;
-    size_t n = blk->n_items;
-    if (n > BAR_MAX) {
-        sheet_report(s, ctx->dl, DIAG_ERROR, blk->path,
-                     _("a bar chart of %zu bars is unreadable; at most %d are allowed"), n,
-                     (int)BAR_MAX);
-        ctx->failed = true;
+    bar_grid g = {0};
+    if (!grid_from_block(ctx, blk, &g))
         return false;
-    }
-    double y = 0, h;
-    text *title = layout_text(ctx, blk->title, &st->chart_title, width, blk->path, "title");
-    if (!title)
+    size_t n = g.n_cat * g.n_ser;
+    double y = 0;
+    if (!chart_header(ctx, blk, blk->unit, width, b, &y))
         return false;
-    h = text_height(title);
-    if (!page_add_text(&b->marks, title, 0, y, st->ink))
+    if (g.n_ser > 1 && !chart_legend(ctx, blk, g.ser_name, g.n_ser, false, width, b, &y))
         return false;
-    y += h + st->chart_title_gap;
-    if (blk->unit && blk->unit[0]) {
-        char unit[128];
-        snprintf(unit, sizeof unit, _("单位：%s"), blk->unit);
-        text *u = layout_text(ctx, unit, &st->chart_unit, 0, blk->path, "unit");
-        if (!u)
-            return false;
-        h = text_height(u);
-        if (!page_add_text(&b->marks, u, 0, y, st->muted))
-            return false;
-        y += h;
-    }
-    y += st->chart_title_gap;
 
-    /* The value axis. */
     double vmin = 0, vmax = 0;
     for (size_t i = 0; i < n; i++) {
-        double v = s->indicators[blk->items[i].indicator].value;
-        vmin = i == 0 || v < vmin ? v : vmin;
-        vmax = i == 0 || v > vmax ? v : vmax;
+        double v = s->indicators[g.item[i]->indicator].value;
+        vmin = fmin(vmin, v);
+        vmax = fmax(vmax, v);
     }
     scale sc = scale_nice(vmin, vmax, st->chart_target_ticks, 1);
-    text *ticks[SCALE_MAX_TICKS] = {0};
-    double tick_w = 0;
-    for (int i = 0; i < sc.n_ticks; i++) {
-        char num[NUMFMT_MAX];
-        numfmt_axis(scale_tick(&sc, i), sc.decimals, num, sizeof num);
-        ticks[i] = layout_text(ctx, num, &st->axis_label, 0, blk->path, NULL);
-        if (!ticks[i]) {
-            for (int k = 0; k < i; k++)
-                text_free(ticks[k]);
-            return false;
-        }
-        if (text_width(ticks[i]) > tick_w)
-            tick_w = text_width(ticks[i]);
-    }
-
+    double tick_w = chart_tick_width(ctx, blk, &sc);
+    if (tick_w < 0)
+        return false;
     double plot_x = tick_w + st->chart_axis_gap + st->chart_tick_len;
     double plot_w = width - plot_x;
-    double band = plot_w / (double)n;
-    double bar_w = fmin(band * st->chart_bar_ratio, st->chart_bar_max_w);
+    double band = plot_w / (double)g.n_cat;
+    double group_w = g.n_ser > 1 ? band * 0.78 : band;
+    double slot = group_w / (double)g.n_ser;
+    double bar_w = fmin(slot * (g.n_ser > 1 ? 0.9 : st->chart_bar_ratio), st->chart_bar_max_w);
 
-    /* Value labels first: the tallest decides the headroom above the plot. */
+    /* The figures: full size if they fit their slot, else smaller, else staggered. */
     text *values[BAR_MAX] = {0};
+    text_style vs = st->value_label;
+    bool stagger = false;
     double value_h = 0;
-    bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) {
-        const sheet_indicator *ind = &s->indicators[blk->items[i].indicator];
-        numfmt_parts np;
-        numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
-        char label[3 * NUMFMT_MAX];
-        snprintf(label, sizeof label, "%s%s%s", np.before, np.number, np.after);
-        values[i] = layout_text(ctx, label, &st->value_label, 0, ind->path, "value");
-        ok = values[i] != NULL;
-        if (ok && text_height(values[i]) > value_h)
-            value_h = text_height(values[i]);
-    }
-    text *cats[BAR_MAX] = {0};
-    double cat_h = 0;
-    for (size_t i = 0; i < n && ok; i++) {
-        const sheet_indicator *ind = &s->indicators[blk->items[i].indicator];
-        cats[i] = layout_text(ctx, blk->items[i].label, &st->category_label, band - 4, ind->path,
-                              "label");
-        ok = cats[i] != NULL;
-        if (ok && text_height(cats[i]) > cat_h)
-            cat_h = text_height(cats[i]);
-    }
-    if (!ok) {
-        for (int i = 0; i < sc.n_ticks; i++)
-            text_free(ticks[i]);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        double widest = 0;
         for (size_t i = 0; i < n; i++) {
+            const sheet_indicator *ind = &s->indicators[g.item[i]->indicator];
+            char label[3 * NUMFMT_MAX];
+            chart_figure(ind, label, sizeof label);
             text_free(values[i]);
-            text_free(cats[i]);
+            values[i] = layout_text(ctx, label, &vs, 0, ind->path, "value");
+            if (!values[i])
+                goto fail;
+            widest = fmax(widest, text_width(values[i]));
+            value_h = fmax(value_h, text_height(values[i]));
         }
-        return false;
+        if (widest <= slot - 1)
+            break;
+        if (attempt == 0) {
+            vs.size *= 0.85;
+            continue;
+        }
+        stagger = widest > slot - 1;
     }
+    for (size_t i = 0; i < n && stagger; i++)
+        if (text_width(values[i]) > 2 * slot - 2) {
+            /* Even two heights cannot keep them apart: too many bars for the width. */
+            sheet_report(s, ctx->dl, DIAG_ERROR, blk->path,
+                         _("%zu bars do not leave room for their figures; split the chart"), n);
+            ctx->failed = true;
+            goto fail;
+        }
 
-    double top = y + value_h + st->chart_value_gap;
-    double bottom = top + st->chart_plot_h;
-    /* Gridlines and tick labels; the zero line is the axis, drawn last. */
-    for (int i = 0; i < sc.n_ticks; i++) {
-        double ty = scale_map(&sc, scale_tick(&sc, i), bottom, top);
-        text *t = ticks[i];
-        ticks[i] = NULL;
-        if (ok)
-            ok = page_add_line(&b->marks, plot_x, ty, width, ty, st->grid, st->chart_grid_w) &&
-                 page_add_line(&b->marks, plot_x - st->chart_tick_len, ty, plot_x, ty, st->axis,
-                               st->chart_grid_w);
-        if (ok)
-            ok = page_add_text(&b->marks, t, plot_x - st->chart_tick_len - st->chart_axis_gap -
-                                                 text_width(t),
-                               ty - text_height(t) / 2, st->muted);
-        else
-            text_free(t);
-    }
+    double headroom = value_h * (stagger ? 2 : 1) + st->chart_value_gap;
+    double top = y + headroom, bottom = top + st->chart_plot_h;
+    double below = vmin < 0 ? headroom : 0; /* figures under negative bars */
+    if (!chart_value_axis(ctx, blk, &sc, plot_x, width, top, bottom, b))
+        goto fail;
     double zero_y = scale_map(&sc, 0, bottom, top);
-    for (size_t i = 0; i < n; i++) {
-        double v = s->indicators[blk->items[i].indicator].value;
-        double cx = plot_x + band * ((double)i + 0.5);
-        double vy = scale_map(&sc, v, bottom, top);
-        double bar_top = fmin(vy, zero_y), bar_h = fabs(zero_y - vy);
-        text *vt = values[i], *ct = cats[i];
-        values[i] = cats[i] = NULL;
-        if (ok)
-            ok = page_add_rect(&b->marks, cx - bar_w / 2, bar_top, bar_w, bar_h, st->bar);
-        /* The figure sits above a positive bar and below a negative one. */
-        double ly = v >= 0 ? vy - st->chart_value_gap - text_height(vt)
-                           : vy + st->chart_value_gap;
-        if (ok)
-            ok = page_add_text(&b->marks, vt, cx - text_width(vt) / 2, ly, st->ink);
-        else
-            text_free(vt);
-        if (ok)
-            ok = page_add_text(&b->marks, ct, cx - (band - 4) / 2, bottom + st->chart_label_gap,
-                               st->ink);
-        else
-            text_free(ct);
+    for (size_t c = 0; c < g.n_cat; c++) {
+        double group_x = plot_x + band * (double)c + (band - group_w) / 2;
+        for (size_t k = 0; k < g.n_ser; k++) {
+            size_t i = c * g.n_ser + k;
+            double v = s->indicators[g.item[i]->indicator].value;
+            double cx = group_x + slot * ((double)k + 0.5);
+            double vy = scale_map(&sc, v, bottom, top);
+            mark m = {.kind = MARK_RECT, .x = cx - bar_w / 2, .y = fmin(vy, zero_y), .w = bar_w,
+                      .h = fabs(zero_y - vy)};
+            m.paint = g.n_ser > 1 ? chart_series_paint(st, k) : (mark_paint){.fill = st->bar,
+                                                                              .filled = true};
+            if (!page_add_mark(&b->marks, &m))
+                goto fail;
+            text *vt = values[i];
+            values[i] = NULL;
+            double lift = stagger && i % 2 ? value_h : 0;
+            double ly = v >= 0 ? vy - st->chart_value_gap - text_height(vt) - lift
+                               : vy + st->chart_value_gap + lift;
+            if (!page_add_text(&b->marks, vt, cx - text_width(vt) / 2, ly, st->ink))
+                goto fail;
+        }
     }
-    if (ok)
-        ok = page_add_line(&b->marks, plot_x, zero_y, width, zero_y, st->axis, st->chart_axis_w);
-    if (!ok)
+    if (!page_add_line(&b->marks, plot_x, zero_y, width, zero_y, st->axis, st->chart_axis_w))
+        goto fail;
+
+    /* Category labels, wrapped to their band. */
+    double cat_h = 0, cat_y = bottom + below + st->chart_label_gap;
+    for (size_t c = 0; c < g.n_cat; c++) {
+        const char *path = blk->series ? blk->path : g.item[c]->path;
+        double h;
+        if (!box_text(ctx, b, g.cat_label[c], &st->category_label, plot_x + band * (double)c + 2,
+                      cat_y, band - 4, st->ink, path, blk->series ? "categories" : "label", &h))
+            goto fail;
+        cat_h = fmax(cat_h, h);
+    }
+    y = cat_y + cat_h;
+
+    chart_sources cs = {0};
+    for (size_t i = 0; i < n; i++)
+        chart_sources_add_file(&cs, s, s->indicators[g.item[i]->indicator].source_file);
+    if (!chart_note(ctx, blk, &cs, NULL, width, b, &y))
         return false;
-    y = bottom + st->chart_label_gap + cat_h;
-    if (blk->text) {
-        text *note = layout_text(ctx, blk->text, &st->chart_note, width, blk->path, "note");
-        if (!note)
-            return false;
-        y += st->chart_note_gap;
-        h = text_height(note);
-        if (!page_add_text(&b->marks, note, 0, y, st->muted))
-            return false;
-        y += h;
-    }
     b->height = y;
     return true;
+
+fail:
+    for (size_t i = 0; i < n; i++)
+        text_free(values[i]);
+    return false;
 }

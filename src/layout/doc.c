@@ -20,8 +20,7 @@ void doc_free(doc *d)
     for (size_t i = 0; i < d->n_pages; i++) {
         doc_page *p = &d->pages[i];
         for (size_t k = 0; k < p->n_marks; k++)
-            if (p->marks[k].kind == MARK_TEXT)
-                text_free(p->marks[k].txt);
+            mark_release(&p->marks[k]);
         free(p->marks);
     }
     free(d->pages);
@@ -63,7 +62,9 @@ bool page_add_rect(doc_page *p, double x, double y, double w, double h, rgb fill
     mark *m = page_push(p);
     if (!m)
         return false;
-    *m = (mark){.kind = MARK_RECT, .x = x, .y = y, .w = w, .h = h, .fill = fill, .filled = true};
+    *m = (mark){.kind = MARK_RECT, .x = x, .y = y, .w = w, .h = h};
+    m->paint.fill = fill;
+    m->paint.filled = true;
     return true;
 }
 
@@ -73,14 +74,10 @@ bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb 
     mark *m = page_push(p);
     if (!m)
         return false;
-    *m = (mark){.kind = MARK_LINE,
-                .x = x1,
-                .y = y1,
-                .w = x2 - x1,
-                .h = y2 - y1,
-                .stroke = stroke,
-                .stroked = true,
-                .line_width = width};
+    *m = (mark){.kind = MARK_LINE, .x = x1, .y = y1, .w = x2 - x1, .h = y2 - y1};
+    m->paint.stroke = stroke;
+    m->paint.stroked = true;
+    m->paint.line_width = width;
     return true;
 }
 
@@ -91,13 +88,29 @@ bool page_add_text(doc_page *p, text *t, double x, double y, rgb color)
         text_free(t);
         return false;
     }
-    *m = (mark){.kind = MARK_TEXT,
-                .x = x,
-                .y = y,
-                .w = text_width(t),
-                .h = text_height(t),
-                .fill = color,
-                .filled = true,
-                .txt = t};
+    *m = (mark){.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = text_height(t), .txt = t};
+    m->paint.fill = color;
+    m->paint.filled = true;
     return true;
+}
+
+bool page_add_mark(doc_page *p, const mark *src)
+{
+    mark *m = page_push(p);
+    if (!m) {
+        mark copy = *src;
+        mark_release(&copy);
+        return false;
+    }
+    *m = *src;
+    return true;
+}
+
+void mark_release(mark *m)
+{
+    if (m->kind == MARK_TEXT)
+        text_free(m->txt);
+    free(m->points);
+    m->txt = NULL;
+    m->points = NULL;
 }

@@ -11,7 +11,6 @@
 
 #include "base/i18n.h"
 #include "box.h"
-#include "model/numfmt.h"
 
 /* ---- text and boxes ---------------------------------------------------- */
 
@@ -68,8 +67,7 @@ text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double
 void box_free(box *b)
 {
     for (size_t i = 0; i < b->marks.n_marks; i++)
-        if (b->marks.marks[i].kind == MARK_TEXT)
-            text_free(b->marks.marks[i].txt);
+        mark_release(&b->marks.marks[i]);
     free(b->marks.marks);
     *b = (box){0};
 }
@@ -77,29 +75,25 @@ void box_free(box *b)
 /* Moves every mark of b onto page p at offset (dx, dy); b is empty after. */
 static bool box_place(box *b, doc_page *p, double dx, double dy)
 {
+    bool ok = true;
     for (size_t i = 0; i < b->marks.n_marks; i++) {
-        mark *m = &b->marks.marks[i];
-        bool ok;
-        switch (m->kind) {
-        case MARK_RECT: ok = page_add_rect(p, m->x + dx, m->y + dy, m->w, m->h, m->fill); break;
-        case MARK_LINE:
-            ok = page_add_line(p, m->x + dx, m->y + dy, m->x + m->w + dx, m->y + m->h + dy,
-                               m->stroke, m->line_width);
-            break;
-        case MARK_TEXT:
-            ok = page_add_text(p, m->txt, m->x + dx, m->y + dy, m->fill);
-            m->kind = MARK_RECT; /* the page owns the text now */
-            m->txt = NULL;
-            break;
-        default: ok = false;
-        }
+        mark m = b->marks.marks[i];
+        b->marks.marks[i].txt = NULL; /* taken over (or released) below */
+        b->marks.marks[i].points = NULL;
         if (!ok) {
-            box_free(b);
-            return false;
+            mark_release(&m);
+            continue;
         }
+        m.x += dx;
+        m.y += dy;
+        for (size_t k = 0; k < m.n_points; k++) {
+            m.points[2 * k] += dx;
+            m.points[2 * k + 1] += dy;
+        }
+        ok = page_add_mark(p, &m);
     }
     box_free(b);
-    return true;
+    return ok;
 }
 
 /* ---- the page frame ------------------------------------------------------ */
@@ -169,9 +163,8 @@ static bool flow_place(flow *f, box *b, double gap, double keep, const char *pat
 
 /* ---- builders ------------------------------------------------------------- */
 
-static bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x,
-                     double y, double width, rgb color, const char *path, const char *field,
-                     double *height)
+bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
+              double width, rgb color, const char *path, const char *field, double *height)
 {
     text *t = layout_text(ctx, str, ts, width, path, field);
     if (!t)
@@ -247,146 +240,16 @@ static bool build_paragraph(layout_ctx *ctx, const sheet_block *blk, const text_
     return true;
 }
 
-/* One KPI card's value line: [before] number [after] unit, on one baseline. */
-typedef struct kpi_line {
-    text *part[4];
-    double width, ascent, height;
-} kpi_line;
-
-static void kpi_line_free(kpi_line *kl)
-{
-    for (int i = 0; i < 4; i++)
-        text_free(kl->part[i]);
-    *kl = (kpi_line){0};
-}
-
-static bool kpi_line_build(layout_ctx *ctx, const sheet_indicator *ind, double value_size,
-                           kpi_line *kl)
-{
-    const style *st = ctx->st;
-    numfmt_parts np;
-    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
-    text_style big = st->kpi_value;
-    big.size = value_size;
-    const char *strs[4] = {np.before, np.number, np.after, np.unit};
-    const char *fields[4] = {"qualifier", "value", "qualifier", "unit"};
-    *kl = (kpi_line){0};
-    for (int i = 0; i < 4; i++) {
-        if (!strs[i][0])
-            continue;
-        kl->part[i] = layout_text(ctx, strs[i], i == 1 ? &big : &st->kpi_unit, 0, ind->path,
-                                  fields[i]);
-        if (!kl->part[i]) {
-            kpi_line_free(kl);
-            return false;
-        }
-        double base = text_baseline(kl->part[i]);
-        if (base > kl->ascent)
-            kl->ascent = base;
-    }
-    for (int i = 0; i < 4; i++) {
-        if (!kl->part[i])
-            continue;
-        kl->width += text_width(kl->part[i]) + (i > 0 && kl->width > 0 ? st->kpi_unit_gap : 0);
-        double below = text_height(kl->part[i]) - text_baseline(kl->part[i]);
-        if (kl->ascent + below > kl->height)
-            kl->height = kl->ascent + below;
-    }
-    return true;
-}
-
-static bool build_kpi(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
-{
-    const style *st = ctx->st;
-    size_t n = blk->n_items;
-    size_t cols = (size_t)((width + st->kpi_gap) / (st->kpi_min_col_w + st->kpi_gap));
-    if (cols > (size_t)st->kpi_max_cols)
-        cols = (size_t)st->kpi_max_cols;
-    if (cols < 1)
-        cols = 1;
-    if (cols > n)
-        cols = n;
-    size_t rows = (n + cols - 1) / cols;
-    cols = (n + rows - 1) / rows; /* balance: 5 cards are 3 + 2, not 4 + 1 */
-    double cw = (width - (double)(cols - 1) * st->kpi_gap) / (double)cols;
-    double inner = cw - 2 * st->kpi_pad;
-    double y = 0;
-    for (size_t r = 0; r < rows; r++) {
-        size_t first = r * cols, last = first + cols < n ? first + cols : n;
-        kpi_line lines[32];
-        text *labels[32];
-        double row_h = 0;
-        size_t count = last - first;
-        if (count > 32)
-            count = 32;
-        for (size_t k = 0; k < count; k++) {
-            const sheet_indicator *ind = &ctx->s->indicators[blk->items[first + k].indicator];
-            double size = st->kpi_value.size;
-            bool ok = kpi_line_build(ctx, ind, size, &lines[k]);
-            /* Too wide for the card: step the figure down rather than overflow. */
-            while (ok && lines[k].width > inner && size > st->kpi_value.size * 0.6) {
-                kpi_line_free(&lines[k]);
-                size *= 0.88;
-                ok = kpi_line_build(ctx, ind, size, &lines[k]);
-            }
-            labels[k] = ok ? layout_text(ctx, blk->items[first + k].label, &st->kpi_label, inner,
-                                         ind->path, "label")
-                           : NULL;
-            if (!ok || !labels[k]) {
-                if (ok)
-                    kpi_line_free(&lines[k]);
-                for (size_t j = 0; j < k; j++) {
-                    kpi_line_free(&lines[j]);
-                    text_free(labels[j]);
-                }
-                return false;
-            }
-            double h = 2 * st->kpi_pad + lines[k].height + st->kpi_label_gap +
-                       text_height(labels[k]);
-            if (h > row_h)
-                row_h = h;
-        }
-        bool ok = true;
-        for (size_t k = 0; k < count; k++) {
-            double x = (double)k * (cw + st->kpi_gap);
-            ok = ok && page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill);
-            double lx = x + st->kpi_pad;
-            double base_y = y + st->kpi_pad + lines[k].ascent;
-            for (int i = 0; i < 4; i++) {
-                text *t = lines[k].part[i];
-                if (!t)
-                    continue;
-                if (lx > x + st->kpi_pad)
-                    lx += st->kpi_unit_gap;
-                double w = text_width(t);
-                rgb color = i == 1 ? st->accent : st->ink;
-                if (ok)
-                    ok = page_add_text(&b->marks, t, lx, base_y - text_baseline(t), color);
-                else
-                    text_free(t);
-                lines[k].part[i] = NULL;
-                lx += w;
-            }
-            double ly = y + st->kpi_pad + lines[k].height + st->kpi_label_gap;
-            if (ok)
-                ok = page_add_text(&b->marks, labels[k], x + st->kpi_pad, ly, st->muted);
-            else
-                text_free(labels[k]);
-        }
-        if (!ok)
-            return false;
-        y += row_h + (r + 1 < rows ? st->kpi_gap : 0);
-    }
-    b->height = y;
-    return true;
-}
-
 static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
     switch (blk->kind) {
-    case BLOCK_KPI: return build_kpi(ctx, blk, width, b);
+    case BLOCK_KPI: return kpi_build(ctx, blk, width, b);
     case BLOCK_BAR: return chart_bar_build(ctx, blk, width, b);
+    case BLOCK_HBAR: return chart_hbar_build(ctx, blk, width, b);
+    case BLOCK_LINE: return chart_line_build(ctx, blk, width, b);
+    case BLOCK_RING: return chart_ring_build(ctx, blk, width, b);
+    case BLOCK_BULLET: return chart_bullet_build(ctx, blk, width, b);
     case BLOCK_TEXT: return build_paragraph(ctx, blk, &st->body, st->ink, width, b);
     case BLOCK_NOTE: return build_paragraph(ctx, blk, &st->note, st->muted, width, b);
     case BLOCK_KIND_LAST: break;
@@ -446,9 +309,10 @@ static bool add_footers(flow *f, const char *sources)
 
 /* ---- the sheet ------------------------------------------------------------ */
 
-doc *layout_sheet(const sheet *s, text_fonts *fonts, const style *st, diag_list *dl)
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
+                  text_fonts *fonts, const style *st, diag_list *dl)
 {
-    layout_ctx ctx = {.s = s, .fonts = fonts, .st = st, .dl = dl};
+    layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl};
     doc *d = doc_new(st->page_w, st->page_h);
     char *sources = sources_line(s);
     if (!d || !sources) {

@@ -5,6 +5,9 @@
  * paper), and text is never set in a light tint. */
 #include "layout/style.h"
 
+#include <math.h>
+#include <stdbool.h>
+
 #define MM(x) ((x) * 72.0 / 25.4)
 
 static const style default_style = {
@@ -35,6 +38,12 @@ static const style default_style = {
     .value_label = {FACE_SANS_BOLD, 8.5, 0, ALIGN_CENTER, 0},
     .category_label = {FACE_SANS, 8.5, 11.5, ALIGN_CENTER, 0},
     .chart_note = {FACE_SANS, 7.5, 11, ALIGN_LEFT, 0},
+    .kpi_change = {FACE_SANS, 8, 0, ALIGN_LEFT, 0},
+    .legend = {FACE_SANS, 8, 0, ALIGN_LEFT, 0},
+    .point_label = {FACE_SANS_BOLD, 8, 0, ALIGN_CENTER, 0},
+    .ring_value = {FACE_SANS_BOLD, 13, 0, ALIGN_CENTER, 0},
+    .bullet_label = {FACE_SANS, 9, 12, ALIGN_LEFT, 0},
+    .bullet_mark = {FACE_SANS, 7.5, 0, ALIGN_LEFT, 0},
 
     .ink = {0.10, 0.10, 0.12},
     .muted = {0.36, 0.38, 0.42},
@@ -44,6 +53,20 @@ static const style default_style = {
     .grid = {0.82, 0.84, 0.87},
     .axis = {0.25, 0.27, 0.30},
     .bar = {0.13, 0.40, 0.66},
+    .good = {0.09, 0.45, 0.22},
+    .bad = {0.72, 0.13, 0.13},
+    .track = {0.88, 0.90, 0.92},
+    .target = {0.10, 0.10, 0.12},
+    /* Okabe-Ito hues, safe for colour-blind readers, chosen for luminance
+     * steps of about 0.15 so series stay apart when printed in gray:
+     * #174A7C 0.065, #D55E00 0.222, #56B4E9 0.405, #FDB863 0.561. */
+    .series = {{0x17 / 255.0, 0x4A / 255.0, 0x7C / 255.0},
+               {0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0},
+               {0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0},
+               {0xFD / 255.0, 0xB8 / 255.0, 0x63 / 255.0}},
+    .series_hatch = {HATCH_NONE, HATCH_NONE, HATCH_NONE, HATCH_NONE},
+    .hatch_ink = {1, 1, 1},
+    .grayscale = false,
 
     .header_rule_w = 2.5,
     .header_gap = 6,
@@ -76,6 +99,26 @@ static const style default_style = {
     .chart_note_gap = 4,
     .chart_target_ticks = 5,
 
+    .legend_swatch = 8,
+    .legend_gap = 12,
+    .legend_after = 6,
+    .line_plot_h = 120,
+    .line_w = 1.8,
+    .line_marker = 5.5,
+    .line_label_gap = 4,
+    .ring_outer = 34,
+    .ring_thickness = 9,
+    .ring_gap = 8,
+    .ring_label_gap = 6,
+    .bullet_row_h = 34,
+    .bullet_bar_h = 9,
+    .bullet_track_h = 17,
+    .bullet_label_w = 118,
+    .bullet_gap = 6,
+    .hbar_bar_h = 13,
+    .hbar_row_gap = 9,
+    .hbar_label_w = 120,
+    .kpi_change_gap = 3,
     .footer_gap = 5,
     .footer_rule_w = 0.5,
 };
@@ -83,4 +126,52 @@ static const style default_style = {
 const style *style_default(void)
 {
     return &default_style;
+}
+
+static rgb gray(double v)
+{
+    return (rgb){v, v, v};
+}
+
+const style *style_grayscale(void)
+{
+    static style g;
+    static bool ready;
+    if (!ready) {
+        g = default_style;
+        g.name = "grayscale";
+        g.grayscale = true;
+        g.muted = gray(0.33);
+        g.accent = gray(0.12);
+        g.rule = gray(0.55);
+        g.card_fill = gray(0.93);
+        g.grid = gray(0.82);
+        g.axis = gray(0.25);
+        g.bar = gray(0.35);
+        g.good = gray(0.10);
+        g.bad = gray(0.10);
+        g.track = gray(0.88);
+        /* Grays a printer renders apart, plus hatches for adjacent series. */
+        g.series[0] = gray(0.15);
+        g.series[1] = gray(0.45);
+        g.series[2] = gray(0.68);
+        g.series[3] = gray(0.85);
+        g.series_hatch[0] = HATCH_NONE;
+        g.series_hatch[1] = HATCH_DIAGONAL;
+        g.series_hatch[2] = HATCH_DOTS;
+        g.series_hatch[3] = HATCH_CROSS;
+        g.hatch_ink = gray(1);
+        ready = true;
+    }
+    return &g;
+}
+
+static double channel(double c)
+{
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+double style_luminance(rgb c)
+{
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
 }

@@ -265,8 +265,16 @@ void locator_line_column(const char *text, size_t len, size_t off, int *line, in
     *column = col > INT32_MAX ? INT32_MAX : (int)col;
 }
 
-static bool record(locator *loc, const pathbuf *pb, size_t key_off, size_t off, size_t len)
+/* Values nested deeper than this are scanned but not recorded: copying
+ * their ever longer paths would make absurd nesting quadratic, and nothing
+ * we load is nested more than a few levels; Jansson itself stops at 2048. */
+enum { LOCATOR_MAX_DEPTH = 2048 };
+
+static bool record(locator *loc, const pathbuf *pb, size_t depth, size_t key_off, size_t off,
+                   size_t len)
 {
+    if (depth > LOCATOR_MAX_DEPTH)
+        return true;
     locator_pos pos = {.offset = off, .length = len, .key_offset = key_off};
     cursor_advance(loc, key_off, &pos.key_line, &pos.key_column);
     cursor_advance(loc, off, &pos.line, &pos.column);
@@ -295,7 +303,7 @@ static bool scan(locator *loc, scanner *sc)
         if (want_value) {
             size_t start = sc->i;
             if (c == '{' || c == '[') {
-                if (!record(loc, &pb, key_off, start, 1)) {
+                if (!record(loc, &pb, depth, key_off, start, 1)) {
                     ok = false;
                     break;
                 }
@@ -340,7 +348,7 @@ static bool scan(locator *loc, scanner *sc)
                 if (sc->i == start)
                     break; /* not a value: stop scanning */
             }
-            if (!record(loc, &pb, key_off, start, sc->i - start)) {
+            if (!record(loc, &pb, depth, key_off, start, sc->i - start)) {
                 ok = false;
                 break;
             }

@@ -48,7 +48,7 @@ bool numfmt_group(const char *literal, char *out, size_t n)
         if (commas && left > 0 && left % 3 == 0)
             *o++ = ',';
     }
-    strcpy(o, digits + int_len);
+    memcpy(o, digits + int_len, strlen(digits + int_len) + 1); /* sized above */
     return true;
 }
 

@@ -4,32 +4,137 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/atomic_file.h"
 #include "base/i18n.h"
 
+/* Fills the current path with a hatch pattern in the mark's hatch colour. */
+static void draw_hatch(cairo_t *cr, const mark_paint *pt)
+{
+    if (pt->hatch == HATCH_NONE)
+        return;
+    double x1, y1, x2, y2;
+    cairo_save(cr);
+    cairo_clip_preserve(cr);
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    cairo_new_path(cr);
+    cairo_set_source_rgb(cr, pt->hatch_color.r, pt->hatch_color.g, pt->hatch_color.b);
+    cairo_set_line_width(cr, 0.7);
+    const double gap = 3.2;
+    double span = (x2 - x1) + (y2 - y1);
+    switch (pt->hatch) {
+    case HATCH_DIAGONAL:
+    case HATCH_CROSS:
+    case HATCH_BACK:
+        for (double d = -span; d <= span; d += gap) {
+            if (pt->hatch != HATCH_BACK) {
+                cairo_move_to(cr, x1 + d, y2);
+                cairo_line_to(cr, x1 + d + (y2 - y1), y1);
+            }
+            if (pt->hatch != HATCH_DIAGONAL) {
+                cairo_move_to(cr, x1 + d, y1);
+                cairo_line_to(cr, x1 + d + (y2 - y1), y2);
+            }
+        }
+        cairo_stroke(cr);
+        break;
+    case HATCH_DOTS:
+        for (double y = y1 + gap / 2; y < y2; y += gap)
+            for (double x = x1 + gap / 2; x < x2; x += gap) {
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, x, y, 0.55, 0, 2 * M_PI);
+            }
+        cairo_fill(cr);
+        break;
+    case HATCH_NONE: break;
+    }
+    cairo_restore(cr);
+}
+
+/* Fills and strokes the current path as the paint says, hatch included. */
+static void paint_path(cairo_t *cr, const mark_paint *pt)
+{
+    if (pt->filled) {
+        cairo_set_source_rgb(cr, pt->fill.r, pt->fill.g, pt->fill.b);
+        cairo_fill_preserve(cr);
+        draw_hatch(cr, pt);
+    }
+    if (pt->stroked) {
+        cairo_set_source_rgb(cr, pt->stroke.r, pt->stroke.g, pt->stroke.b);
+        cairo_set_line_width(cr, pt->line_width);
+        if (pt->dash > 0) {
+            double d[2] = {pt->dash, pt->dash * 0.6};
+            cairo_set_dash(cr, d, 2, 0);
+        }
+        cairo_stroke_preserve(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
+    cairo_new_path(cr);
+}
+
+static void marker_path(cairo_t *cr, const mark *m)
+{
+    double r = m->w / 2;
+    switch (m->shape) {
+    case SHAPE_CIRCLE: cairo_arc(cr, m->x, m->y, r, 0, 2 * M_PI); break;
+    case SHAPE_SQUARE: cairo_rectangle(cr, m->x - r * 0.9, m->y - r * 0.9, r * 1.8, r * 1.8); break;
+    case SHAPE_TRIANGLE:
+        cairo_move_to(cr, m->x, m->y - r * 1.15);
+        cairo_line_to(cr, m->x + r * 1.05, m->y + r * 0.75);
+        cairo_line_to(cr, m->x - r * 1.05, m->y + r * 0.75);
+        cairo_close_path(cr);
+        break;
+    case SHAPE_DIAMOND:
+        cairo_move_to(cr, m->x, m->y - r * 1.2);
+        cairo_line_to(cr, m->x + r * 1.2, m->y);
+        cairo_line_to(cr, m->x, m->y + r * 1.2);
+        cairo_line_to(cr, m->x - r * 1.2, m->y);
+        cairo_close_path(cr);
+        break;
+    }
+}
+
 static void draw_page(cairo_t *cr, const doc_page *p)
 {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t i = 0; i < p->n_marks; i++) {
         const mark *m = &p->marks[i];
+        /* Drawing text leaves a current point; a path must not start from it. */
+        cairo_new_path(cr);
         switch (m->kind) {
         case MARK_RECT:
-            cairo_set_source_rgb(cr, m->fill.r, m->fill.g, m->fill.b);
             cairo_rectangle(cr, m->x, m->y, m->w, m->h);
-            cairo_fill(cr);
+            paint_path(cr, &m->paint);
             break;
         case MARK_LINE:
-            cairo_set_source_rgb(cr, m->stroke.r, m->stroke.g, m->stroke.b);
-            cairo_set_line_width(cr, m->line_width);
             cairo_move_to(cr, m->x, m->y);
             cairo_line_to(cr, m->x + m->w, m->y + m->h);
-            cairo_stroke(cr);
+            paint_path(cr, &m->paint);
             break;
+        case MARK_POLYLINE:
+            for (size_t k = 0; k < m->n_points; k++)
+                (k ? cairo_line_to : cairo_move_to)(cr, m->points[2 * k], m->points[2 * k + 1]);
+            paint_path(cr, &m->paint);
+            break;
+        case MARK_MARKER:
+            marker_path(cr, m);
+            paint_path(cr, &m->paint);
+            break;
+        case MARK_ARC: {
+            /* Angles run clockwise from 12 o'clock; cairo's from 3 o'clock. */
+            double a0 = m->a0 - M_PI / 2, a1 = m->a1 - M_PI / 2;
+            cairo_arc(cr, m->x, m->y, m->w, a0, a1);
+            cairo_arc_negative(cr, m->x, m->y, m->h, a1, a0);
+            cairo_close_path(cr);
+            paint_path(cr, &m->paint);
+            break;
+        }
         case MARK_TEXT:
-            cairo_set_source_rgb(cr, m->fill.r, m->fill.g, m->fill.b);
+            cairo_set_source_rgb(cr, m->paint.fill.r, m->paint.fill.g, m->paint.fill.b);
             text_draw(m->txt, cr, m->x, m->y);
             break;
         }

@@ -10,11 +10,17 @@
 
 #include "base/i18n.h"
 
+/* Each face has a prepared font (fonts/Factsheet*.otf: the characters an
+ * office needs, without CFF subroutines, so PDFs stay small and rendering
+ * fast) and the full Noto face for the rare characters the prepared one
+ * lacks. A text is set in one of the two as a whole, chosen by coverage. */
 struct text_fonts {
     FcConfig *config;
     PangoFontMap *map;
     PangoContext *ctx;
-    PangoFontDescription *faces[FACE_LAST];
+    PangoFontDescription *faces[FACE_LAST];    /* prepared, or NULL when absent */
+    PangoFontDescription *fallback[FACE_LAST]; /* the full face */
+    FcCharSet *cover[FACE_LAST], *fallback_cover[FACE_LAST];
 };
 
 struct text {
@@ -23,14 +29,18 @@ struct text {
 };
 
 static const struct face_spec {
-    const char *family;
+    const char *prepared, *family;
     PangoWeight weight;
     int fc_weight;
 } face_specs[FACE_LAST] = {
-    [FACE_SANS] = {"Noto Sans CJK SC", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR},
-    [FACE_SANS_BOLD] = {"Noto Sans CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD},
-    [FACE_SERIF] = {"Noto Serif CJK SC", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR},
-    [FACE_SERIF_BOLD] = {"Noto Serif CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD},
+    [FACE_SANS] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
+                   FC_WEIGHT_REGULAR},
+    [FACE_SANS_BOLD] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD,
+                        FC_WEIGHT_BOLD},
+    [FACE_SERIF] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+                    FC_WEIGHT_REGULAR},
+    [FACE_SERIF_BOLD] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
+                         FC_WEIGHT_BOLD},
 };
 
 const char *text_face_family(text_face face)
@@ -38,21 +48,33 @@ const char *text_face_family(text_face face)
     return face < FACE_LAST ? face_specs[face].family : "?";
 }
 
-/* True when config holds family at exactly this weight. */
-static bool has_face(FcConfig *config, const char *family, int weight)
+/* The character set of family at exactly this weight in config (a copy to
+ * destroy), or NULL when config does not hold it. */
+static FcCharSet *face_charset(FcConfig *config, const char *family, int weight)
 {
     FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
                                     FC_WEIGHT, FcTypeInteger, weight, (char *)NULL);
-    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, FC_CHARSET, (char *)NULL);
     FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
-    bool found = set && set->nfont > 0;
+    FcCharSet *cs = NULL, *found = NULL;
+    if (set && set->nfont > 0 &&
+        FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, &found) == FcResultMatch)
+        cs = FcCharSetCopy(found);
     if (set)
         FcFontSetDestroy(set);
     if (os)
         FcObjectSetDestroy(os);
     if (pat)
         FcPatternDestroy(pat);
-    return found;
+    return cs;
+}
+
+static PangoFontDescription *face_desc(const char *family, PangoWeight weight)
+{
+    PangoFontDescription *d = pango_font_description_new();
+    pango_font_description_set_family_static(d, family);
+    pango_font_description_set_weight(d, weight);
+    return d;
 }
 
 text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
@@ -71,7 +93,9 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     bool missing = false;
     for (int i = 0; i < FACE_LAST; i++) {
         const struct face_spec *fs = &face_specs[i];
-        if (has_face(f->config, fs->family, fs->fc_weight))
+        f->cover[i] = face_charset(f->config, fs->prepared, fs->fc_weight);
+        f->fallback_cover[i] = face_charset(f->config, fs->family, fs->fc_weight);
+        if (f->fallback_cover[i])
             continue;
         diag_error(dl, conf_path,
                    _("font \"%s\" (%s) not found; install Debian's fonts-noto-cjk (make does) "
@@ -82,6 +106,11 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     if (missing)
         goto fail;
 
+    /* Make ours the process's current configuration before Pango starts:
+     * Pango 1.50 calls FcInit() in a thread of its own, which would otherwise
+     * load the system's configuration and every system font's cache (tens of
+     * megabytes and milliseconds we never use). */
+    FcConfigSetCurrent(f->config);
     f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!f->map) {
         diag_error(dl, conf_path, "%s", _("cannot create the Pango font map"));
@@ -100,9 +129,9 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     cairo_font_options_destroy(opts);
 
     for (int i = 0; i < FACE_LAST; i++) {
-        f->faces[i] = pango_font_description_new();
-        pango_font_description_set_family_static(f->faces[i], face_specs[i].family);
-        pango_font_description_set_weight(f->faces[i], face_specs[i].weight);
+        if (f->cover[i])
+            f->faces[i] = face_desc(face_specs[i].prepared, face_specs[i].weight);
+        f->fallback[i] = face_desc(face_specs[i].family, face_specs[i].weight);
     }
     return f;
 
@@ -115,9 +144,16 @@ void text_fonts_free(text_fonts *f)
 {
     if (!f)
         return;
-    for (int i = 0; i < FACE_LAST; i++)
+    for (int i = 0; i < FACE_LAST; i++) {
         if (f->faces[i])
             pango_font_description_free(f->faces[i]);
+        if (f->fallback[i])
+            pango_font_description_free(f->fallback[i]);
+        if (f->cover[i])
+            FcCharSetDestroy(f->cover[i]);
+        if (f->fallback_cover[i])
+            FcCharSetDestroy(f->fallback_cover[i]);
+    }
     if (f->ctx)
         g_object_unref(f->ctx);
     if (f->map)
@@ -148,10 +184,36 @@ static uint32_t first_unknown(PangoLayout *layout)
     return found ? found : 0xFFFD;
 }
 
+/* True when every character of utf8 is in cs; else *first gets the first
+ * that is not. Line breaks and tabs need no glyph. */
+static bool covers(const FcCharSet *cs, const char *utf8, uint32_t *first)
+{
+    for (const char *p = utf8; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '\n' || c == '\t' || c == '\r')
+            continue;
+        if (!FcCharSetHasChar(cs, c)) {
+            *first = c;
+            return false;
+        }
+    }
+    return true;
+}
+
 text *text_new(text_fonts *f, const char *utf8, const text_style *style, double width,
                uint32_t *missing)
 {
     *missing = 0;
+    /* The prepared face when it has every character, else the full face;
+     * a character neither has is reported before anything is set. */
+    const PangoFontDescription *face = f->fallback[style->face];
+    uint32_t first = 0;
+    if (f->cover[style->face] && covers(f->cover[style->face], utf8, &first))
+        face = f->faces[style->face];
+    else if (!covers(f->fallback_cover[style->face], utf8, &first)) {
+        *missing = first;
+        return NULL;
+    }
     text *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
@@ -160,7 +222,7 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
         free(t);
         return NULL;
     }
-    PangoFontDescription *desc = pango_font_description_copy_static(f->faces[style->face]);
+    PangoFontDescription *desc = pango_font_description_copy_static(face);
     pango_font_description_set_absolute_size(desc, style->size * PANGO_SCALE);
     pango_layout_set_font_description(t->layout, desc);
     pango_font_description_free(desc);

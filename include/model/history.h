@@ -1,0 +1,34 @@
+/* history: the other years' sheets beside a data file, for year-on-year
+ * changes on KPI cards and for line charts across the years. A sibling that
+ * does not load is left out with a warning: it gets its own errors when it
+ * is rendered itself.
+ * Calls: model/sheet, base. */
+#ifndef MODEL_HISTORY_H
+#define MODEL_HISTORY_H
+
+#include "base/diag.h"
+#include "model/sheet.h"
+
+typedef struct history {
+    sheet **years; /* sorted by year, one sheet per year */
+    size_t n;
+    char *dir;
+} history;
+
+/* Loads every *.json directly in dir. Returns NULL only when out of memory;
+ * problems with single files become warnings in dl. */
+history *history_load(const char *dir, diag_list *dl);
+void history_free(history *h);
+
+/* The sheet of year, or NULL. */
+const sheet *history_year(const history *h, int year);
+
+/* The indicator id in year's sheet, or NULL. */
+const sheet_indicator *history_lookup(const history *h, int year, const char *id);
+
+/* The latest year before `year` that has id in a unit comparable with unit;
+ * returns its indicator and sets *found_year, or NULL. */
+const sheet_indicator *history_previous(const history *h, int year, const char *id,
+                                        const char *unit, int *found_year);
+
+#endif

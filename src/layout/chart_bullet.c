@@ -1,0 +1,117 @@
+/* chart_bullet: progress against a target, one row per indicator: the name,
+ * a gray track, the figure as a bar, the target as a tick labelled with its
+ * year and direction (≥ for higher-is-better, ≤ for lower-is-better), and
+ * "已实现" where the figure meets it. Targets are data (data/targets/), kept
+ * with the document that sets them, named in the chart's note. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "box.h"
+#include "layout/scale.h"
+#include "model/units.h"
+
+bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double y = 0;
+    if (!chart_header(ctx, blk, NULL, width, b, &y))
+        return false;
+    chart_sources cs = {0};
+    char docs[512] = "";
+    double status_w = 40;
+    double x0 = st->bullet_label_w + st->bullet_gap, x1 = width - status_w - st->bullet_gap;
+    for (size_t i = 0; i < blk->n_items; i++) {
+        const sheet_item *it = &blk->items[i];
+        const sheet_indicator *ind = &s->indicators[it->indicator];
+        const target *tg = targets_find(ctx->targets, ind->id);
+        if (!tg || !units_comparable(tg->unit, ind->unit)) {
+            sheet_report(s, ctx->dl, DIAG_ERROR, it->path,
+                         tg ? _("the target for \"%s\" is in \"%s\", the figure in \"%s\"; "
+                                "expected comparable units")
+                            : _("no target for indicator \"%s\" in data/targets/%.0s%.0s"),
+                         ind->id, tg ? tg->unit : "", ind->unit ? ind->unit : "");
+            ctx->failed = true;
+            return false;
+        }
+        chart_sources_add_file(&cs, s, ind->source_file);
+        if (!strstr(docs, tg->document)) {
+            size_t len = strlen(docs);
+            snprintf(docs + len, sizeof docs - len, "%s%s", len ? "、" : "", tg->document);
+        }
+        double tv = units_convert(tg->value, tg->unit, ind->unit);
+        scale sc = scale_nice(0, fmax(ind->value, tv) * 1.08, 4, 1);
+        bool met = target_met(tg, units_convert(ind->value, ind->unit, tg->unit));
+
+        text *lt = layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path,
+                               "label");
+        if (!lt)
+            return false;
+        char mark_s[128];
+        snprintf(mark_s, sizeof mark_s, "%d%s%s%s%s", tg->year, _("年目标"),
+                 tg->better == BETTER_LOWER ? "≤" : "≥", tg->literal, tg->unit);
+        text *mt = layout_text(ctx, mark_s, &st->bullet_mark, 0, NULL, NULL);
+        if (!mt) {
+            text_free(lt);
+            return false;
+        }
+        double mh = text_height(mt);
+        double track_y = y + mh + 2;
+        double cy = track_y + st->bullet_track_h / 2;
+        double row_h = fmax(mh + 2 + st->bullet_track_h, text_height(lt));
+        double vx = scale_map(&sc, ind->value, x0, x1), tx = scale_map(&sc, tv, x0, x1);
+        double mw = text_width(mt);
+        double mx = fmin(fmax(tx - mw / 2, x0), x1 - mw);
+        mark bar = {.kind = MARK_RECT, .x = x0, .y = cy - st->bullet_bar_h / 2, .w = vx - x0,
+                    .h = st->bullet_bar_h};
+        bar.paint = chart_series_paint(st, 0);
+        if (!page_add_text(&b->marks, lt, 0, cy - text_height(lt) / 2, st->ink) ||
+            !page_add_rect(&b->marks, x0, track_y, x1 - x0, st->bullet_track_h, st->track) ||
+            !page_add_mark(&b->marks, &bar) ||
+            !page_add_line(&b->marks, tx, track_y - 1, tx, track_y + st->bullet_track_h + 1,
+                           st->target, 2.0) ||
+            !page_add_text(&b->marks, mt, mx, y, st->muted))
+            return false;
+        /* The figure: right of the bar end, or inside the bar when the tick is in the way. */
+        char num[3 * NUMFMT_MAX], fig[4 * NUMFMT_MAX];
+        chart_figure(ind, num, sizeof num);
+        snprintf(fig, sizeof fig, "%s%s", num, ind->unit ? ind->unit : "");
+        text *vt = layout_text(ctx, fig, &st->value_label, 0, ind->path, "value");
+        if (!vt)
+            return false;
+        double vw = text_width(vt);
+        double fx = vx + 3;
+        rgb fc = st->ink;
+        if (fx < tx + 4 && fx + vw > tx - 4) {
+            fx = vx - 3 - vw; /* inside the bar, in white */
+            fc = (rgb){1, 1, 1};
+            if (fx + vw > tx - 4 && fx < tx + 4) /* the tick is inside the bar's end */
+                fx = tx - 4 - vw;
+        }
+        if (fx + vw > x1) {
+            fx = vx - 3 - vw;
+            fc = (rgb){1, 1, 1};
+        }
+        if (fx < x0) {
+            fx = fmax(vx, tx) + 4;
+            fc = st->ink;
+        }
+        if (!page_add_text(&b->marks, vt, fx, cy - text_height(vt) / 2, fc))
+            return false;
+        double sh;
+        if (!box_text(ctx, b, met ? _("已实现") : _("未实现"), &st->bullet_mark,
+                      x1 + st->bullet_gap, cy - st->bullet_mark.size * 0.7, 0,
+                      met ? st->good : st->bad, NULL, NULL, &sh))
+            return false;
+        y += row_h + st->bullet_gap;
+    }
+    y -= st->bullet_gap;
+    char extra[640];
+    snprintf(extra, sizeof extra, "%s%s", _("目标："), docs);
+    if (!chart_note(ctx, blk, &cs, extra, width, b, &y))
+        return false;
+    b->height = y;
+    return true;
+}

@@ -1,0 +1,176 @@
+/* chart_common: what every chart shares: series paints, the header (title
+ * and unit), the legend, the value axis and the note with its sources. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "box.h"
+#include "layout/scale.h"
+
+mark_paint chart_series_paint(const style *st, size_t i)
+{
+    mark_paint p = {0};
+    p.fill = st->series[i % STYLE_SERIES];
+    p.filled = true;
+    p.hatch = st->series_hatch[i % STYLE_SERIES];
+    /* Hatch lines must show on the fill: dark ink on light grays. */
+    double l = style_luminance(p.fill);
+    p.hatch_color = l > 0.4 ? (rgb){0.2, 0.2, 0.2} : st->hatch_ink;
+    return p;
+}
+
+void chart_figure(const sheet_indicator *ind, char *buf, size_t n)
+{
+    /* The unit is stated once for the chart, so a qualifier that follows the
+     * scale word in running text (9万余人次) follows the number here: 9余. */
+    numfmt_parts np;
+    numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
+    numfmt_parts scaled;
+    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &scaled);
+    snprintf(buf, n, "%s%s%s", np.before, scaled.number, np.after);
+}
+
+bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, double width, box *b,
+                  double *y)
+{
+    const style *st = ctx->st;
+    double h;
+    if (!box_text(ctx, b, blk->title, &st->chart_title, 0, *y, width, st->ink, blk->path, "title",
+                  &h))
+        return false;
+    *y += h + st->chart_title_gap;
+    if (unit && unit[0]) {
+        char line[256];
+        snprintf(line, sizeof line, _("单位：%s"), unit);
+        if (!box_text(ctx, b, line, &st->chart_unit, 0, *y, 0, st->muted, blk->path, "unit", &h))
+            return false;
+        *y += h;
+    }
+    *y += st->chart_title_gap;
+    return true;
+}
+
+bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *names, size_t n,
+                  bool as_lines, double width, box *b, double *y)
+{
+    const style *st = ctx->st;
+    double x = 0, row_h = 0;
+    for (size_t i = 0; i < n; i++) {
+        text *t = layout_text(ctx, names[i], &st->legend, 0, blk->path, "series");
+        if (!t)
+            return false;
+        double tw = text_width(t), th = text_height(t);
+        double item_w = st->legend_swatch + 4 + tw;
+        if (x > 0 && x + item_w > width) { /* wrap rather than run out of the box */
+            x = 0;
+            *y += row_h + 3;
+            row_h = 0;
+        }
+        double cy = *y + th / 2;
+        mark m = {0};
+        if (as_lines) {
+            m.kind = MARK_LINE;
+            m.x = x;
+            m.y = cy;
+            m.w = st->legend_swatch + 2;
+            m.paint.stroke = st->series[i % STYLE_SERIES];
+            m.paint.stroked = true;
+            m.paint.line_width = st->line_w;
+            m.paint.dash = st->grayscale && i % 2 ? 2.5 : 0;
+        } else {
+            m.kind = MARK_RECT;
+            m.x = x;
+            m.y = cy - st->legend_swatch / 2;
+            m.w = m.h = st->legend_swatch;
+            m.paint = chart_series_paint(st, i);
+        }
+        if (!page_add_mark(&b->marks, &m) ||
+            !page_add_text(&b->marks, t, x + st->legend_swatch + 4, *y, st->ink))
+            return false;
+        x += item_w + st->legend_gap;
+        if (th > row_h)
+            row_h = th;
+    }
+    *y += row_h + st->legend_after;
+    return true;
+}
+
+void chart_sources_add(chart_sources *cs, const char *title)
+{
+    if (!title)
+        return;
+    for (size_t i = 0; i < cs->n; i++)
+        if (strcmp(cs->titles[i], title) == 0)
+            return;
+    if (cs->n < sizeof cs->titles / sizeof cs->titles[0])
+        cs->titles[cs->n++] = title;
+}
+
+void chart_sources_add_file(chart_sources *cs, const sheet *s, const char *file)
+{
+    for (size_t i = 0; file && i < s->n_sources; i++)
+        if (s->sources[i].file && strcmp(s->sources[i].file, file) == 0)
+            chart_sources_add(cs, s->sources[i].title);
+}
+
+bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs,
+                const char *extra, double width, box *b, double *y)
+{
+    const style *st = ctx->st;
+    char note[2048];
+    size_t n = 0;
+    note[0] = '\0';
+    if (blk->text)
+        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", _("注："), blk->text);
+    if (extra && n < sizeof note)
+        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", n ? "　" : "", extra);
+    for (size_t i = 0; i < cs->n && n < sizeof note; i++)
+        n += (size_t)snprintf(note + n, sizeof note - n, "%s《%s》",
+                              i == 0 ? (n ? _("　来源：") : _("来源：")) : "；", cs->titles[i]);
+    if (!note[0])
+        return true;
+    double h;
+    *y += st->chart_note_gap;
+    if (!box_text(ctx, b, note, &st->chart_note, 0, *y, width, st->muted, blk->path, "note", &h))
+        return false;
+    *y += h;
+    return true;
+}
+
+double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc)
+{
+    double w = 0;
+    for (int i = 0; i < sc->n_ticks; i++) {
+        char num[NUMFMT_MAX];
+        numfmt_axis(scale_tick(sc, i), sc->decimals, num, sizeof num);
+        text *t = layout_text(ctx, num, &ctx->st->axis_label, 0, blk->path, NULL);
+        if (!t)
+            return -1;
+        if (text_width(t) > w)
+            w = text_width(t);
+        text_free(t);
+    }
+    return w;
+}
+
+bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, double x0,
+                      double x1, double top, double bottom, box *b)
+{
+    const style *st = ctx->st;
+    for (int i = 0; i < sc->n_ticks; i++) {
+        double ty = scale_map(sc, scale_tick(sc, i), bottom, top);
+        char num[NUMFMT_MAX];
+        numfmt_axis(scale_tick(sc, i), sc->decimals, num, sizeof num);
+        text *t = layout_text(ctx, num, &st->axis_label, 0, blk->path, NULL);
+        if (!t)
+            return false;
+        if (!page_add_line(&b->marks, x0, ty, x1, ty, st->grid, st->chart_grid_w) ||
+            !page_add_line(&b->marks, x0 - st->chart_tick_len, ty, x0, ty, st->axis,
+                           st->chart_grid_w) ||
+            !page_add_text(&b->marks, t,
+                           x0 - st->chart_tick_len - st->chart_axis_gap - text_width(t),
+                           ty - text_height(t) / 2, st->muted))
+            return false;
+    }
+    return true;
+}

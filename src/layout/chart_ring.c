@@ -1,0 +1,81 @@
+/* chart_ring: shares of a whole, one ring each: a gray track, the share as
+ * an arc from 12 o'clock clockwise, the figure in the centre, the label under
+ * the ring. The loader has already refused shares outside 0-100 %. */
+#include <math.h>
+
+#include "base/i18n.h"
+#include "box.h"
+
+bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double y = 0;
+    if (!chart_header(ctx, blk, NULL, width, b, &y))
+        return false;
+    y += st->ring_gap / 2;
+    size_t n = blk->n_items;
+    double d = 2 * st->ring_outer;
+    double cell = fmax(d + 2 * st->ring_gap, st->kpi_min_col_w);
+    size_t cols = (size_t)(width / cell);
+    if (cols < 1)
+        cols = 1;
+    if (cols > n)
+        cols = n;
+    size_t rows = (n + cols - 1) / cols;
+    cols = (n + rows - 1) / rows;
+    cell = width / (double)cols;
+    chart_sources cs = {0};
+    for (size_t r = 0; r < rows; r++) {
+        double row_h = 0;
+        for (size_t c = 0; c < cols && r * cols + c < n; c++) {
+            const sheet_item *it = &blk->items[r * cols + c];
+            const sheet_indicator *ind = &s->indicators[it->indicator];
+            chart_sources_add_file(&cs, s, ind->source_file);
+            double cx = cell * ((double)c + 0.5), cy = y + st->ring_outer;
+            double share = fmin(fmax(ind->value / 100.0, 0), 1);
+            mark track = {.kind = MARK_ARC, .x = cx, .y = cy, .w = st->ring_outer,
+                          .h = st->ring_outer - st->ring_thickness, .a0 = 0, .a1 = 2 * M_PI};
+            track.paint = (mark_paint){.fill = st->track, .filled = true};
+            mark arc = track;
+            arc.a1 = 2 * M_PI * share;
+            arc.paint = chart_series_paint(st, 0);
+            if (!page_add_mark(&b->marks, &track) ||
+                (share > 0 && !page_add_mark(&b->marks, &arc)))
+                return false;
+            /* 93%以上: the qualifier keeps its place after the unit. */
+            numfmt_parts np;
+            numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
+            char fig[3 * NUMFMT_MAX + 8];
+            snprintf(fig, sizeof fig, "%s%s%%%s", np.before, np.number, np.after);
+            text *t = layout_text(ctx, fig, &st->ring_value, 0, ind->path, "value");
+            if (!t)
+                return false;
+            double tw = text_width(t), th = text_height(t);
+            double inner = 2 * (st->ring_outer - st->ring_thickness) - 10;
+            if (tw > inner) {
+                /* A long figure gets a smaller size rather than crossing the ring. */
+                text_style small = st->ring_value;
+                small.size *= inner / tw;
+                text_free(t);
+                t = layout_text(ctx, fig, &small, 0, ind->path, "value");
+                if (!t)
+                    return false;
+                tw = text_width(t);
+                th = text_height(t);
+            }
+            if (!page_add_text(&b->marks, t, cx - tw / 2, cy - th / 2, st->ink))
+                return false;
+            double lh;
+            if (!box_text(ctx, b, it->label, &st->category_label, cell * (double)c + 4,
+                          y + d + st->ring_label_gap, cell - 8, st->ink, it->path, "label", &lh))
+                return false;
+            row_h = fmax(row_h, d + st->ring_label_gap + lh);
+        }
+        y += row_h + (r + 1 < rows ? st->ring_gap : 0);
+    }
+    if (!chart_note(ctx, blk, &cs, NULL, width, b, &y))
+        return false;
+    b->height = y;
+    return true;
+}

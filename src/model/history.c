@@ -1,0 +1,124 @@
+/* history: see include/model/history.h. */
+#include "model/history.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "model/units.h"
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+history *history_load(const char *dir, diag_list *dl)
+{
+    history *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->dir = strdup(dir);
+    DIR *d = opendir(dir);
+    if (!h->dir || !d) {
+        if (d)
+            closedir(d);
+        return h; /* no siblings: no history, not an error */
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 || e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n] = malloc(strlen(dir) + len + 2);
+        if (!names[n])
+            break;
+        snprintf(names[n], strlen(dir) + len + 2, "%s/%s", dir, e->d_name);
+        n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, by_name);
+    h->years = calloc(n ? n : 1, sizeof *h->years);
+    for (size_t i = 0; i < n; i++) {
+        diag_list quiet;
+        diag_list_init(&quiet, 1);
+        sheet *s = h->years ? sheet_load(names[i], &quiet) : NULL;
+        if (!s) {
+            if (quiet.errors)
+                diag_add(dl, DIAG_WARNING, names[i], 0, 0, NULL, NULL, "%s",
+                         _("left out of trends and year-on-year changes: the file has errors"));
+        } else if (history_year(h, s->year)) {
+            diag_add(dl, DIAG_WARNING, names[i], 0, 0, NULL, NULL,
+                     _("a second file for %d; only %s is used for trends"), s->year,
+                     history_year(h, s->year)->file);
+            sheet_free(s);
+        } else {
+            size_t k = h->n++;
+            while (k > 0 && h->years[k - 1]->year > s->year) {
+                h->years[k] = h->years[k - 1];
+                k--;
+            }
+            h->years[k] = s;
+        }
+        diag_list_clear(&quiet);
+        free(names[i]);
+    }
+    free(names);
+    return h;
+}
+
+void history_free(history *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->n; i++)
+        sheet_free(h->years[i]);
+    free(h->years);
+    free(h->dir);
+    free(h);
+}
+
+const sheet *history_year(const history *h, int year)
+{
+    for (size_t i = 0; h && i < h->n; i++)
+        if (h->years[i]->year == year)
+            return h->years[i];
+    return NULL;
+}
+
+const sheet_indicator *history_lookup(const history *h, int year, const char *id)
+{
+    const sheet *s = history_year(h, year);
+    if (!s)
+        return NULL;
+    size_t k = sheet_find_indicator(s, id);
+    return k == (size_t)SHEET_NONE ? NULL : &s->indicators[k];
+}
+
+const sheet_indicator *history_previous(const history *h, int year, const char *id,
+                                        const char *unit, int *found_year)
+{
+    for (size_t i = h ? h->n : 0; i-- > 0;) {
+        const sheet *s = h->years[i];
+        if (s->year >= year)
+            continue;
+        size_t k = sheet_find_indicator(s, id);
+        if (k == (size_t)SHEET_NONE)
+            continue;
+        if (!units_comparable(s->indicators[k].unit, unit))
+            return NULL; /* the nearest earlier figure is of another kind: no change */
+        *found_year = s->year;
+        return &s->indicators[k];
+    }
+    return NULL;
+}

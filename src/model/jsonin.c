@@ -1,0 +1,377 @@
+/* jsonin: see src/model/jsonin.h. */
+#include "jsonin.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/i18n.h"
+
+const char *jin_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return _("an object");
+    case JSON_ARRAY: return _("an array");
+    case JSON_STRING: return _("a string");
+    case JSON_INTEGER:
+    case JSON_REAL: return _("a number");
+    case JSON_TRUE:
+    case JSON_FALSE: return _("a boolean");
+    case JSON_NULL: return _("null");
+    }
+    return "?";
+}
+
+/* Reports a problem at path, located in text through loc; at_key points at
+ * the member's key instead of its value (for unknown keys). */
+void jin_vreport_at(diag_list *dl, const char *name, const locator *loc, const char *text,
+                      size_t len, diag_severity sev, const char *path, bool at_key,
+                      const char *fmt, va_list ap)
+{
+    locator_pos pos;
+    int line = 0, column = 0;
+    char *src = NULL;
+    if (loc && locator_lookup(loc, path, &pos)) {
+        size_t off = at_key ? pos.key_offset : pos.offset;
+        line = at_key ? pos.key_line : pos.line;
+        column = at_key ? pos.key_column : pos.column;
+        src = diag_source_line(text, len, off);
+    }
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
+    diag_add(dl, sev, name, line, column, path, src, "%s", msg ? msg : fmt);
+    free(msg);
+    free(src);
+}
+
+static void jin_vreport(jin *ld, diag_severity sev, const char *path, bool at_key, const char *fmt,
+                    va_list ap)
+{
+    jin_vreport_at(ld->dl, ld->name, ld->loc, ld->text, ld->len, sev, path, at_key, fmt, ap);
+}
+
+void jin_report(jin *ld, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jin_vreport(ld, DIAG_ERROR, path, false, fmt, ap);
+    va_end(ap);
+}
+
+void jin_warn_at_key(jin *ld, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jin_vreport(ld, DIAG_WARNING, path, true, fmt, ap);
+    va_end(ap);
+}
+
+const char *jin_member_path(jin *ld, const char *parent, const char *key)
+{
+    const char *p = parent[0] ? arena_printf(ld->a, "%s.%s", parent, key)
+                              : arena_strdup(ld->a, key);
+    return p ? p : "?";
+}
+
+const char *jin_element_path(jin *ld, const char *parent, size_t i)
+{
+    const char *p = arena_printf(ld->a, "%s[%zu]", parent, i);
+    return p ? p : "?";
+}
+
+/* Edit distance, for "did you mean" on unknown keys. Keys are short. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 32 || lb > 32)
+        return SIZE_MAX;
+    size_t row[33];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag_prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag_prev + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag_prev = up;
+        }
+    }
+    return row[lb];
+}
+
+/* Warns about keys not in known (a NULL-terminated list). */
+void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *known)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        bool found = false;
+        const char *nearest = NULL;
+        size_t best = 3; /* suggest only close matches */
+        for (const char *const *k = known; *k; k++) {
+            if (strcmp(key, *k) == 0) {
+                found = true;
+                break;
+            }
+            size_t d = edit_distance(key, *k);
+            if (d < best) {
+                best = d;
+                nearest = *k;
+            }
+        }
+        if (found)
+            continue;
+        const char *kp = jin_member_path(ld, path, key);
+        if (nearest)
+            jin_warn_at_key(ld, kp, _("unknown key \"%s\" is ignored; did you mean \"%s\"?"), key,
+                        nearest);
+        else
+            jin_warn_at_key(ld, kp, _("unknown key \"%s\" is ignored"), key);
+    }
+}
+
+/* Returns a copy of obj[key] when it is a non-empty string. Reports a missing
+ * required field or a wrong type; returns NULL then or when absent. */
+const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key,
+                              bool required)
+{
+    /* key NULL: obj is the value itself, at path. */
+    json_t *v = key ? json_object_get(obj, key) : obj;
+    if (!v || json_is_null(v)) {
+        if (required)
+            jin_report(ld, path, _("missing required field \"%s\"; expected a string"), key);
+        return NULL;
+    }
+    const char *vp = key ? jin_member_path(ld, path, key) : path;
+    if (!json_is_string(v)) {
+        jin_report(ld, vp, _("expected a string, got %s"), jin_type_name(v));
+        return NULL;
+    }
+    size_t n = json_string_length(v);
+    const char *str = json_string_value(v);
+    if (n == 0) {
+        if (required)
+            jin_report(ld, vp, _("empty string; expected some text"));
+        return required ? NULL : "";
+    }
+    if (n > JIN_MAX_STRING) {
+        jin_report(ld, vp, _("string of %zu bytes is too long; at most %d bytes are allowed"), n,
+               (int)JIN_MAX_STRING);
+        return NULL;
+    }
+    if (strlen(str) != n) {
+        jin_report(ld, vp, _("the text contains a NUL character (\\u0000)"));
+        return NULL;
+    }
+    const char *copy = arena_strndup(ld->a, str, n);
+    if (!copy)
+        jin_report(ld, vp, _("out of memory"));
+    return copy;
+}
+
+/* Returns obj[key] when it is an array (reporting otherwise), else NULL. */
+json_t *jin_get_array(jin *ld, json_t *obj, const char *path, const char *key,
+                         bool required)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v) {
+        if (required)
+            jin_report(ld, path, _("missing required field \"%s\"; expected an array"), key);
+        return NULL;
+    }
+    if (!json_is_array(v)) {
+        jin_report(ld, jin_member_path(ld, path, key), _("expected an array, got %s"),
+               jin_type_name(v));
+        return NULL;
+    }
+    return v;
+}
+
+bool jin_expect_object(jin *ld, json_t *v, const char *path)
+{
+    if (json_is_object(v))
+        return true;
+    jin_report(ld, path, _("expected an object, got %s"), jin_type_name(v));
+    return false;
+}
+
+
+const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
+{
+    if (!json_is_number(v)) {
+        if (json_is_string(v))
+            jin_report(ld, path,
+                       _("the figure is written as a string \"%s\"; expected a bare number "
+                         "without quotes, units or separators, such as 1234 or 46.09"),
+                       json_string_value(v));
+        else
+            jin_report(ld, path, _("expected a number, got %s"), jin_type_name(v));
+        return NULL;
+    }
+    *value = json_number_value(v);
+    if (!isfinite(*value)) {
+        jin_report(ld, path, _("the number is out of range"));
+        return NULL;
+    }
+    locator_pos pos;
+    if (ld->loc && locator_lookup(ld->loc, path, &pos))
+        return arena_strndup(ld->a, ld->text + pos.offset, pos.length);
+    return arena_printf(ld->a, "%.17g", *value); /* unreachable for parsed input */
+}
+
+/* Returns the offset of the first byte that is not valid UTF-8, or len. */
+static size_t utf8_invalid_offset(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        uint32_t min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + n > len)
+            return i;
+        uint32_t cp = c & (0x7Fu >> n);
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* True when the bytes read as GBK/GB18030 text: every byte over 0x7F leads a
+ * two-byte pair (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F). WPS and Notepad
+ * on Chinese Windows save in this encoding. */
+static bool looks_like_gbk(const unsigned char *s, size_t len)
+{
+    size_t pairs = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80)
+            continue;
+        if (s[i] == 0x80 || s[i] == 0xFF || i + 1 >= len || s[i + 1] < 0x40 || s[i + 1] == 0x7F ||
+            s[i + 1] == 0xFF)
+            return false;
+        i++;
+        pairs++;
+    }
+    return pairs > 0;
+}
+
+json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_list *dl)
+{
+    /* Notepad writes a UTF-8 byte-order mark: accept it. */
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
+    j->dl = dl;
+    j->name = name;
+    j->text = bytes;
+    j->len = len;
+    j->loc = NULL;
+    if (len == 0) {
+        diag_error(dl, name, "%s", _("the file is empty; expected a JSON object"));
+        return NULL;
+    }
+    size_t bad = utf8_invalid_offset((const unsigned char *)bytes, len);
+    if (bad < len) {
+        int line, column;
+        locator_line_column(bytes, len, bad, &line, &column);
+        if (looks_like_gbk((const unsigned char *)bytes, len)) {
+            diag_add(dl, DIAG_ERROR, name, line, column, NULL, NULL, "%s",
+                     _("the file is not UTF-8; it looks like GBK (GB18030): save it as UTF-8 "
+                       "(in Notepad or WPS: Save As, encoding UTF-8)"));
+            return NULL;
+        }
+        diag_add(dl, DIAG_ERROR, name, line, column, NULL, NULL,
+                 _("byte 0x%02X is not valid UTF-8; save the file as UTF-8"),
+                 (unsigned)(unsigned char)bytes[bad]);
+        return NULL;
+    }
+    json_error_t err;
+    json_t *root = json_loadb(bytes, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        char *src = diag_source_line(bytes, len, err.position > 0 ? (size_t)err.position - 1 : 0);
+        diag_add(dl, DIAG_ERROR, name, err.line, err.column, NULL, src,
+                 _("not valid JSON: %s"), err.text);
+        free(src);
+        return NULL;
+    }
+    j->loc = locator_new(bytes, len);
+    if (!j->loc) {
+        diag_error(dl, name, "%s", _("out of memory"));
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+char *jin_read_file(const char *path, size_t *len_out, diag_list *dl)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diag_error(dl, path, "%s", _("is a directory; expected a JSON file"));
+        return NULL;
+    }
+    if (st.st_size > JIN_MAX_BYTES) {
+        diag_error(dl, path, _("the file is %lld bytes; at most %d bytes are accepted"),
+                   (long long)st.st_size, (int)JIN_MAX_BYTES);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        diag_error(dl, path, "%s", _("out of memory"));
+        return NULL;
+    }
+    size_t len = fread(buf, 1, cap, f);
+    bool failed = ferror(f) || len == cap; /* the file grew while reading */
+    fclose(f);
+    if (failed) {
+        free(buf);
+        diag_error(dl, path, "%s", _("cannot read the file"));
+        return NULL;
+    }
+    *len_out = len;
+    return buf;
+}
