@@ -36,7 +36,7 @@ MAIN_OBJ  := $(BUILD)/main.o
 DATA      := $(sort $(wildcard data/*.json))
 PDFS      := $(DATA:data/%.json=out/%.pdf)
 
-.PHONY: all deps deps-test build test update-refs clean check-layers
+.PHONY: all deps deps-test build test update-refs clean check-layers fonts
 .DELETE_ON_ERROR:
 
 all: build $(if $(SANITIZE),,$(PDFS))
@@ -65,6 +65,12 @@ out/%.pdf: data/%.json $(BIN) fonts/fonts.conf
 	@mkdir -p out
 	@echo "RENDER  $< -> $@"
 	@$(BIN) -o $@ $<
+
+# The prepared fonts are committed; `make fonts` remakes them from Debian's
+# fonts-noto-cjk (about a minute; needs python3-fonttools).
+fonts: deps
+	@/usr/bin/python3 -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
+	/usr/bin/python3 tools/make-fonts.py fonts
 
 # ---- tests ----------------------------------------------------------------
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))

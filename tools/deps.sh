@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test — makes sure this Debian (or UOS/Kylin) machine has what
+# deps.sh build|test|fonts — makes sure this Debian (or UOS/Kylin) machine has what
 # factsheet needs, and installs what is missing with apt-get.
 #
 # Silent when everything is there. Runs apt-get update first when the package
@@ -28,6 +28,10 @@ for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc N
     [ -f "/usr/share/fonts/opentype/noto/$f" ] || need fonts-noto-cjk
 done
 command -v msgfmt >/dev/null 2>&1 || need gettext
+
+if [ "$mode" = fonts ]; then
+    /usr/bin/python3 -c "import fontTools" 2>/dev/null || need python3-fonttools
+fi
 
 if [ "$mode" = test ]; then
     command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
