@@ -36,12 +36,29 @@ MAIN_OBJ  := $(BUILD)/main.o
 DATA      := $(sort $(wildcard data/*.json))
 PDFS      := $(DATA:data/%.json=out/%.pdf)
 
-.PHONY: all deps deps-test build test update-refs clean check-layers fonts
+.PHONY: all deps deps-test build test update-refs clean check-layers fonts pot
 .DELETE_ON_ERROR:
 
 all: build $(if $(SANITIZE),,$(PDFS))
 
-build: $(BIN)
+# Message catalogs: po/<lang>.po -> out/locale/<lang>/LC_MESSAGES/factsheet.mo,
+# where the program looks beside its build (share/locale when installed).
+PO        := $(wildcard po/*.po)
+MO        := $(PO:po/%.po=out/locale/%/LC_MESSAGES/factsheet.mo)
+
+build: $(BIN) $(MO)
+
+out/locale/%/LC_MESSAGES/factsheet.mo: po/%.po | deps
+	@mkdir -p $(dir $@)
+	@echo "MSGFMT  $<"
+	@msgfmt --check -o $@ $<
+
+# Refresh the template after changing messages; merge into the catalogs.
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
+	    --package-name=factsheet --package-version=$(VERSION) -o po/factsheet.pot \
+	    src/*.c src/*/*.c
+	for po in $(PO); do msgmerge -q --update --backup=none $$po po/factsheet.pot; done
 
 deps:
 	@sh tools/deps.sh build
@@ -61,7 +78,7 @@ $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 
 # One process per file keeps make incremental: touching one data file
 # re-renders only its sheet.
-out/%.pdf: data/%.json $(BIN) fonts/fonts.conf
+out/%.pdf: data/%.json $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 	@mkdir -p out
 	@echo "RENDER  $< -> $@"
 	@$(BIN) -o $@ $<

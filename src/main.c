@@ -22,6 +22,7 @@
 #include "layout/style.h"
 #include "model/history.h"
 #include "model/sheet.h"
+#include "model/sources.h"
 #include "model/targets.h"
 #include "render/render.h"
 #include "typeset/text.h"
@@ -39,6 +40,7 @@ typedef struct options {
     double dpi;
     int check_only;
     int grayscale;
+    const char *sources; /* --sources DIR: check every quote against it */
 } options;
 
 /* What a batch loads once and shares: the fonts, and per data directory the
@@ -92,6 +94,8 @@ static void usage(FILE *out)
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
                          "                        printer\n"
+                         "      --sources=DIR     check every quote against the source documents\n"
+                         "                        in DIR (the figure must stand in its quote)\n"
                          "      --fonts=FILE      fontconfig file naming the fonts to use\n"
                          "                        (default: fonts/fonts.conf of the installation)\n"
                          "  -h, --help            show this help and exit\n"
@@ -219,6 +223,8 @@ static int process(const options *o, const char *input, int n_inputs, session *s
         return 0;
     int ok = 0;
     doc *d = NULL;
+    if (o->sources && !sources_check(s, o->sources, dl))
+        goto done;
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
         ss->fonts = text_fonts_new(o->fonts_conf, dl);
@@ -267,12 +273,13 @@ int main(int argc, char **argv)
     i18n_init(localedir);
 
     options o = {.format = FORMAT_PDF, .dpi = 150};
-    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE };
+    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
         {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
+        {"sources", required_argument, NULL, OPT_SOURCES},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
@@ -304,6 +311,7 @@ int main(int argc, char **argv)
         case OPT_CHECK: o.check_only = 1; break;
         case OPT_FONTS: o.fonts_conf = optarg; break;
         case OPT_GRAYSCALE: o.grayscale = 1; break;
+        case OPT_SOURCES: o.sources = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("factsheet %s\n", FACTSHEET_VERSION); return 0;
         default:

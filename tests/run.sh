@@ -146,7 +146,10 @@ cp "$T/2025.pdf" "$T/keep.pdf"
 for dir in tests/bad/*/; do
     name=$(basename "$dir")
     rm -f "$T/bad.pdf"
-    err=$(cd "$dir" && "$BIN" -o "$T/bad.pdf" input.json 2>&1 >/dev/null)
+    args=""
+    [ -f "$dir/args" ] && args=$(cat "$dir/args")
+    # shellcheck disable=SC2086 # args holds options, split on purpose
+    err=$(cd "$dir" && LANG=C.UTF-8 LANGUAGE= "$BIN" $args -o "$T/bad.pdf" input.json 2>&1 >/dev/null)
     rc=$?
     expected=$(cat "$dir/expected")
     if [ "$rc" -ne 1 ]; then
@@ -156,14 +159,82 @@ for dir in tests/bad/*/; do
 $expected
 got:
 $err"
+    elif [ -f "$dir/expected.zh_CN" ] &&
+        zh=$(cd "$dir" && LANG=zh_CN.UTF-8 LANGUAGE= "$BIN" $args -o "$T/bad.pdf" input.json 2>&1 >/dev/null;
+             true) && [ "$zh" != "$(cat "$dir/expected.zh_CN")" ]; then
+        ko "bad input $name: message in Chinese (LANG=zh_CN.UTF-8)" "expected:
+$(cat "$dir/expected.zh_CN")
+got:
+$zh"
     elif [ -e "$T/bad.pdf" ] || ls -a "$T" | grep -q '^\.bad\.pdf\.'; then
         ko "bad input $name: no output" "an output or temporary file was left"
     else
         ok "bad input $name"
     fi
-    (cd "$dir" && "$BIN" -o "$T/keep.pdf" input.json 2>/dev/null)
+    # shellcheck disable=SC2086
+    (cd "$dir" && "$BIN" $args -o "$T/keep.pdf" input.json 2>/dev/null)
 done
 check "a failed run leaves the previous good PDF untouched" cmp "$T/2025.pdf" "$T/keep.pdf"
+
+# ---- absurd input ends in a clear error, never in exhausted memory ---------
+"$PY" - "$T" <<'PYEOF'
+import json, sys
+t = sys.argv[1]
+base = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+big = dict(base)
+big["sections"] = [{"title": "长文本", "blocks": [{"type": "text", "text": "文" * (10 * 1024 * 1024 // 3)}]}]
+json.dump(big, open(f"{t}/huge-string.json", "w", encoding="utf-8"), ensure_ascii=False)
+many = dict(base)
+many["indicators"] = [dict(base["indicators"][0], id=f"x{i}") for i in range(100000)]
+many["sections"] = [{"title": "多", "blocks": [{"type": "kpi", "items": ["x1"]}]}]
+json.dump(many, open(f"{t}/many-indicators.json", "w", encoding="utf-8"), ensure_ascii=False)
+open(f"{t}/deep.json", "w").write("[" * 100000)
+PYEOF
+expect_error() { # expect_error NAME FILE EXPECTED-FIRST-LINE
+    first=$(cd "$T" && LANG=C.UTF-8 "$BIN" -o "$T/absurd.pdf" "$2" 2>&1 | head -n 1)
+    if [ "$first" = "$3" ] && [ ! -e "$T/absurd.pdf" ]; then ok "$1"; else ko "$1" "got: $first"; fi
+}
+expect_error "a 10 MB string is refused" huge-string.json \
+    "huge-string.json:1:425: sections[0].blocks[0].text: string of 10485759 bytes is too long; at most 65536 bytes are allowed"
+expect_error "100 000 indicators are refused" many-indicators.json \
+    "many-indicators.json:1:142: indicators: 100000 indicators; at most 5000 are allowed"
+expect_error "nesting 100 000 deep is refused" deep.json \
+    "deep.json:1:2049: the JSON is nested more than 2048 levels deep; a data file needs a few"
+out=$(LANG=C.UTF-8 "$BIN" -o "$T/no/such/dir/x.pdf" data/2025.json 2>&1)
+check "an output directory that does not exist is named" \
+    test "$out" = "$T/no/such/dir/x.pdf: cannot write into the directory \"$T/no/such/dir/\": No such file or directory"
+out=$(LANG=C.UTF-8 "$BIN" -o /dev/null/x.pdf data/2025.json 2>&1)
+check "an output directory that cannot be written is named" \
+    test "$out" = "/dev/null/x.pdf: cannot write into the directory \"/dev/null/\": Not a directory"
+
+# ---- warnings: the sheet renders, the typo is named with a suggestion -------
+sed 's/"label": "床位"/"lable": "床位", "label": "床位"/' tests/good/minimal.json > "$T/typo.json"
+out=$(cd "$T" && LANG=C.UTF-8 "$BIN" -o "$T/typo.pdf" typo.json 2>&1)
+if [ $? -eq 0 ] && [ -f "$T/typo.pdf" ] && [ "$(printf '%s\n' "$out" | head -n 1)" = \
+    'typo.json:8:20: warning: indicators[0].lable: unknown key "lable" is ignored; did you mean "label"?' ]; then
+    ok "an unknown key is a warning that suggests the nearest key"
+else
+    ko "an unknown key is a warning that suggests the nearest key" "$out"
+fi
+
+# ---- text is text: markup characters are shown as written ------------------
+sed 's/"text": "正文。"/"text": "<b>粗体<\/b> \& 5 > 3 < 4"/' tests/good/minimal.json > "$T/markup.json"
+"$BIN" -o "$T/markup.pdf" "$T/markup.json" 2>/dev/null
+check "Pango markup characters in text print as written" sh -c \
+    "pdftotext '$T/markup.pdf' - | tr -d ' ' | grep -q '<b>粗体</b>&5>3<4'"
+
+# ---- an interrupted run leaves no temporary file ---------------------------
+mkdir -p "$T/sig"
+set -- data/2025.json
+i=0
+while [ $i -lt 300 ]; do set -- "$@" data/2025.json; i=$((i + 1)); done
+"$BIN" -o "$T/sig" "$@" 2>/dev/null &
+pid=$!
+sleep 0.4
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+check "SIGTERM in the middle of a batch leaves no temporary file" \
+    test -z "$(ls -A "$T/sig" | grep '^\.')"
 
 # ---- good input that looks odd ------------------------------------------------
 check "a UTF-8 byte-order mark (Notepad) is accepted" "$BIN" --check tests/good/bom.json

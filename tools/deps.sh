@@ -42,10 +42,19 @@ if [ "$mode" = test ]; then
     /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
 fi
 
-[ -z "$missing" ] && exit 0
+# The Chinese messages are tested for real: a bare Debian has no zh_CN locale.
+need_locale=""
+if [ "$mode" = test ] && ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+    [ -f /usr/share/i18n/locales/zh_CN ] && command -v localedef >/dev/null 2>&1 || need locales
+    need_locale=1
+fi
+
+if [ -z "$missing" ] && [ -z "$need_locale" ]; then
+    exit 0
+fi
 
 cmd="apt-get install -y --no-install-recommends$missing"
-echo "deps.sh: installing:$missing"
+[ -n "$missing" ] && echo "deps.sh: installing:$missing"
 if [ "$(id -u)" = 0 ]; then
     sudo=""
 elif command -v sudo >/dev/null 2>&1; then
@@ -63,10 +72,17 @@ lists_fresh() {
 if ! lists_fresh; then
     $sudo apt-get update -q || { echo "deps.sh: apt-get update failed; run: sudo apt-get update && sudo $cmd" >&2; exit 1; }
 fi
-if ! $sudo $cmd; then
+if [ -n "$missing" ] && ! $sudo $cmd; then
     $sudo apt-get update -q && $sudo $cmd || {
         echo "deps.sh: could not install the packages. Run, then make again:" >&2
         echo "    sudo apt-get update && sudo $cmd" >&2
+        exit 1
+    }
+fi
+if [ -n "$need_locale" ]; then
+    echo "deps.sh: generating the zh_CN.UTF-8 locale for the Chinese message tests"
+    $sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 || {
+        echo "deps.sh: could not generate zh_CN.UTF-8; run: sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8" >&2
         exit 1
     }
 fi

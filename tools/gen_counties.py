@@ -25,7 +25,8 @@ Writes into DIR:
 
 County names are unique, built from real-looking two-character stems plus
 县/市/区, and use only characters of GB2312 level 1 (the 3755 common
-characters), so no font lacks a glyph. The same --seed gives the same files.
+characters), so no font lacks a glyph. The same --seed gives the same files,
+and the first k sheets of --count N are the sheets of --count k.
 Python 3 standard library only.
 """
 import argparse
@@ -353,7 +354,8 @@ def main():
 
     quotes = {}
     for seq, name in enumerate(county_names(rng, args.count), 1):
-        sheet = county_sheet(rng, name, args.year, schema_ref)
+        # One generator per sheet: the first k sheets of --count N are those of --count k.
+        sheet = county_sheet(random.Random(f"{args.seed}:{seq}"), name, args.year, schema_ref)
         text = render(sheet)
         bad = [c for c in set(name) if not gb2312_level1(c)]
         if bad:

@@ -22,6 +22,7 @@ typedef struct target {
 } target;
 
 typedef struct target_set {
+    const char *dir; /* where they were read from, for messages */
     target *items;
     size_t n;
     struct arena *arena;

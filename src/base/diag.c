@@ -114,11 +114,39 @@ static int cell_width(uint32_t cp)
     return 1;
 }
 
+/* Byte offset of the first byte of 1-based code point column col. */
+static size_t column_offset(const char *line, int col)
+{
+    size_t i = 0, len = strlen(line);
+    for (int c = 1; c < col && i < len; c++) {
+        uint32_t cp;
+        i += utf8_next((const unsigned char *)line + i, len - i, &cp);
+    }
+    return i;
+}
+
+enum { CARET_CONTEXT = 50 }; /* code points shown either side of a long line's column */
+
 static void print_caret(FILE *out, const char *line, int column)
 {
-    fprintf(out, "  %s\n  ", line);
+    /* A long line (a minified file, a 10 MB string) shows a window around
+     * the column, marked with "…" where it is cut. */
+    size_t len = strlen(line);
+    size_t from = 0, to = len;
+    if (column_offset(line, 3 * CARET_CONTEXT) < len) { /* long: a window */
+        from = column > CARET_CONTEXT ? column_offset(line, column - CARET_CONTEXT) : 0;
+        to = column_offset(line, column + CARET_CONTEXT);
+    }
+    if (from > 0)
+        column = CARET_CONTEXT + 1;
+    fprintf(out, "  %s%.*s%s\n  ", from ? "…" : "", (int)(to - from), line + from,
+            to < len ? "…" : "");
+    if (from)
+        fputc(' ', out);
+    line += from;
     const unsigned char *s = (const unsigned char *)line;
-    size_t len = strlen(line), i = 0;
+    len = to - from;
+    size_t i = 0;
     for (int col = 1; col < column && i < len; col++) {
         uint32_t cp;
         size_t n = utf8_next(s + i, len - i, &cp);

@@ -31,8 +31,10 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             sheet_report(s, ctx->dl, DIAG_ERROR, it->path,
                          tg ? _("the target for \"%s\" is in \"%s\", the figure in \"%s\"; "
                                 "expected comparable units")
-                            : _("no target for indicator \"%s\" in data/targets/%.0s%.0s"),
-                         ind->id, tg ? tg->unit : "", ind->unit ? ind->unit : "");
+                            : _("no target for indicator \"%s\" in %s/%.0s"),
+                         ind->id, tg ? tg->unit : (ctx->targets && ctx->targets->dir
+                                                       ? ctx->targets->dir : "targets"),
+                         ind->unit ? ind->unit : "");
             ctx->failed = true;
             return false;
         }
@@ -50,7 +52,7 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         if (!lt)
             return false;
         char mark_s[128];
-        snprintf(mark_s, sizeof mark_s, "%d%s%s%s%s", tg->year, _("年目标"),
+        snprintf(mark_s, sizeof mark_s, "%d%s%s%s%s", tg->year, "年目标",
                  tg->better == BETTER_LOWER ? "≤" : "≥", tg->literal, tg->unit);
         text *mt = layout_text(ctx, mark_s, &st->bullet_mark, 0, NULL, NULL);
         if (!mt) {
@@ -101,7 +103,7 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         if (!page_add_text(&b->marks, vt, fx, cy - text_height(vt) / 2, fc))
             return false;
         double sh;
-        if (!box_text(ctx, b, met ? _("已实现") : _("未实现"), &st->bullet_mark,
+        if (!box_text(ctx, b, met ? "已实现" : "未实现", &st->bullet_mark,
                       x1 + st->bullet_gap, cy - st->bullet_mark.size * 0.7, 0,
                       met ? st->good : st->bad, NULL, NULL, &sh))
             return false;
@@ -109,7 +111,7 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
     }
     y -= st->bullet_gap;
     char extra[640];
-    snprintf(extra, sizeof extra, "%s%s", _("目标："), docs);
+    snprintf(extra, sizeof extra, "%s%s", "目标：", docs);
     if (!chart_note(ctx, blk, &cs, extra, width, b, &y))
         return false;
     b->height = y;

@@ -41,7 +41,7 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
     *y += h + st->chart_title_gap;
     if (unit && unit[0]) {
         char line[256];
-        snprintf(line, sizeof line, _("单位：%s"), unit);
+        snprintf(line, sizeof line, "单位：%s", unit);
         if (!box_text(ctx, b, line, &st->chart_unit, 0, *y, 0, st->muted, blk->path, "unit", &h))
             return false;
         *y += h;
@@ -121,12 +121,12 @@ bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs
     size_t n = 0;
     note[0] = '\0';
     if (blk->text)
-        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", _("注："), blk->text);
+        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", "注：", blk->text);
     if (extra && n < sizeof note)
         n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", n ? "　" : "", extra);
     for (size_t i = 0; i < cs->n && n < sizeof note; i++)
         n += (size_t)snprintf(note + n, sizeof note - n, "%s《%s》",
-                              i == 0 ? (n ? _("　来源：") : _("来源：")) : "；", cs->titles[i]);
+                              i == 0 ? (n ? "　来源：" : "来源：") : "；", cs->titles[i]);
     if (!note[0])
         return true;
     double h;

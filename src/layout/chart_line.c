@@ -129,7 +129,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
         }
         if (named) {
             size_t len = strlen(missing);
-            snprintf(missing + len, sizeof missing - len, "%s", _("无此项数据，折线在此断开。"));
+            snprintf(missing + len, sizeof missing - len, "%s", "无此项数据，折线在此断开。");
         }
     }
     if (first == n_years) {
@@ -265,7 +265,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
     y = bottom + st->chart_tick_len + 1 + year_h;
     char extra[2200];
     snprintf(extra, sizeof extra, "%s%s%s", missing, other_unit,
-             other_unit[0] ? _("的数据单位口径不同，未绘入。") : "");
+             other_unit[0] ? "的数据单位口径不同，未绘入。" : "");
     if (!chart_note(ctx, blk, &cs, extra[0] ? extra : NULL, width, b, &y))
         return false;
     b->height = y;

@@ -89,17 +89,17 @@ static bool kpi_change(layout_ctx *ctx, const sheet_indicator *ind, double width
     double rounded = round(delta / unit_step) * unit_step;
     char when[32], abs_s[NUMFMT_MAX], line[256];
     if (prev_year == ctx->s->year - 1)
-        snprintf(when, sizeof when, "%s", _("较上年"));
+        snprintf(when, sizeof when, "%s", "较上年");
     else
-        snprintf(when, sizeof when, _("较%d年"), prev_year);
+        snprintf(when, sizeof when, "较%d年", prev_year);
     numfmt_axis(fabs(rounded), dec, abs_s, sizeof abs_s);
     const char *arrow = rounded > 0 ? "▲" : rounded < 0 ? "▼" : "";
     if (rounded == 0) {
-        snprintf(line, sizeof line, "%s%s", when, _("持平"));
+        snprintf(line, sizeof line, "%s%s", when, "持平");
     } else if (cu.percent) {
         /* Shares change in points, not in per cent. */
         snprintf(line, sizeof line, "%s %s%s%s", when, arrow, abs_s,
-                 strcmp(cu.base, "%") == 0 ? _("个百分点") : _("个千分点"));
+                 strcmp(cu.base, "%") == 0 ? "个百分点" : "个千分点");
     } else if (p != 0) {
         double rel = delta / fabs(p) * 100;
         char rel_s[NUMFMT_MAX];

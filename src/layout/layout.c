@@ -108,9 +108,18 @@ typedef struct flow {
     double footer_h;
 } flow;
 
+enum { MAX_PAGES = 100 }; /* a fact sheet, not a book: stop absurd input here */
+
 static bool flow_new_page(flow *f)
 {
     const style *st = f->ctx->st;
+    if (f->d->n_pages >= MAX_PAGES) {
+        if (!f->ctx->failed)
+            sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, "sections",
+                         _("the sheet needs more than %d pages; split it"), (int)MAX_PAGES);
+        f->ctx->failed = true;
+        return false;
+    }
     f->page = doc_add_page(f->d);
     if (!f->page)
         return false;
@@ -268,7 +277,7 @@ static char *sources_line(const sheet *s)
     char *out = malloc(cap);
     if (!out)
         return NULL;
-    size_t n = (size_t)snprintf(out, cap, "%s", _("数据来源："));
+    size_t n = (size_t)snprintf(out, cap, "%s", "数据来源：");
     for (size_t i = 0; i < s->n_sources && n < cap; i++) {
         const sheet_source *src = &s->sources[i];
         n += (size_t)snprintf(out + n, cap - n, "%s《%s》%s%s%s", i ? "；" : "", src->title,
@@ -286,7 +295,7 @@ static bool add_footers(flow *f, const char *sources)
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
         char folio[64];
-        snprintf(folio, sizeof folio, _("第 %zu 页 共 %zu 页"), i + 1, f->d->n_pages);
+        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
         text *src = layout_text(ctx, sources, &st->footer, f->width - folio_w, "", "sources");
         text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
         if (!src || !num) {

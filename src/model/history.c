@@ -53,8 +53,11 @@ history *history_load(const char *dir, diag_list *dl)
         diag_list quiet;
         diag_list_init(&quiet, 1);
         sheet *s = h->years ? sheet_load(names[i], &quiet) : NULL;
+        const char *base = strrchr(names[i], '/') ? strrchr(names[i], '/') + 1 : names[i];
+        bool year_file = base[0] >= '0' && base[0] <= '9';
         if (!s) {
-            if (quiet.errors)
+            /* Only year files (2024.json) are expected to be sheets. */
+            if (quiet.errors && year_file)
                 diag_add(dl, DIAG_WARNING, names[i], 0, 0, NULL, NULL, "%s",
                          _("left out of trends and year-on-year changes: the file has errors"));
         } else if (history_year(h, s->year)) {

@@ -171,6 +171,14 @@ const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *k
                (int)JIN_MAX_STRING);
         return NULL;
     }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)str[i];
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            jin_report(ld, vp, _("the text has the control character U+%04X; remove it"),
+                       (unsigned)c);
+            return NULL;
+        }
+    }
     if (strlen(str) != n) {
         jin_report(ld, vp, _("the text contains a NUL character (\\u0000)"));
         return NULL;
@@ -208,14 +216,63 @@ bool jin_expect_object(jin *ld, json_t *v, const char *path)
 }
 
 
+/* A figure written as a string: say what to write instead, for the ways a
+ * figure copied out of Word or a spreadsheet usually goes wrong. */
+static void explain_string_figure(jin *ld, const char *path, const char *str)
+{
+    char plain[128];
+    size_t o = 0;
+    bool fullwidth = false, commas = false, digits = false;
+    const char *unit = NULL;
+    for (const char *p = str; *p && o + 4 < sizeof plain; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= '0' && c <= '9') || c == '.' || (c == '-' && o == 0)) {
+            plain[o++] = (char)c;
+            digits = true;
+        } else if (c == ',') {
+            commas = true;
+        } else if (c == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x90 &&
+                   (unsigned char)p[2] <= 0x99) {
+            plain[o++] = (char)('0' + ((unsigned char)p[2] - 0x90)); /* ０-９ */
+            fullwidth = digits = true;
+            p += 2;
+        } else if (c == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x8E) {
+            plain[o++] = '.'; /* ． */
+            fullwidth = true;
+            p += 2;
+        } else if (c != ' ' && !unit) {
+            unit = p;
+        }
+    }
+    plain[o] = '\0';
+    if (!digits)
+        jin_report(ld, path, _("expected a number, got the text \"%s\""), str);
+    else if (unit)
+        jin_report(ld, path,
+                   _("the figure \"%s\" carries its unit; write the number %s in \"value\" and "
+                     "the unit \"%s\" in \"unit\""),
+                   str, plain, unit);
+    else if (fullwidth)
+        jin_report(ld, path,
+                   _("the figure \"%s\" is written in full-width digits; write %s (ASCII digits, "
+                     "no quotes)"),
+                   str, plain);
+    else if (commas)
+        jin_report(ld, path,
+                   _("the figure \"%s\" has thousands separators; write %s (no separators, no "
+                     "quotes: the sheet adds separators itself)"),
+                   str, plain);
+    else
+        jin_report(ld, path, _("the figure is written as a string \"%s\"; write %s without "
+                               "quotes"),
+                   str, plain);
+}
+
 const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
 {
     if (!json_is_number(v)) {
         if (json_is_string(v))
-            jin_report(ld, path,
-                       _("the figure is written as a string \"%s\"; expected a bare number "
-                         "without quotes, units or separators, such as 1234 or 46.09"),
-                       json_string_value(v));
+            explain_string_figure(ld, path, json_string_value(v));
         else
             jin_report(ld, path, _("expected a number, got %s"), jin_type_name(v));
         return NULL;
@@ -287,6 +344,113 @@ static bool looks_like_gbk(const unsigned char *s, size_t len)
     return pairs > 0;
 }
 
+/* Turns Jansson's syntax error into what a clerk who edits JSON in Notepad
+ * needs to hear: a comma before "}", a comment, single quotes, a full-width
+ * "，" typed with a Chinese input method, a truncated file. *off gets the byte
+ * the message points at. Returns a translated message (static or in buf). */
+static const char *explain_syntax(const char *bytes, size_t len, const json_error_t *err,
+                                  size_t *off, char *buf, size_t n)
+{
+    size_t pos = err->position > 0 ? (size_t)err->position : 0;
+    if (pos > len)
+        pos = len;
+    /* The offending token, as Jansson quotes it: ... near 'TOKEN' */
+    const char *near = strstr(err->text, "near '");
+    char tok[64] = "";
+    if (near) {
+        near += 6;
+        size_t tl = strlen(near);
+        if (tl > 0 && near[tl - 1] == '\'')
+            tl--;
+        if (tl >= sizeof tok)
+            tl = sizeof tok - 1;
+        memcpy(tok, near, tl);
+        tok[tl] = '\0';
+    }
+    size_t tok_len = strlen(tok);
+    size_t start = pos >= tok_len ? pos - tok_len : 0;
+    *off = start;
+    if (strstr(err->text, "'[' or '{' expected near end of file")) {
+        *off = pos > 0 ? pos - 1 : 0;
+        return _("the file is empty; expected a JSON object");
+    }
+    if (strstr(err->text, "premature end of input") || strstr(err->text, "near end of file")) {
+        *off = len ? len - 1 : 0;
+        return _("the file ends before the JSON is complete; a closing \"}\", \"]\" or quote "
+                 "is missing");
+    }
+    if (strstr(err->text, "duplicate object key")) {
+        snprintf(buf, n, _("the key %s appears twice in this object; expected each key once"),
+                 tok);
+        return buf;
+    }
+    if (tok[0] == ',' && tok[1] == '\0')
+        return _("an extra comma; remove it");
+    if (strstr(err->text, "real number overflow") || strstr(err->text, "too big integer")) {
+        snprintf(buf, n, _("the number %s is too large; expected a figure as the source writes "
+                           "it"),
+                 tok);
+        return buf;
+    }
+    if (strstr(err->text, "maximum parsing depth"))
+        return _("the JSON is nested more than 2048 levels deep; a data file needs a few");
+    if (strstr(err->text, "end of file expected"))
+        return _("there is more text after the end of the JSON object (an extra \"}\"?)");
+    if (tok[0] == '/')
+        return _("comments (// or /* */) are not allowed in JSON; remove the comment "
+                 "(use a \"note\" block for remarks)");
+    if (tok[0] == '\'')
+        return _("JSON needs double quotes \"…\", not single quotes '…'");
+    if (strncmp(tok, "NaN", 3) == 0 || strncmp(tok, "Infinity", 8) == 0 ||
+        strncmp(tok, "-Infinity", 9) == 0) {
+        snprintf(buf, n, _("%s is not a number JSON can hold; write the figure, or leave the "
+                           "indicator out"),
+                 tok);
+        return buf;
+    }
+    if ((unsigned char)tok[0] >= 0x80 || (start < len && (unsigned char)bytes[start] >= 0x80)) {
+        /* Full-width punctuation typed with a Chinese input method. */
+        static const char *const fw[][2] = {{"，", ","}, {"：", ":"}, {"“", "\""},
+                                            {"”", "\""}, {"｛", "{"}, {"｝", "}"},
+                                            {"［", "["}, {"］", "]"}};
+        for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++)
+            if (start < len && strncmp(bytes + start, fw[i][0], strlen(fw[i][0])) == 0) {
+                snprintf(buf, n, _("the full-width \"%s\" is not JSON punctuation; type the "
+                                   "ASCII \"%s\" (switch the input method to English)"),
+                         fw[i][0], fw[i][1]);
+                return buf;
+            }
+    }
+    if (tok[0] == '}' || tok[0] == ']') {
+        size_t k = start;
+        while (k > 0 && (bytes[k - 1] == ' ' || bytes[k - 1] == '\t' || bytes[k - 1] == '\n' ||
+                         bytes[k - 1] == '\r'))
+            k--;
+        if (k > 0 && bytes[k - 1] == ',') {
+            *off = k - 1;
+            snprintf(buf, n, _("a comma before \"%c\" is not allowed in JSON; remove the comma "
+                               "after the last item"),
+                     tok[0]);
+            return buf;
+        }
+    }
+    if (tok[0] == '"' && strstr(err->text, "expected near")) {
+        /* A member or element after a value with no comma between them. */
+        size_t k = start;
+        while (k > 0 && (bytes[k - 1] == ' ' || bytes[k - 1] == '\t' || bytes[k - 1] == '\n' ||
+                         bytes[k - 1] == '\r'))
+            k--;
+        char prev = k > 0 ? bytes[k - 1] : ',';
+        if (prev == '"' || prev == '}' || prev == ']' || (prev >= '0' && prev <= '9') ||
+            prev == 'e' || prev == 'l') {
+            snprintf(buf, n, _("a comma is missing before %s"), tok);
+            return buf;
+        }
+    }
+    snprintf(buf, n, _("not valid JSON: %s"), err->text);
+    return buf;
+}
+
 json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_list *dl)
 {
     /* Notepad writes a UTF-8 byte-order mark: accept it. */
@@ -321,9 +485,13 @@ json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_
     json_error_t err;
     json_t *root = json_loadb(bytes, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        char *src = diag_source_line(bytes, len, err.position > 0 ? (size_t)err.position - 1 : 0);
-        diag_add(dl, DIAG_ERROR, name, err.line, err.column, NULL, src,
-                 _("not valid JSON: %s"), err.text);
+        char buf[512];
+        size_t off = 0;
+        const char *msg = explain_syntax(bytes, len, &err, &off, buf, sizeof buf);
+        int line, column;
+        locator_line_column(bytes, len, off, &line, &column);
+        char *src = diag_source_line(bytes, len, off);
+        diag_add(dl, DIAG_ERROR, name, line, column, NULL, src, "%s", msg);
         free(src);
         return NULL;
     }

@@ -17,6 +17,19 @@
 #include "model/locator.h"
 #include "model/sheet.h"
 
+/* Limits that end absurd input in a clear error rather than in exhausted
+ * memory or a thousand-page PDF. */
+enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 200 };
+
+/* Reports arr when it has more than max elements; true when within. */
+static bool within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what)
+{
+    if (json_array_size(arr) <= max)
+        return true;
+    jin_report(j, path, _("%zu %s; at most %zu are allowed"), json_array_size(arr), what, max);
+    return false;
+}
+
 typedef struct loader {
     jin j;
     sheet *s;
@@ -164,7 +177,7 @@ static void load_indicators(loader *ld, json_t *root)
 {
     sheet *s = ld->s;
     json_t *arr = jin_get_array(&ld->j, root, "", "indicators", true);
-    if (!arr)
+    if (!arr || !within_limit(&ld->j, arr, "indicators", MAX_INDICATORS, _("indicators")))
         return;
     s->n_indicators = json_array_size(arr);
     s->indicators = arena_alloc(ld->j.a, (s->n_indicators ? s->n_indicators : 1) *
@@ -257,6 +270,8 @@ static void load_item(loader *ld, json_t *it, const char *p, bool allow_absent, 
 static bool load_item_array(loader *ld, json_t *arr, const char *ip, bool allow_absent,
                             sheet_item **items, size_t *n)
 {
+    if (!within_limit(&ld->j, arr, ip, MAX_ITEMS, _("items")))
+        return false;
     if (json_array_size(arr) == 0) {
         jin_report(&ld->j, ip, _("no items; expected at least one indicator id"));
         return false;
@@ -452,7 +467,7 @@ static void load_sections(loader *ld, json_t *root)
 {
     sheet *s = ld->s;
     json_t *arr = jin_get_array(&ld->j, root, "", "sections", true);
-    if (!arr)
+    if (!arr || !within_limit(&ld->j, arr, "sections", MAX_SECTIONS, _("sections")))
         return;
     if (json_array_size(arr) == 0) {
         jin_report(&ld->j, "sections", _("no sections; expected at least one section"));
@@ -476,7 +491,9 @@ static void load_sections(loader *ld, json_t *root)
         jin_check_keys(&ld->j, sec, p, keys);
         out->title = jin_get_string(&ld->j, sec, p, "title", true);
         json_t *blocks = jin_get_array(&ld->j, sec, p, "blocks", true);
-        if (!blocks)
+        if (!blocks ||
+            !within_limit(&ld->j, blocks, jin_member_path(&ld->j, p, "blocks"), MAX_BLOCKS,
+                          _("blocks")))
             continue;
         if (json_array_size(blocks) == 0) {
             jin_report(&ld->j, jin_member_path(&ld->j, p, "blocks"), _("empty section; expected at least one block"));

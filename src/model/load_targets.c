@@ -97,6 +97,7 @@ target_set *targets_load_dir(const char *dir, diag_list *dl)
         diag_error(dl, dir, "%s", _("out of memory"));
         return NULL;
     }
+    ts->dir = arena_strdup(ts->arena, dir);
     DIR *d = opendir(dir);
     if (!d)
         return ts; /* no targets: bullet charts will say so */
