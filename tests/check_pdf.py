@@ -88,6 +88,16 @@ def main():
         if f"第{n}页共{pages}页" not in flat:
             problems.append(f"footer 第 {n} 页 共 {pages} 页 not found")
 
+    # Navigation: a tagged PDF, one bookmark per section. (No page labels:
+    # cairo 1.16 writes them empty; viewers' 1..N equal the printed numbers.)
+    if meta.get("Tagged") != "yes":
+        problems.append("the PDF is not tagged")
+    nav = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf))
+    titles = [o["title"] for o in nav.get("outlines", [])]
+    want = [sec["title"] for sec in sheet["sections"]]
+    if titles != want:
+        problems.append(f"bookmarks {titles} are not the sections {want}")
+
     for p in problems:
         print(f"{pdf}: {p}")
     return 1 if problems else 0

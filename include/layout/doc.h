@@ -23,8 +23,11 @@ typedef enum mark_kind {
     MARK_TEXT,     /* a measured text with its top-left corner at (x, y) */
     MARK_POLYLINE, /* points: n_points (x, y) pairs */
     MARK_MARKER,   /* a point symbol centred on (x, y), w wide */
-    MARK_ARC       /* a ring sector: centre (x, y), outer radius w, inner radius h,
+    MARK_ARC,      /* a ring sector: centre (x, y), outer radius w, inner radius h,
                       from angle a0 to a1 (radians, clockwise from 12 o'clock) */
+    MARK_LINK,     /* a clickable area x, y, w, h; attrs: "page=3 pos=[x y]" or "uri='…'" */
+    MARK_TAG_BEGIN,/* opens a structure element of the tagged PDF; attrs: "H1", "P", "Figure" */
+    MARK_TAG_END   /* closes the innermost one */
 } mark_kind;
 
 /* Hatch patterns keep series apart on a black-and-white printer. */
@@ -50,6 +53,7 @@ typedef struct mark {
     size_t n_points;
     mark_paint paint;
     text *txt;          /* MARK_TEXT: owned */
+    char *attrs;        /* MARK_LINK, MARK_TAG_BEGIN: owned */
 } mark;
 
 typedef struct doc_page {
@@ -57,10 +61,21 @@ typedef struct doc_page {
     size_t n_marks, cap;
 } doc_page;
 
+/* An entry of the PDF outline (bookmarks): where a heading stands. */
+typedef struct doc_outline {
+    char *title;
+    int level;   /* 1 for sections, 2 below them */
+    size_t page; /* 0-based */
+    double y;
+} doc_outline;
+
 typedef struct doc {
     double width, height; /* pt */
     doc_page *pages;
     size_t n_pages, cap;
+    doc_outline *outline;
+    size_t n_outline, cap_outline;
+    char **page_labels;   /* one per page, or NULL: what viewers show as the page number */
     /* metadata for the PDF */
     const char *title, *author, *subject, *keywords;
 } doc;
@@ -80,6 +95,18 @@ bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb 
 bool page_add_text(doc_page *p, text *t, double x, double y, rgb color);
 /* A copy of m (its text and points are taken over). */
 bool page_add_mark(doc_page *p, const mark *m);
+/* A link over (x, y, w, h) to page (0-based) at height ty, or to uri. */
+bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t page, double ty,
+                   const char *uri);
+/* Structure tags around what follows: tag_begin("H1") … tag_end(). */
+bool page_add_tag(doc_page *p, const char *name);
+bool page_add_tag_end(doc_page *p);
+
+/* Records an outline entry; false when out of memory. */
+bool doc_add_outline(doc *d, const char *title, int level, size_t page, double y);
+
+/* Sets the label of page i (0-based), as viewers show it. */
+bool doc_set_page_label(doc *d, size_t page, const char *label);
 
 /* Frees what a mark owns. */
 void mark_release(mark *m);

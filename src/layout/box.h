@@ -38,6 +38,34 @@ text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double
 
 void box_free(box *b);
 
+/* ---- the flow of boxes down pages (flow.c) ---- */
+
+enum { FOLIO_W = 90 }; /* the footer's page-number column */
+
+typedef struct flow {
+    layout_ctx *ctx;
+    doc *d;
+    doc_page *page;
+    double left, width, top, bottom, y;
+    bool page_empty;
+    const char *running_head; /* on every page after the first */
+    const char *footer;       /* left of the page number on every page */
+    double footer_h;
+} flow;
+
+/* Starts d's first page. False on failure (reported). */
+bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const char *footer);
+bool flow_new_page(flow *f);
+/* Places b below the cursor after gap, on a new page when it does not fit
+ * together with keep (the height of what must stay with it). b is emptied. */
+bool flow_place(flow *f, box *b, double gap, double keep, const char *path);
+/* A bookmark at the heading just placed (height: the heading box's). */
+bool flow_outline(flow *f, const char *title, int level, double height);
+/* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…). */
+bool box_wrap_tag(box *b, const char *name);
+/* Footers, page numbers and page labels on every page. */
+bool flow_finish(flow *f);
+
 /* Adds a text mark, reporting like layout_text; *height gets its height. */
 bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
               double width, rgb color, const char *path, const char *field, double *height);

@@ -1,7 +1,9 @@
 /* doc: see include/layout/doc.h. */
 #include "layout/doc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 doc *doc_new(double width, double height)
 {
@@ -23,6 +25,13 @@ void doc_free(doc *d)
             mark_release(&p->marks[k]);
         free(p->marks);
     }
+    for (size_t i = 0; i < d->n_outline; i++)
+        free(d->outline[i].title);
+    free(d->outline);
+    if (d->page_labels)
+        for (size_t i = 0; i < d->n_pages; i++)
+            free(d->page_labels[i]);
+    free(d->page_labels);
     free(d->pages);
     free(d);
 }
@@ -35,6 +44,14 @@ doc_page *doc_add_page(doc *d)
         if (!pages)
             return NULL;
         d->pages = pages;
+        if (d->page_labels) {
+            char **labels = realloc(d->page_labels, cap * sizeof *labels);
+            if (!labels)
+                return NULL;
+            for (size_t i = d->cap; i < cap; i++)
+                labels[i] = NULL;
+            d->page_labels = labels;
+        }
         d->cap = cap;
     }
     doc_page *p = &d->pages[d->n_pages++];
@@ -111,6 +128,79 @@ void mark_release(mark *m)
     if (m->kind == MARK_TEXT)
         text_free(m->txt);
     free(m->points);
+    free(m->attrs);
     m->txt = NULL;
     m->points = NULL;
+    m->attrs = NULL;
+}
+
+bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t page, double ty,
+                   const char *uri)
+{
+    mark m = {.kind = MARK_LINK, .x = x, .y = y, .w = w, .h = h};
+    char buf[64];
+    if (uri) {
+        /* cairo's attribute syntax: quotes and backslashes escaped in the value */
+        size_t n = strlen(uri), k = 0;
+        m.attrs = malloc(2 * n + 16);
+        if (!m.attrs)
+            return false;
+        k += (size_t)snprintf(m.attrs, 8, "uri='");
+        for (size_t i = 0; i < n; i++) {
+            if (uri[i] == '\'' || uri[i] == '\\')
+                m.attrs[k++] = '\\';
+            m.attrs[k++] = uri[i];
+        }
+        m.attrs[k++] = '\'';
+        m.attrs[k] = '\0';
+    } else {
+        snprintf(buf, sizeof buf, "page=%zu pos=[0 %.2f]", page + 1, ty);
+        m.attrs = strdup(buf);
+        if (!m.attrs)
+            return false;
+    }
+    return page_add_mark(p, &m);
+}
+
+bool page_add_tag(doc_page *p, const char *name)
+{
+    mark m = {.kind = MARK_TAG_BEGIN, .attrs = strdup(name)};
+    return m.attrs && page_add_mark(p, &m);
+}
+
+bool page_add_tag_end(doc_page *p)
+{
+    mark m = {.kind = MARK_TAG_END};
+    return page_add_mark(p, &m);
+}
+
+bool doc_add_outline(doc *d, const char *title, int level, size_t page, double y)
+{
+    if (d->n_outline == d->cap_outline) {
+        size_t cap = d->cap_outline ? d->cap_outline * 2 : 16;
+        doc_outline *o = realloc(d->outline, cap * sizeof *o);
+        if (!o)
+            return false;
+        d->outline = o;
+        d->cap_outline = cap;
+    }
+    char *t = strdup(title);
+    if (!t)
+        return false;
+    d->outline[d->n_outline++] = (doc_outline){.title = t, .level = level, .page = page, .y = y};
+    return true;
+}
+
+bool doc_set_page_label(doc *d, size_t page, const char *label)
+{
+    if (!d->page_labels) {
+        d->page_labels = calloc(d->cap ? d->cap : 1, sizeof *d->page_labels);
+        if (!d->page_labels)
+            return false;
+    }
+    if (page >= d->n_pages)
+        return false;
+    free(d->page_labels[page]);
+    d->page_labels[page] = strdup(label);
+    return d->page_labels[page] != NULL;
 }

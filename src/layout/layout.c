@@ -72,104 +72,6 @@ void box_free(box *b)
     *b = (box){0};
 }
 
-/* Moves every mark of b onto page p at offset (dx, dy); b is empty after. */
-static bool box_place(box *b, doc_page *p, double dx, double dy)
-{
-    bool ok = true;
-    for (size_t i = 0; i < b->marks.n_marks; i++) {
-        mark m = b->marks.marks[i];
-        b->marks.marks[i].txt = NULL; /* taken over (or released) below */
-        b->marks.marks[i].points = NULL;
-        if (!ok) {
-            mark_release(&m);
-            continue;
-        }
-        m.x += dx;
-        m.y += dy;
-        for (size_t k = 0; k < m.n_points; k++) {
-            m.points[2 * k] += dx;
-            m.points[2 * k + 1] += dy;
-        }
-        ok = page_add_mark(p, &m);
-    }
-    box_free(b);
-    return ok;
-}
-
-/* ---- the page frame ------------------------------------------------------ */
-
-typedef struct flow {
-    layout_ctx *ctx;
-    doc *d;
-    doc_page *page;
-    double left, width, top, bottom, y;
-    bool page_empty;
-    text *footer_proto; /* measured once to know the footer's height */
-    double footer_h;
-} flow;
-
-enum { MAX_PAGES = 100 }; /* a fact sheet, not a book: stop absurd input here */
-
-static bool flow_new_page(flow *f)
-{
-    const style *st = f->ctx->st;
-    if (f->d->n_pages >= MAX_PAGES) {
-        if (!f->ctx->failed)
-            sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, "sections",
-                         _("the sheet needs more than %d pages; split it"), (int)MAX_PAGES);
-        f->ctx->failed = true;
-        return false;
-    }
-    f->page = doc_add_page(f->d);
-    if (!f->page)
-        return false;
-    f->y = f->top;
-    f->page_empty = true;
-    if (f->d->n_pages == 1)
-        return true;
-    /* A running head on every later page: the sheet's title and a hairline. */
-    text *t = layout_text(f->ctx, f->ctx->s->title, &st->running_head, 0, "", "title");
-    if (!t)
-        return false;
-    double h = text_height(t);
-    if (!page_add_text(f->page, t, f->left, f->y, st->muted))
-        return false;
-    if (!page_add_line(f->page, f->left, f->y + h + 3, f->left + f->width, f->y + h + 3,
-                       st->rule, st->footer_rule_w))
-        return false;
-    f->y += st->running_head_h;
-    return true;
-}
-
-/* Places b below the cursor after gap, on a new page when it does not fit
- * together with keep (the height of what must stay with it). */
-static bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
-{
-    double avail = f->bottom - f->top;
-    if (b->height + keep > avail - (f->d->n_pages > 1 ? f->ctx->st->running_head_h : 0) &&
-        b->height > avail) {
-        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
-                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
-                     b->height, avail);
-        box_free(b);
-        return false;
-    }
-    double y = f->page_empty ? f->y : f->y + gap;
-    if (!f->page_empty && y + b->height + keep > f->bottom) {
-        if (!flow_new_page(f)) {
-            box_free(b);
-            return false;
-        }
-        y = f->y;
-    }
-    double height = b->height; /* box_place empties b */
-    if (!box_place(b, f->page, f->left, y))
-        return false;
-    f->y = y + height;
-    f->page_empty = false;
-    return true;
-}
-
 /* ---- builders ------------------------------------------------------------- */
 
 bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
@@ -266,7 +168,18 @@ static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, b
     return false;
 }
 
-/* ---- footer --------------------------------------------------------------- */
+/* The structure element of a block in the tagged PDF. */
+static const char *block_tag(const sheet_block *blk)
+{
+    switch (blk->kind) {
+    case BLOCK_TEXT:
+    case BLOCK_NOTE: return "P";
+    case BLOCK_KPI: return "Div";
+    default: return "Figure";
+    }
+}
+
+/* ---- footer ---------------------------------------------------------------- */
 
 static char *sources_line(const sheet *s)
 {
@@ -287,35 +200,6 @@ static char *sources_line(const sheet *s)
     return out;
 }
 
-static bool add_footers(flow *f, const char *sources)
-{
-    layout_ctx *ctx = f->ctx;
-    const style *st = ctx->st;
-    double folio_w = 90;
-    for (size_t i = 0; i < f->d->n_pages; i++) {
-        doc_page *p = &f->d->pages[i];
-        char folio[64];
-        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
-        text *src = layout_text(ctx, sources, &st->footer, f->width - folio_w, "", "sources");
-        text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
-        if (!src || !num) {
-            text_free(src);
-            return false;
-        }
-        double rule_y = st->page_h - st->margin_bottom - f->footer_h;
-        double ty = rule_y + st->footer_gap;
-        if (!page_add_line(p, f->left, rule_y, f->left + f->width, rule_y, st->rule,
-                           st->footer_rule_w) ||
-            !page_add_text(p, src, f->left, ty, st->muted)) {
-            text_free(num);
-            return false;
-        }
-        if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
-            return false;
-    }
-    return true;
-}
-
 /* ---- the sheet ------------------------------------------------------------ */
 
 doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
@@ -332,21 +216,11 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     d->author = s->issuer;
     d->subject = s->subtitle ? s->subtitle : s->title;
 
-    flow f = {.ctx = &ctx, .d = d};
-    f.left = st->margin_left;
-    f.width = st->page_w - st->margin_left - st->margin_right;
-    f.top = st->margin_top;
-    text *probe = layout_text(&ctx, sources, &st->footer, f.width - 90, "", "sources");
-    if (!probe)
-        goto fail;
-    f.footer_h = text_height(probe) + st->footer_gap;
-    text_free(probe);
-    f.bottom = st->page_h - st->margin_bottom - f.footer_h - st->footer_gap * 2;
-
-    if (!flow_new_page(&f))
+    flow f;
+    if (!flow_init(&f, &ctx, d, s->title, sources))
         goto fail;
     box b = {0};
-    if (!build_header(&ctx, f.width, &b)) {
+    if (!build_header(&ctx, f.width, &b) || !box_wrap_tag(&b, "Sect")) {
         box_free(&b);
         goto fail;
     }
@@ -365,8 +239,10 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
             break;
         }
         /* Keep the heading with its first block. */
-        double keep = st->section_after + first.height;
-        if (!flow_place(&f, &head, st->section_before, keep, sec->path) ||
+        double keep = st->section_after + first.height, head_h = head.height;
+        if (!box_wrap_tag(&head, "H1") || !box_wrap_tag(&first, block_tag(&sec->blocks[0])) ||
+            !flow_place(&f, &head, st->section_before, keep, sec->path) ||
+            !flow_outline(&f, sec->title, 1, head_h) ||
             !flow_place(&f, &first, st->section_after, 0, sec->blocks[0].path)) {
             box_free(&first);
             ctx.failed = true;
@@ -375,6 +251,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         for (size_t j = 1; j < sec->n_blocks; j++) {
             box nb = {0};
             if (!build_block(&ctx, &sec->blocks[j], f.width, &nb) ||
+                !box_wrap_tag(&nb, block_tag(&sec->blocks[j])) ||
                 !flow_place(&f, &nb, st->block_gap, 0, sec->blocks[j].path)) {
                 box_free(&nb);
                 ctx.failed = true;
@@ -384,7 +261,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     }
     if (ctx.failed || dl->errors)
         goto fail;
-    if (!add_footers(&f, sources))
+    if (!flow_finish(&f))
         goto fail;
     free(sources);
     return d;

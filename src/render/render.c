@@ -137,6 +137,29 @@ static void draw_page(cairo_t *cr, const doc_page *p)
             cairo_set_source_rgb(cr, m->paint.fill.r, m->paint.fill.g, m->paint.fill.b);
             text_draw(m->txt, cr, m->x, m->y);
             break;
+        case MARK_LINK: {
+            /* Surfaces without links (PNG) ignore tags. */
+            char attrs[512];
+            snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w, m->h,
+                     m->attrs);
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+            break;
+        }
+        case MARK_TAG_BEGIN: cairo_tag_begin(cr, m->attrs, NULL); break;
+        case MARK_TAG_END: {
+            /* cairo wants the name again: find the matching begin. */
+            int depth = 0;
+            for (size_t k = i; k-- > 0;) {
+                if (p->marks[k].kind == MARK_TAG_END)
+                    depth++;
+                else if (p->marks[k].kind == MARK_TAG_BEGIN && depth-- == 0) {
+                    cairo_tag_end(cr, p->marks[k].attrs);
+                    break;
+                }
+            }
+            break;
+        }
         }
     }
 }
@@ -194,10 +217,27 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, o->creation_date);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, o->creation_date);
     cairo_t *cr = cairo_create(surface);
+    cairo_tag_begin(cr, "Document", NULL);
+    size_t next_outline = 0;
+    int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
     for (size_t i = 0; i < d->n_pages; i++) {
+        /* Page labels (doc.page_labels) are not written: cairo 1.16 emits an
+         * empty /PageLabels number tree whatever it is given (checked with
+         * qpdf), which some viewers read as "no labels". Viewers then number
+         * pages 1..N, which is what the sheets print. */
         draw_page(cr, &d->pages[i]);
+        /* Bookmarks are added as their pages are drawn, in order. */
+        for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
+            const doc_outline *ol = &d->outline[next_outline];
+            char link[96];
+            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y);
+            int level = ol->level < 1 ? 1 : ol->level > 3 ? 3 : ol->level;
+            parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], ol->title,
+                                                           link, 0);
+        }
         cairo_show_page(cr);
     }
+    cairo_tag_end(cr, "Document");
     if (!finish(surface, cr, path, dl)) {
         atomic_file_abort(&af);
         return false;

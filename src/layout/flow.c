@@ -1,0 +1,170 @@
+/* flow: the page frame and the flow of boxes down it, shared by the sheet
+ * and the book: a cursor runs down the content area of the current page;
+ * a box goes where it fits whole, else on a new page, together with what
+ * must stay with it (a heading with its first block). Then every page gets
+ * its footer and "第 N 页 共 M 页", and its label for PDF viewers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "box.h"
+
+/* Moves every mark of b onto page p at offset (dx, dy); b is empty after. */
+static bool box_place(box *b, doc_page *p, double dx, double dy)
+{
+    bool ok = true;
+    for (size_t i = 0; i < b->marks.n_marks; i++) {
+        mark m = b->marks.marks[i];
+        b->marks.marks[i].txt = NULL; /* taken over (or released) below */
+        b->marks.marks[i].points = NULL;
+        b->marks.marks[i].attrs = NULL;
+        if (!ok) {
+            mark_release(&m);
+            continue;
+        }
+        m.x += dx;
+        m.y += dy;
+        for (size_t k = 0; k < m.n_points; k++) {
+            m.points[2 * k] += dx;
+            m.points[2 * k + 1] += dy;
+        }
+        ok = page_add_mark(p, &m);
+    }
+    box_free(b);
+    return ok;
+}
+
+/* ---- the page frame ------------------------------------------------------ */
+
+enum { MAX_PAGES = 100 }; /* a fact sheet, not a book: stop absurd input here */
+
+bool flow_new_page(flow *f)
+{
+    const style *st = f->ctx->st;
+    if (f->d->n_pages >= MAX_PAGES) {
+        if (!f->ctx->failed)
+            sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, "sections",
+                         _("the sheet needs more than %d pages; split it"), (int)MAX_PAGES);
+        f->ctx->failed = true;
+        return false;
+    }
+    f->page = doc_add_page(f->d);
+    if (!f->page)
+        return false;
+    f->y = f->top;
+    f->page_empty = true;
+    if (f->d->n_pages == 1)
+        return true;
+    /* A running head on every later page: the sheet's title and a hairline. */
+    text *t = layout_text(f->ctx, f->running_head, &st->running_head, 0, "", "title");
+    if (!t)
+        return false;
+    double h = text_height(t);
+    if (!page_add_text(f->page, t, f->left, f->y, st->muted))
+        return false;
+    if (!page_add_line(f->page, f->left, f->y + h + 3, f->left + f->width, f->y + h + 3,
+                       st->rule, st->footer_rule_w))
+        return false;
+    f->y += st->running_head_h;
+    return true;
+}
+
+/* Places b below the cursor after gap, on a new page when it does not fit
+ * together with keep (the height of what must stay with it). */
+bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
+{
+    double avail = f->bottom - f->top;
+    if (b->height + keep > avail - (f->d->n_pages > 1 ? f->ctx->st->running_head_h : 0) &&
+        b->height > avail) {
+        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
+                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
+                     b->height, avail);
+        box_free(b);
+        return false;
+    }
+    double y = f->page_empty ? f->y : f->y + gap;
+    if (!f->page_empty && y + b->height + keep > f->bottom) {
+        if (!flow_new_page(f)) {
+            box_free(b);
+            return false;
+        }
+        y = f->y;
+    }
+    double height = b->height; /* box_place empties b */
+    if (!box_place(b, f->page, f->left, y))
+        return false;
+    f->y = y + height;
+    f->page_empty = false;
+    return true;
+}
+
+
+bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const char *footer)
+{
+    const style *st = ctx->st;
+    *f = (flow){.ctx = ctx, .d = d, .running_head = running_head, .footer = footer};
+    f->left = st->margin_left;
+    f->width = st->page_w - st->margin_left - st->margin_right;
+    f->top = st->margin_top;
+    text *probe = layout_text(ctx, footer, &st->footer, f->width - FOLIO_W, "", "sources");
+    if (!probe)
+        return false;
+    f->footer_h = text_height(probe) + st->footer_gap;
+    text_free(probe);
+    f->bottom = st->page_h - st->margin_bottom - f->footer_h - st->footer_gap * 2;
+    return flow_new_page(f);
+}
+
+bool flow_outline(flow *f, const char *title, int level, double height)
+{
+    return doc_add_outline(f->d, title, level, f->d->n_pages - 1, f->y - height);
+}
+
+bool box_wrap_tag(box *b, const char *name)
+{
+    /* The begin tag goes first: append both, then rotate the begin to the front. */
+    if (!page_add_tag(&b->marks, name) || !page_add_tag_end(&b->marks))
+        return false;
+    size_t n = b->marks.n_marks;
+    mark begin = b->marks.marks[n - 2];
+    memmove(b->marks.marks + 1, b->marks.marks, (n - 2) * sizeof *b->marks.marks);
+    b->marks.marks[0] = begin;
+    return true;
+}
+
+/* ---- footer --------------------------------------------------------------- */
+
+bool flow_finish(flow *f)
+{
+    layout_ctx *ctx = f->ctx;
+    const style *st = ctx->st;
+    double folio_w = FOLIO_W;
+    for (size_t i = 0; i < f->d->n_pages; i++) {
+        doc_page *p = &f->d->pages[i];
+        char folio[64];
+        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
+        text *src = layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources");
+        text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
+        if (!src || !num) {
+            text_free(src);
+            return false;
+        }
+        double rule_y = st->page_h - st->margin_bottom - f->footer_h;
+        double ty = rule_y + st->footer_gap;
+        if (!page_add_line(p, f->left, rule_y, f->left + f->width, rule_y, st->rule,
+                           st->footer_rule_w) ||
+            !page_add_text(p, src, f->left, ty, st->muted)) {
+            text_free(num);
+            return false;
+        }
+        if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
+            return false;
+        char label[32];
+        snprintf(label, sizeof label, "%zu", i + 1);
+        if (!doc_set_page_label(f->d, i, label))
+            return false;
+    }
+    return true;
+}
+
