@@ -119,3 +119,5 @@ clean:
 	rm -rf out bin
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+# Further targets (install, bench, fuzz) live in mk/, one file each.
+-include $(sort $(wildcard mk/*.mk))

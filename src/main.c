@@ -18,6 +18,8 @@
 #include "base/atomic_file.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "cmd/cmd.h"
+#include "layout/book.h"
 #include "layout/layout.h"
 #include "layout/style.h"
 #include "model/history.h"
@@ -41,6 +43,7 @@ typedef struct options {
     int check_only;
     int grayscale;
     const char *sources; /* --sources DIR: check every quote against it */
+    int book;            /* --book: one PDF across all the inputs' years */
 } options;
 
 /* What a batch loads once and shares: the fonts, and per data directory the
@@ -94,6 +97,9 @@ static void usage(FILE *out)
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
                          "                        printer\n"
+                         "      --book            one PDF across every year in the input's folder:\n"
+                         "                        trends, a year-by-year table, every source\n"
+                         "                        (default out/trends.pdf)\n"
                          "      --sources=DIR     check every quote against the source documents\n"
                          "                        in DIR (the figure must stand in its quote)\n"
                          "      --fonts=FILE      fontconfig file naming the fonts to use\n"
@@ -266,20 +272,67 @@ done:
     return ok;
 }
 
+/* --book: every year beside input, in one PDF (default out/trends.pdf). */
+static int render_book(const options *o, const char *input)
+{
+    diag_list dl;
+    diag_list_init(&dl, MAX_DIAGS);
+    session ss = {0};
+    doc *d = NULL;
+    int ok = 0;
+    char date[64], out[PATH_MAX];
+    ss.fonts = text_fonts_new(o->fonts_conf, &dl);
+    if (!ss.fonts || !session_use_dir(&ss, input, &dl))
+        goto done;
+    d = layout_book(ss.hist, ss.targets, ss.fonts,
+                    o->grayscale ? style_grayscale() : style_default(), &dl);
+    if (!d)
+        goto done;
+    if (o->check_only) {
+        ok = 1;
+        goto done;
+    }
+    snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
+    if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
+        diag_error(&dl, "out", _("cannot create the directory: %s"), strerror(errno));
+        goto done;
+    }
+    /* The book's date: the newest sheet's, or SOURCE_DATE_EPOCH. */
+    if (!creation_date(ss.hist->years[ss.hist->n - 1], date, sizeof date, &dl))
+        goto done;
+    render_opts ro = {.format = o->format,
+                      .dpi = o->dpi,
+                      .creation_date = date,
+                      .creator = "factsheet " FACTSHEET_VERSION};
+    ok = render_doc(d, &ro, out, &dl);
+done:
+    diag_list_print(&dl, stderr);
+    diag_list_clear(&dl);
+    doc_free(d);
+    session_free(&ss);
+    return ok ? 0 : EXIT_BAD_INPUT;
+}
+
 int main(int argc, char **argv)
 {
     char localedir[PATH_MAX], fonts_conf[PATH_MAX];
     default_localedir(localedir, sizeof localedir);
     i18n_init(localedir);
 
+    if (argc > 1 && strcmp(argv[1], "new") == 0)
+        return cmd_new(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "import") == 0)
+        return cmd_import(argc - 1, argv + 1);
+
     options o = {.format = FORMAT_PDF, .dpi = 150};
-    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES };
+    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
         {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
         {"sources", required_argument, NULL, OPT_SOURCES},
+        {"book", no_argument, NULL, OPT_BOOK},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
@@ -312,6 +365,7 @@ int main(int argc, char **argv)
         case OPT_FONTS: o.fonts_conf = optarg; break;
         case OPT_GRAYSCALE: o.grayscale = 1; break;
         case OPT_SOURCES: o.sources = optarg; break;
+        case OPT_BOOK: o.book = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("factsheet %s\n", FACTSHEET_VERSION); return 0;
         default:
@@ -336,6 +390,8 @@ int main(int argc, char **argv)
         o.fonts_conf = fonts_conf;
     }
     atomic_file_install_signal_handlers();
+    if (o.book)
+        return render_book(&o, argv[optind]);
 
     session ss = {0};
     int failed = 0;

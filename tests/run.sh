@@ -285,6 +285,12 @@ check "--format png writes one PNG per page" sh -c \
 check "--format svg writes one SVG per page" sh -c "grep -q '<svg' '$T/s-1.svg'"
 check "check-layers: no library used outside its home" make -s check-layers
 
+# Tests of further commands, each in a file of its own (tests/*.inc.sh),
+# sharing ok/ko/check and $T.
+for inc in tests/*.inc.sh; do
+    [ -f "$inc" ] && . "./$inc"
+done
+
 echo
 if [ "$skip" -gt 0 ]; then
     echo "$pass passed, $fail failed, $skip skipped"

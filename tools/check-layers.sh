@@ -6,11 +6,12 @@
 set -u
 bad=""
 for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h' | sort); do
-    case $f in src/model/load*.c | src/model/jsonin.c | src/model/jsonin.h) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
+    case $f in src/model/load*.c | src/model/edit*.c | src/model/jsonin.c | src/model/jsonin.h) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
     case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
     case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
     case $f in
     */base/*) grep -q '#include "\(model\|typeset\|layout\|render\)/' "$f" && bad="$bad $f(base calls up)" ;;
+    */cmd/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(cmd calls layout)" ;;
     */model/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(model calls up)" ;;
     */typeset/*) grep -q '#include "\(model\|layout\|render\)/' "$f" && bad="$bad $f(typeset calls up)" ;;
     */layout/*) grep -q '#include "render/' "$f" && bad="$bad $f(layout calls up)" ;;
