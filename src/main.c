@@ -44,7 +44,15 @@ typedef struct options {
     int grayscale;
     const char *sources; /* --sources DIR: check every quote against it */
     int book;            /* --book: one PDF across all the inputs' years */
+    int draft;           /* --draft: render with figures missing, marked 草稿 */
+    int verbose, quiet;  /* -v, -q: progress lines on stderr */
 } options;
+
+/* What one render produced, for the progress line. */
+typedef struct outcome {
+    char out[PATH_MAX];
+    size_t pages;
+} outcome;
 
 /* What a batch loads once and shares: the fonts, and per data directory the
  * other years (for changes and trends) and the national targets. */
@@ -97,6 +105,8 @@ static void usage(FILE *out)
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
                          "                        printer\n"
+                         "      --draft           render even with figures missing (null); every page\n"
+                         "                        is marked 草稿 and missing figures show 待填\n"
                          "      --book            one PDF across every year in the input's folder:\n"
                          "                        trends, a year-by-year table, every source\n"
                          "                        (default out/trends.pdf)\n"
@@ -104,6 +114,9 @@ static void usage(FILE *out)
                          "                        in DIR (the figure must stand in its quote)\n"
                          "      --fonts=FILE      fontconfig file naming the fonts to use\n"
                          "                        (default: fonts/fonts.conf of the installation)\n"
+                         "  -q, --quiet           no progress lines, only errors\n"
+                         "  -v, --verbose         a progress line per file even when stderr is\n"
+                         "                        not a terminal\n"
                          "  -h, --help            show this help and exit\n"
                          "  -V, --version         show the version and exit\n"
                          "\n"
@@ -222,7 +235,7 @@ static int same_file(const char *a, const char *b)
 
 /* Renders one input. Returns 1 on success. */
 static int process(const options *o, const char *input, int n_inputs, session *ss,
-                   diag_list *dl)
+                   diag_list *dl, outcome *res)
 {
     sheet *s = sheet_load(input, dl);
     if (!s)
@@ -231,6 +244,14 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     doc *d = NULL;
     if (o->sources && !sources_check(s, o->sources, dl))
         goto done;
+    /* Figures still missing: listed; fatal unless this is a draft. */
+    if (s->n_missing && (sheet_report_missing(s, dl, o->draft ? DIAG_WARNING : DIAG_ERROR),
+                         !o->draft)) {
+        diag_error(dl, input, "%s",
+                   _("figures are missing; fill them in, or render with --draft to print a "
+                     "draft marked 草稿"));
+        goto done;
+    }
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
         ss->fonts = text_fonts_new(o->fonts_conf, dl);
@@ -240,7 +261,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     if (!session_use_dir(ss, input, dl))
         goto done;
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts,
-                     o->grayscale ? style_grayscale() : style_default(), dl);
+                     o->grayscale ? style_grayscale() : style_default(), o->draft, dl);
     if (!d)
         goto done;
     if (o->check_only) {
@@ -266,6 +287,8 @@ static int process(const options *o, const char *input, int n_inputs, session *s
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, dl);
+    snprintf(res->out, sizeof res->out, "%s", out);
+    res->pages = d->n_pages;
 done:
     doc_free(d);
     sheet_free(s);
@@ -325,17 +348,19 @@ int main(int argc, char **argv)
         return cmd_import(argc - 1, argv + 1);
 
     options o = {.format = FORMAT_PDF, .dpi = 150};
-    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK };
+    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
         {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
+        {"version", no_argument, NULL, 'V'},      {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
         {"sources", required_argument, NULL, OPT_SOURCES},
         {"book", no_argument, NULL, OPT_BOOK},
+        {"draft", no_argument, NULL, OPT_DRAFT},
         {NULL, 0, NULL, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, "o:f:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o.output = optarg; break;
         case 'f':
@@ -366,6 +391,9 @@ int main(int argc, char **argv)
         case OPT_GRAYSCALE: o.grayscale = 1; break;
         case OPT_SOURCES: o.sources = optarg; break;
         case OPT_BOOK: o.book = 1; break;
+        case OPT_DRAFT: o.draft = 1; break;
+        case 'q': o.quiet = 1; break;
+        case 'v': o.verbose = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("factsheet %s\n", FACTSHEET_VERSION); return 0;
         default:
@@ -398,8 +426,19 @@ int main(int argc, char **argv)
     const char **failures = calloc((size_t)n_inputs, sizeof *failures);
     diag_list dl;
     diag_list_init(&dl, MAX_DIAGS);
+    /* Progress, one line per file, for batches on a terminal or with -v;
+     * never with -q. Errors are printed whatever. */
+    int progress = !o.quiet && (o.verbose || (n_inputs > 1 && isatty(STDERR_FILENO)));
     for (int i = optind; i < argc; i++) {
-        int ok = process(&o, argv[i], n_inputs, &ss, &dl);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        outcome res = {0};
+        int ok = process(&o, argv[i], n_inputs, &ss, &dl, &res);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (ok && progress && !o.check_only)
+            fprintf(stderr, _("[%d/%d] %s → %s (%zu 页, %.2f s)\n"), i - optind + 1, n_inputs,
+                    argv[i], res.out, res.pages,
+                    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
         diag_list_print(&dl, stderr);
         diag_list_clear(&dl);
         if (!ok) {

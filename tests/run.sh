@@ -32,6 +32,12 @@ check() {
     shift
     if out=$("$@" 2>&1); then ok "$name"; else ko "$name" "$out"; fi
 }
+expect_status() { # expect_status STATUS CMD...
+    want=$1
+    shift
+    "$@" >/dev/null 2>&1
+    [ $? -eq "$want" ]
+}
 
 # ---- unit tests (cmocka) ---------------------------------------------------
 for t in "$BUILD"/tests/test_*; do
@@ -236,6 +242,41 @@ wait $pid 2>/dev/null
 check "SIGTERM in the middle of a batch leaves no temporary file" \
     test -z "$(ls -A "$T/sig" | grep '^\.')"
 
+# ---- drafts: missing figures are listed, refused, or printed marked 草稿 ------
+mkdir -p "$T/draft"
+"$PY" - "$T/draft/2026.json" <<'PYEOF'
+import json, sys
+d = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+d["year"] = 2026
+d["indicators"][0]["value"] = None
+d["indicators"][0]["source"] = {"file": "", "quote": ""}
+d["sections"][0]["blocks"][1]["text"] = ""
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PYEOF
+out=$(cd "$T/draft" && LANG=C.UTF-8 "$BIN" --check 2026.json 2>&1)
+rc=$?
+first=$(printf '%s\n' "$out" | head -n 1)
+if [ $rc -eq 1 ] && [ "$first" = '2026.json:16:16: indicators[0].value: the figure "床位" is still missing (null)' ] &&
+    printf '%s\n' "$out" | grep -q 'sections\[0\].blocks\[1\].text: the text is still empty'; then
+    ok "--check lists the figures and texts still missing"
+else
+    ko "--check lists the figures and texts still missing" "exit $rc: $out"
+fi
+check "a file with missing figures is not printed without --draft" \
+    expect_status 1 "$BIN" -o "$T/draft/no.pdf" "$T/draft/2026.json"
+check "... and leaves no PDF" test ! -e "$T/draft/no.pdf"
+"$BIN" --draft -q -o "$T/draft/yes.pdf" "$T/draft/2026.json" 2>/dev/null
+check "--draft prints it with 草稿 on every page and 待填 for the missing figure" sh -c \
+    "[ \$(pdftotext '$T/draft/yes.pdf' - | grep -c '草稿') -ge \$(pdfinfo '$T/draft/yes.pdf' | sed -n 's/^Pages: *//p') ] && pdftotext '$T/draft/yes.pdf' - | grep -q 待填"
+
+# ---- progress: a line per file with -v; nothing with -q ----------------------
+mkdir -p "$T/prog"
+"$BIN" -v -o "$T/prog" data/2023.json data/2024.json 2>"$T/prog.err"
+check "-v prints a progress line per file" \
+    grep -q "^\[2/2\] data/2024.json → $T/prog/2024.pdf (3 页, [0-9.]* s)\$" "$T/prog.err"
+out=$("$BIN" -q -o "$T/prog" data/2023.json data/2024.json 2>&1)
+check "-q prints nothing" test -z "$out"
+
 # ---- good input that looks odd ------------------------------------------------
 check "a UTF-8 byte-order mark (Notepad) is accepted" "$BIN" --check tests/good/bom.json
 check "a minimal sheet renders" "$BIN" -o "$T/minimal.pdf" tests/good/minimal.json
@@ -254,12 +295,6 @@ fi
 # ---- the command line -----------------------------------------------------------
 check "--help prints usage and exits 0" sh -c "'$BIN' --help | grep -q '^Usage: factsheet'"
 check "--version names the version" sh -c "'$BIN' --version | grep -q '^factsheet [0-9]'"
-expect_status() { # expect_status STATUS CMD...
-    want=$1
-    shift
-    "$@" >/dev/null 2>&1
-    [ $? -eq "$want" ]
-}
 check "an unknown option is a usage error (exit 2)" expect_status 2 "$BIN" --bogus data/2025.json
 check "no input is a usage error (exit 2)" expect_status 2 "$BIN"
 check "an unknown format is a usage error (exit 2)" expect_status 2 "$BIN" --format doc data/2025.json

@@ -47,7 +47,7 @@ typedef struct mark_paint {
 typedef struct mark {
     mark_kind kind;
     double x, y, w, h;
-    double a0, a1;      /* MARK_ARC */
+    double a0, a1;      /* MARK_ARC; MARK_TEXT: a0 rotates the text about (x, y) */
     marker_shape shape; /* MARK_MARKER */
     double *points;     /* MARK_POLYLINE: owned */
     size_t n_points;

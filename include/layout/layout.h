@@ -18,10 +18,11 @@
 #include "model/targets.h"
 #include "typeset/text.h"
 
-/* Lays out s; hist (the other years, for changes and trends) and targets
+/* Lays out s; draft marks every page 草稿 and prints missing figures as
+ * 待填 (charts with missing figures become a placeholder); hist (the other years, for changes and trends) and targets
  * (for bullet charts) may be NULL. Returns a doc to doc_free, or NULL with
  * the problems in dl. */
 doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, diag_list *dl);
+                  text_fonts *fonts, const style *st, bool draft, diag_list *dl);
 
 #endif

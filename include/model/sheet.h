@@ -27,6 +27,8 @@ typedef struct sheet_indicator {
     const char *note;      /* NULL when none */
     const char *source_file, *source_quote;
     const char *path;      /* JSON path, for messages: indicators[3] */
+    bool missing;          /* "value": null: a figure still to be filled in (a
+                              draft, as `factsheet new` writes); literal NULL */
 } sheet_indicator;
 
 typedef enum sheet_block_kind {
@@ -95,6 +97,7 @@ typedef struct sheet {
     size_t n_indicators;
     sheet_section *sections;
     size_t n_sections;
+    size_t n_missing;  /* indicators still null and text blocks still empty */
     struct arena *arena;
     struct locator *loc; /* positions of every value, for later messages */
     const char *text;    /* the file's bytes (after any byte-order mark) */
@@ -110,6 +113,10 @@ sheet *sheet_load(const char *path, diag_list *dl);
 sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl);
 
 void sheet_free(sheet *s);
+
+/* Lists what is still missing (null figures, empty texts) into dl, as
+ * errors (a sheet to print) or warnings (a draft). Returns the count. */
+size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev);
 
 /* Adds a problem found after loading (by layout, say) at the place in the
  * file where path's value stands. */

@@ -27,7 +27,8 @@ static const sheet_indicator *find(layout_ctx *ctx, int year, const char *id)
 {
     if (year == ctx->s->year) {
         size_t k = sheet_find_indicator(ctx->s, id);
-        return k == (size_t)SHEET_NONE ? NULL : &ctx->s->indicators[k];
+        return k == (size_t)SHEET_NONE || ctx->s->indicators[k].missing ? NULL
+                                                                        : &ctx->s->indicators[k];
     }
     return history_lookup(ctx->hist, year, id);
 }

@@ -33,7 +33,10 @@ static bool kpi_line_build(layout_ctx *ctx, const sheet_indicator *ind, double v
 {
     const style *st = ctx->st;
     numfmt_parts np;
-    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+    if (ind->missing) /* a draft: say so where the figure will stand */
+        numfmt_figure("待填", NULL, NULL, &np);
+    else
+        numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
     text_style big = st->kpi_value;
     big.size = value_size;
     const char *strs[4] = {np.before, np.number, np.after, np.unit};
@@ -71,6 +74,8 @@ static bool kpi_change(layout_ctx *ctx, const sheet_indicator *ind, double width
 {
     const style *st = ctx->st;
     *out = NULL;
+    if (ind->missing)
+        return true;
     int prev_year = 0;
     const sheet_indicator *prev =
         history_previous(ctx->hist, ctx->s->year, ind->id, ind->unit, &prev_year);

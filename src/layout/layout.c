@@ -5,6 +5,7 @@
  * it fits whole, else on a new page. */
 #include "layout/layout.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,9 +152,48 @@ static bool build_paragraph(layout_ctx *ctx, const sheet_block *blk, const text_
     return true;
 }
 
+/* True when a chart block names a figure still missing. */
+static bool chart_has_missing(const sheet *s, const sheet_block *blk)
+{
+    if (blk->kind == BLOCK_KPI || blk->kind == BLOCK_TEXT || blk->kind == BLOCK_NOTE)
+        return false;
+    for (size_t i = 0; i < blk->n_items; i++)
+        if (blk->items[i].indicator != (size_t)SHEET_NONE &&
+            s->indicators[blk->items[i].indicator].missing && blk->kind != BLOCK_LINE)
+            return true;
+    for (size_t k = 0; k < blk->n_series; k++)
+        for (size_t i = 0; i < blk->series[k].n_items; i++)
+            if (s->indicators[blk->series[k].items[i].indicator].missing)
+                return true;
+    return false;
+}
+
+/* A draft's chart whose figures are not all in: its title and a note, in a
+ * light frame where the chart will go. */
+static bool build_placeholder(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
+{
+    const style *st = ctx->st;
+    double y = 0, h;
+    if (!box_text(ctx, b, blk->title ? blk->title : "", &st->chart_title, 0, y, width, st->ink,
+                  blk->path, "title", &h))
+        return false;
+    y += h + st->chart_title_gap;
+    if (!page_add_rect(&b->marks, 0, y, width, st->chart_plot_h / 2, st->card_fill) ||
+        !box_text(ctx, b, "草稿：本图数据尚未填齐", &st->chart_note, st->kpi_pad,
+                  y + st->kpi_pad, width - 2 * st->kpi_pad, st->muted, blk->path, NULL, NULL))
+        return false;
+    b->height = y + st->chart_plot_h / 2;
+    return true;
+}
+
 static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
+    if (chart_has_missing(ctx->s, blk))
+        return build_placeholder(ctx, blk, width, b);
+    if ((blk->kind == BLOCK_TEXT || blk->kind == BLOCK_NOTE) && blk->text && !blk->text[0])
+        return box_text(ctx, b, "（草稿：此段文字待写）", &st->note, 0, 0, width, st->muted,
+                        blk->path, "text", &b->height);
     switch (blk->kind) {
     case BLOCK_KPI: return kpi_build(ctx, blk, width, b);
     case BLOCK_BAR: return chart_bar_build(ctx, blk, width, b);
@@ -202,8 +242,36 @@ static char *sources_line(const sheet *s)
 
 /* ---- the sheet ------------------------------------------------------------ */
 
+/* The diagonal 草稿 behind every page of a draft. */
+static bool add_watermarks(layout_ctx *ctx, doc *d)
+{
+    const style *st = ctx->st;
+    text_style ws = st->title;
+    ws.size = st->watermark_size;
+    for (size_t i = 0; i < d->n_pages; i++) {
+        text *t = layout_text(ctx, "草稿", &ws, 0, NULL, NULL);
+        if (!t)
+            return false;
+        double w = text_width(t), h = text_height(t);
+        double a = st->watermark_angle;
+        /* Rotate about the text's corner so that its centre lands on the page's. */
+        double cx = d->width / 2, cy = d->height / 2;
+        double x = cx - (w / 2 * cos(a) - h / 2 * sin(a));
+        double y = cy - (w / 2 * sin(a) + h / 2 * cos(a));
+        doc_page *p = &d->pages[i];
+        if (!page_add_text(p, t, x, y, st->watermark))
+            return false;
+        /* Behind everything: move the new mark to the front of the page. */
+        mark m = p->marks[p->n_marks - 1];
+        m.a0 = a;
+        memmove(p->marks + 1, p->marks, (p->n_marks - 1) * sizeof *p->marks);
+        p->marks[0] = m;
+    }
+    return true;
+}
+
 doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, diag_list *dl)
+                  text_fonts *fonts, const style *st, bool draft, diag_list *dl)
 {
     layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl};
     doc *d = doc_new(st->page_w, st->page_h);
@@ -261,7 +329,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     }
     if (ctx.failed || dl->errors)
         goto fail;
-    if (!flow_finish(&f))
+    if (!flow_finish(&f) || (draft && !add_watermarks(&ctx, d)))
         goto fail;
     free(sources);
     return d;

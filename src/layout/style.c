@@ -119,6 +119,9 @@ static const style default_style = {
     .hbar_row_gap = 9,
     .hbar_label_w = 120,
     .kpi_change_gap = 3,
+    .watermark_size = 150,
+    .watermark_angle = -0.55,
+    .watermark = {0.90, 0.90, 0.90},
     .footer_gap = 5,
     .footer_rule_w = 0.5,
 };

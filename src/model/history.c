@@ -105,7 +105,7 @@ const sheet_indicator *history_lookup(const history *h, int year, const char *id
     if (!s)
         return NULL;
     size_t k = sheet_find_indicator(s, id);
-    return k == (size_t)SHEET_NONE ? NULL : &s->indicators[k];
+    return k == (size_t)SHEET_NONE || s->indicators[k].missing ? NULL : &s->indicators[k];
 }
 
 const sheet_indicator *history_previous(const history *h, int year, const char *id,
@@ -116,7 +116,7 @@ const sheet_indicator *history_previous(const history *h, int year, const char *
         if (s->year >= year)
             continue;
         size_t k = sheet_find_indicator(s, id);
-        if (k == (size_t)SHEET_NONE)
+        if (k == (size_t)SHEET_NONE || s->indicators[k].missing)
             continue;
         if (!units_comparable(s->indicators[k].unit, unit))
             return NULL; /* the nearest earlier figure is of another kind: no change */

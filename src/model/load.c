@@ -8,6 +8,7 @@
  * problem rather than stopping at the first. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,7 +159,12 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     json_t *value = json_object_get(ind, "value");
     if (!value)
         jin_report(&ld->j, p, _("missing required field \"value\"; expected a number"));
-    else
+    else if (json_is_null(value)) {
+        /* A figure still to be filled in: allowed while drafting, listed by
+         * --check, refused when printing without --draft. */
+        out->missing = true;
+        ld->s->n_missing++;
+    } else
         out->literal = jin_number(&ld->j, value, jin_member_path(&ld->j, p, "value"), &out->value);
 
     json_t *src = json_object_get(ind, "source");
@@ -168,8 +174,9 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     } else if (jin_expect_object(&ld->j, src, sp)) {
         static const char *const skeys[] = {"file", "quote", NULL};
         jin_check_keys(&ld->j, src, sp, skeys);
-        out->source_file = jin_get_string(&ld->j, src, sp, "file", true);
-        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", true);
+        /* A figure still missing has no source yet; one that is there must. */
+        out->source_file = jin_get_string(&ld->j, src, sp, "file", !out->missing);
+        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !out->missing);
     }
 }
 
@@ -406,7 +413,11 @@ static void load_block(loader *ld, json_t *block, const char *bp, sheet_block *b
     case BLOCK_TEXT:
     case BLOCK_NOTE:
         jin_check_keys(&ld->j, block, bp, text_keys);
-        b->text = jin_get_string(&ld->j, block, bp, "text", true);
+        b->text = jin_get_string(&ld->j, block, bp, "text", false);
+        if (!json_object_get(block, "text"))
+            jin_report(&ld->j, bp, _("missing required field \"text\"; expected a string"));
+        else if (b->text && !b->text[0])
+            ld->s->n_missing++; /* "" : still to be written (a draft) */
         return;
     case BLOCK_BAR:
         jin_check_keys(&ld->j, block, bp, bar_keys);
@@ -571,6 +582,32 @@ sheet *sheet_load(const char *path, diag_list *dl)
     sheet *s = sheet_load_bytes(path, buf, len, dl);
     free(buf);
     return s;
+}
+
+size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        const sheet_indicator *ind = &s->indicators[i];
+        if (!ind->missing)
+            continue;
+        char path[256];
+        snprintf(path, sizeof path, "%s.value", ind->path);
+        sheet_report(s, dl, sev, path, _("the figure \"%s\" is still missing (null)"),
+                     ind->label ? ind->label : ind->id);
+        n++;
+    }
+    for (size_t i = 0; i < s->n_sections; i++)
+        for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
+            const sheet_block *b = &s->sections[i].blocks[j];
+            if ((b->kind == BLOCK_TEXT || b->kind == BLOCK_NOTE) && b->text && !b->text[0]) {
+                char path[256];
+                snprintf(path, sizeof path, "%s.text", b->path);
+                sheet_report(s, dl, sev, path, "%s", _("the text is still empty"));
+                n++;
+            }
+        }
+    return n;
 }
 
 void sheet_free(sheet *s)

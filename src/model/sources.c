@@ -51,6 +51,8 @@ bool sources_check(const sheet *s, const char *dir, diag_list *dl)
     size_t n_cache = 0, errors = dl->errors;
     for (size_t i = 0; i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
+        if (ind->missing)
+            continue; /* nothing to check yet */
         char path[512];
         snprintf(path, sizeof path, "%s.source.file", ind->path);
         const char *name = ind->source_file;

@@ -135,7 +135,15 @@ static void draw_page(cairo_t *cr, const doc_page *p)
         }
         case MARK_TEXT:
             cairo_set_source_rgb(cr, m->paint.fill.r, m->paint.fill.g, m->paint.fill.b);
-            text_draw(m->txt, cr, m->x, m->y);
+            if (m->a0 != 0) {
+                cairo_save(cr);
+                cairo_translate(cr, m->x, m->y);
+                cairo_rotate(cr, m->a0);
+                text_draw(m->txt, cr, 0, 0);
+                cairo_restore(cr);
+            } else {
+                text_draw(m->txt, cr, m->x, m->y);
+            }
             break;
         case MARK_LINK: {
             /* Surfaces without links (PNG) ignore tags. */
