@@ -74,6 +74,8 @@ for json in data/*.json; do
     check "qpdf --check $y.pdf" qpdf --check "$T/$y.pdf"
     check "$y.pdf: no overlapping words, nothing outside the page" \
         "$PY" tests/check_overlap.py "$T/$y.pdf"
+    check "$y.pdf: no line starts with 。，）” or ends with （“" \
+        "$PY" tests/check_kinsoku.py "$T/$y.pdf"
 done
 
 # ---- reproducibility ----------------------------------------------------------
@@ -121,14 +123,26 @@ for dir in tests/charts/*/; do
             ko "chart case $case_name ($mode) renders without warnings" "$out"
             continue
         fi
-        pdftoppm -r 72 -png -f 1 -l 1 "$pdf" "$T/chart-$case_name$suffix"
-        got=$(ls "$T/chart-$case_name$suffix"-*1.png | head -n 1)
-        check "chart case $case_name ($mode) matches its reference" \
-            "$BUILD/tests/imgdiff" "${dir}ref$suffix-1.png" "$got" \
-            "out/test-diffs/chart-$case_name$suffix-diff.png" 16 40
+        pdftoppm -r 72 -png "$pdf" "$T/chart-$case_name$suffix"
+        n_out=$(ls "$T/chart-$case_name$suffix"-*.png | wc -l)
+        n_ref=$(ls "${dir}ref$suffix"-[0-9]*.png 2>/dev/null | wc -l)
+        if [ "$n_out" -ne "$n_ref" ]; then
+            ko "chart case $case_name ($mode): page count" "$n_out pages, $n_ref references"
+            continue
+        fi
+        for ref in "${dir}ref$suffix"-[0-9]*.png; do
+            page=$(basename "$ref" .png | sed 's/.*-//')
+            got="$T/chart-$case_name$suffix-$page.png"
+            [ -f "$got" ] || got="$T/chart-$case_name$suffix-0$page.png"
+            check "chart case $case_name ($mode) page $page matches its reference" \
+                "$BUILD/tests/imgdiff" "$ref" "$got" \
+                "out/test-diffs/chart-$case_name$suffix-$page-diff.png" 16 40
+        done
     done
     check "chart case $case_name: no overlapping words, nothing outside the page" \
         "$PY" tests/check_overlap.py "$T/chart-$case_name.pdf"
+    check "chart case $case_name: no line starts with 。，）” or ends with （“" \
+        "$PY" tests/check_kinsoku.py "$T/chart-$case_name.pdf"
 done
 
 # ---- sources --------------------------------------------------------------------

@@ -21,7 +21,14 @@ for dir in tests/charts/*/; do
     input=$(ls "$dir"*.json | tail -n 1)
     "$BIN" -o "$T/c.pdf" "$input"
     "$BIN" --grayscale -o "$T/g.pdf" "$input"
-    pdftoppm -r 72 -png -f 1 -l 1 -singlefile "$T/c.pdf" "${dir}ref-1"
-    pdftoppm -r 72 -png -f 1 -l 1 -singlefile "$T/g.pdf" "${dir}ref-gray-1"
+    rm -f "${dir}"ref-*.png
+    for mode in c g; do
+        pdftoppm -r 72 -png "$T/$mode.pdf" "$T/$mode"
+        for f in "$T/$mode"-*.png; do
+            page=$(basename "$f" .png | sed 's/.*-0*//')
+            if [ "$mode" = c ]; then cp "$f" "${dir}ref-$page.png"; else cp "$f" "${dir}ref-gray-$page.png"; fi
+        done
+        rm -f "$T/$mode"-*.png
+    done
 done
 ls tests/ref tests/charts/*/

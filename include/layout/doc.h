@@ -52,7 +52,8 @@ typedef struct mark {
     double *points;     /* MARK_POLYLINE: owned */
     size_t n_points;
     mark_paint paint;
-    text *txt;          /* MARK_TEXT: owned */
+    text *txt;          /* MARK_TEXT: owned (a reference) */
+    int first_line, n_lines; /* MARK_TEXT: a part of a split paragraph; n_lines 0 = all */
     char *attrs;        /* MARK_LINK, MARK_TAG_BEGIN: owned */
 } mark;
 

@@ -35,6 +35,8 @@ typedef struct text_style {
     double pitch;  /* line pitch in pt; 0 for the font's natural height */
     text_align align;
     double indent; /* first-line indent in pt */
+    double han_latin_em; /* space between Han and Latin/digits, in em; 0 for none */
+    double tracking;     /* extra space between characters in pt (a character grid) */
 } text_style;
 
 typedef struct text_fonts text_fonts;
@@ -50,7 +52,15 @@ void text_fonts_free(text_fonts *f);
  * code point the face lacks, or 0 when out of memory. */
 text *text_new(text_fonts *f, const char *utf8, const text_style *style, double width,
                uint32_t *missing);
+/* Frees t when its last reference goes. */
 void text_free(text *t);
+/* Another reference to t (each needs a text_free). */
+text *text_ref(text *t);
+
+/* The top and bottom of line i (0-based) below the box's top. */
+void text_line_span(const text *t, int line, double *top, double *bottom);
+/* Draws count lines from line first, the first one's top at y. */
+void text_draw_lines(const text *t, cairo_t *cr, double x, double y, int first, int count);
 
 double text_width(const text *t);   /* logical width of the widest line */
 double text_height(const text *t);  /* logical height of all lines */

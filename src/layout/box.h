@@ -59,6 +59,9 @@ bool flow_new_page(flow *f);
 /* Places b below the cursor after gap, on a new page when it does not fit
  * together with keep (the height of what must stay with it). b is emptied. */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path);
+/* Places a paragraph, split across pages at line boundaries when it does not
+ * fit, never leaving one line alone at a page's foot or head. Takes t. */
+bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path);
 /* A bookmark at the heading just placed (height: the heading box's). */
 bool flow_outline(flow *f, const char *title, int level, double height);
 /* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…). */

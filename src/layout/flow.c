@@ -116,6 +116,79 @@ bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const
     return flow_new_page(f);
 }
 
+/* Adds lines [first, first + count) of t at (x, y) in a P tag. */
+static bool place_lines(doc_page *p, text *t, int first, int count, double x, double y, rgb color)
+{
+    double top, bottom, last_top, last_bottom;
+    text_line_span(t, first, &top, &bottom);
+    text_line_span(t, first + count - 1, &last_top, &last_bottom);
+    mark m = {.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = last_bottom - top,
+              .txt = text_ref(t), .first_line = first, .n_lines = count};
+    m.paint.fill = color;
+    m.paint.filled = true;
+    return page_add_tag(p, "P") && page_add_mark(p, &m) && page_add_tag_end(p);
+}
+
+bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path)
+{
+    int lines = text_line_count(t);
+    double y = f->page_empty ? f->y : f->y + gap;
+    double h = text_height(t);
+    int first = 0;
+    /* Split only what needs splitting, and never leave a single line alone
+     * at the foot of a page (orphan) or the head of the next (widow). */
+    while (first < lines) {
+        double top, bottom;
+        text_line_span(t, first, &top, &bottom);
+        int fit = 0;
+        for (int i = first; i < lines; i++) {
+            double lt, lb;
+            text_line_span(t, i, &lt, &lb);
+            if (y + (lb - top) > f->bottom)
+                break;
+            fit++;
+        }
+        int rest = lines - first - fit;
+        if (rest > 0 && rest < 2 && fit > 2)
+            fit -= 2 - rest; /* keep two lines for the next page */
+        if (fit < lines - first && fit < 2)
+            fit = 0;         /* not even two lines here: start on the next page */
+        if (fit == 0) {
+            if (f->page_empty) {
+                sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
+                             _("a line of this text does not fit on a page"));
+                text_free(t);
+                return false;
+            }
+            if (!flow_new_page(f)) {
+                text_free(t);
+                return false;
+            }
+            y = f->y;
+            continue;
+        }
+        double lt, lb;
+        text_line_span(t, first + fit - 1, &lt, &lb);
+        if (!place_lines(f->page, t, first, fit, f->left, y, color)) {
+            text_free(t);
+            return false;
+        }
+        f->y = y + (lb - top);
+        f->page_empty = false;
+        first += fit;
+        if (first < lines) {
+            if (!flow_new_page(f)) {
+                text_free(t);
+                return false;
+            }
+            y = f->y;
+        }
+    }
+    (void)h;
+    text_free(t); /* the marks hold their own references */
+    return true;
+}
+
 bool flow_outline(flow *f, const char *title, int level, double height)
 {
     return doc_add_outline(f->d, title, level, f->d->n_pages - 1, f->y - height);

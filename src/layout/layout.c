@@ -317,6 +317,19 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
             break;
         }
         for (size_t j = 1; j < sec->n_blocks; j++) {
+            const sheet_block *blk = &sec->blocks[j];
+            if ((blk->kind == BLOCK_TEXT || blk->kind == BLOCK_NOTE) && blk->text && blk->text[0]) {
+                /* Paragraphs flow across pages; charts and cards never split. */
+                const text_style *ts = blk->kind == BLOCK_TEXT ? &st->body : &st->note;
+                text *t = layout_text(&ctx, blk->text, ts, f.width, blk->path, "text");
+                if (!t || !flow_place_paragraph(&f, t,
+                                                blk->kind == BLOCK_TEXT ? st->ink : st->muted,
+                                                st->block_gap, blk->path)) {
+                    ctx.failed = true;
+                    break;
+                }
+                continue;
+            }
             box nb = {0};
             if (!build_block(&ctx, &sec->blocks[j], f.width, &nb) ||
                 !box_wrap_tag(&nb, block_tag(&sec->blocks[j])) ||

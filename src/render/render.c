@@ -141,6 +141,8 @@ static void draw_page(cairo_t *cr, const doc_page *p)
                 cairo_rotate(cr, m->a0);
                 text_draw(m->txt, cr, 0, 0);
                 cairo_restore(cr);
+            } else if (m->n_lines > 0) {
+                text_draw_lines(m->txt, cr, m->x, m->y, m->first_line, m->n_lines);
             } else {
                 text_draw(m->txt, cr, m->x, m->y);
             }

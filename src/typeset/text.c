@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "typeset/cjk.h"
 
 /* Each face has a prepared font (fonts/Factsheet*.otf: the characters an
  * office needs, without CFF subroutines, so PDFs stay small and rendering
@@ -26,6 +27,7 @@ struct text_fonts {
 struct text {
     PangoLayout *layout;
     double width; /* the width given, or 0 */
+    int refs;     /* a paragraph split across pages is shared by its parts */
 };
 
 static const struct face_spec {
@@ -184,13 +186,18 @@ static uint32_t first_unknown(PangoLayout *layout)
     return found ? found : 0xFFFD;
 }
 
+static text *text_new_refined(text_fonts *f, const char *utf8, const text_style *style,
+                              double width, uint32_t *missing, const cjk_text *cjk);
+
 /* True when every character of utf8 is in cs; else *first gets the first
  * that is not. Line breaks and tabs need no glyph. */
 static bool covers(const FcCharSet *cs, const char *utf8, uint32_t *first)
 {
     for (const char *p = utf8; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (c == '\n' || c == '\t' || c == '\r')
+        /* Line breaks, tabs and invisible format characters need no glyph. */
+        if (c == '\n' || c == '\t' || c == '\r' || (c >= 0x200B && c <= 0x200F) ||
+            c == 0x2060 || c == 0xFEFF)
             continue;
         if (!FcCharSetHasChar(cs, c)) {
             *first = c;
@@ -204,6 +211,21 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
                uint32_t *missing)
 {
     *missing = 0;
+    /* Chinese typesetting Pango 1.50 lacks, for running text (cjk.h). */
+    cjk_text refined = {0};
+    if (width > 0 || style->han_latin_em > 0) {
+        if (!cjk_refine(utf8, style->han_latin_em, &refined))
+            return NULL;
+        utf8 = refined.text;
+    }
+    text *t = text_new_refined(f, utf8, style, width, missing, &refined);
+    cjk_text_free(&refined);
+    return t;
+}
+
+static text *text_new_refined(text_fonts *f, const char *utf8, const text_style *style,
+                              double width, uint32_t *missing, const cjk_text *cjk)
+{
     /* The prepared face when it has every character, else the full face;
      * a character neither has is reported before anything is set. */
     const PangoFontDescription *face = f->fallback[style->face];
@@ -217,6 +239,7 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
     text *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
+    t->refs = 1;
     t->layout = pango_layout_new(f->ctx);
     if (!t->layout) {
         free(t);
@@ -234,6 +257,21 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
     if (style->pitch > 0)
         pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
                                           (int)(style->pitch * PANGO_SCALE + 0.5)));
+    if (style->tracking != 0)
+        pango_attr_list_insert(attrs,
+                               pango_attr_letter_spacing_new((int)(style->tracking * PANGO_SCALE)));
+    for (size_t i = 0; i < cjk->n_halt; i++) {
+        PangoAttribute *a = pango_attr_font_features_new("halt");
+        a->start_index = (guint)cjk->halt[i].start;
+        a->end_index = (guint)cjk->halt[i].end;
+        pango_attr_list_insert(attrs, a);
+    }
+    for (size_t i = 0; i < cjk->n_gaps; i++) {
+        PangoAttribute *a = pango_attr_scale_new(cjk->gap_scale);
+        a->start_index = (guint)cjk->gaps[i].start;
+        a->end_index = (guint)cjk->gaps[i].end;
+        pango_attr_list_insert(attrs, a);
+    }
     pango_layout_set_attributes(t->layout, attrs);
     pango_attr_list_unref(attrs);
 
@@ -263,10 +301,52 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
 
 void text_free(text *t)
 {
-    if (!t)
+    if (!t || --t->refs > 0)
         return;
     g_object_unref(t->layout);
     free(t);
+}
+
+text *text_ref(text *t)
+{
+    t->refs++;
+    return t;
+}
+
+void text_line_span(const text *t, int line, double *top, double *bottom)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(t->layout);
+    for (int i = 0; i < line && pango_layout_iter_next_line(it); i++)
+        ;
+    int y0, y1;
+    pango_layout_iter_get_line_yrange(it, &y0, &y1);
+    pango_layout_iter_free(it);
+    *top = (double)y0 / PANGO_SCALE;
+    *bottom = (double)y1 / PANGO_SCALE;
+}
+
+void text_draw_lines(const text *t, cairo_t *cr, double x, double y, int first, int count)
+{
+    /* Each line at its own baseline, shifted so line `first` starts at y. */
+    PangoLayoutIter *it = pango_layout_get_iter(t->layout);
+    double shift = 0;
+    int i = 0;
+    do {
+        if (i == first) {
+            int y0, y1;
+            pango_layout_iter_get_line_yrange(it, &y0, &y1);
+            shift = (double)y0 / PANGO_SCALE;
+        }
+        if (i >= first && i < first + count) {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(it, NULL, &logical);
+            double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+            cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base - shift);
+            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+        }
+        i++;
+    } while (i < first + count && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
 }
 
 double text_width(const text *t)
