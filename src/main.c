@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,6 +47,11 @@ typedef struct options {
     int book;            /* --book: one PDF across all the inputs' years */
     int draft;           /* --draft: render with figures missing, marked 草稿 */
     int verbose, quiet;  /* -v, -q: progress lines on stderr */
+    int gongwen;         /* --style gongwen */
+    double paper_w, paper_h; /* --paper A4|A3 */
+    double bleed;        /* --bleed MM, in pt */
+    int first_page;      /* --first-page N */
+    const char *attachment; /* --attachment N: "附件N" */
 } options;
 
 /* What one render produced, for the progress line. */
@@ -105,6 +111,13 @@ static void usage(FILE *out)
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
                          "                        printer\n"
+                         "      --style=STYLE     default (the colour fact sheet) or gongwen (an\n"
+                         "                        attachment to an official document, GB/T 9704)\n"
+                         "      --attachment=N    gongwen: label the first page 附件N (default 附件)\n"
+                         "      --first-page=N    gongwen: number the first page N, to continue the\n"
+                         "                        main document's numbering\n"
+                         "      --paper=PAPER     A4 (default) or A3\n"
+                         "      --bleed=MM        add MM of bleed and crop marks for a print shop\n"
                          "      --draft           render even with figures missing (null); every page\n"
                          "                        is marked 草稿 and missing figures show 待填\n"
                          "      --book            one PDF across every year in the input's folder:\n"
@@ -260,8 +273,13 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     }
     if (!session_use_dir(ss, input, dl))
         goto done;
-    d = layout_sheet(s, ss->hist, ss->targets, ss->fonts,
-                     o->grayscale ? style_grayscale() : style_default(), o->draft, dl);
+    style st = style_on_paper(o->gongwen ? style_gongwen()
+                              : o->grayscale ? style_grayscale()
+                                             : style_default(),
+                              o->paper_w, o->paper_h);
+    layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
+                      .attachment = o->attachment};
+    d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
         goto done;
     if (o->check_only) {
@@ -284,6 +302,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     d->keywords = keywords;
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
+                      .bleed = o->bleed,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, dl);
@@ -307,8 +326,11 @@ static int render_book(const options *o, const char *input)
     ss.fonts = text_fonts_new(o->fonts_conf, &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
-    d = layout_book(ss.hist, ss.targets, ss.fonts,
-                    o->grayscale ? style_grayscale() : style_default(), &dl);
+    style st = style_on_paper(o->gongwen ? style_gongwen()
+                              : o->grayscale ? style_grayscale()
+                                             : style_default(),
+                              o->paper_w, o->paper_h);
+    d = layout_book(ss.hist, ss.targets, ss.fonts, &st, &dl);
     if (!d)
         goto done;
     if (o->check_only) {
@@ -325,6 +347,7 @@ static int render_book(const options *o, const char *input)
         goto done;
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
+                      .bleed = o->bleed,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, &dl);
@@ -347,8 +370,13 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "import") == 0)
         return cmd_import(argc - 1, argv + 1);
 
-    options o = {.format = FORMAT_PDF, .dpi = 150};
-    enum { OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT };
+    options o = {.format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89,
+                 .first_page = 1};
+    static char attachment_label[64];
+    enum {
+        OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
+        OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT
+    };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
@@ -358,6 +386,11 @@ int main(int argc, char **argv)
         {"sources", required_argument, NULL, OPT_SOURCES},
         {"book", no_argument, NULL, OPT_BOOK},
         {"draft", no_argument, NULL, OPT_DRAFT},
+        {"style", required_argument, NULL, OPT_STYLE},
+        {"paper", required_argument, NULL, OPT_PAPER},
+        {"bleed", required_argument, NULL, OPT_BLEED},
+        {"first-page", required_argument, NULL, OPT_FIRST_PAGE},
+        {"attachment", required_argument, NULL, OPT_ATTACHMENT},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
@@ -392,6 +425,52 @@ int main(int argc, char **argv)
         case OPT_SOURCES: o.sources = optarg; break;
         case OPT_BOOK: o.book = 1; break;
         case OPT_DRAFT: o.draft = 1; break;
+        case OPT_STYLE:
+            if (strcmp(optarg, "gongwen") == 0)
+                o.gongwen = 1;
+            else if (strcmp(optarg, "default") != 0) {
+                fprintf(stderr, _("factsheet: unknown style \"%s\"; expected default or gongwen\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_PAPER:
+            if (strcasecmp(optarg, "A4") == 0) {
+                o.paper_w = 595.276;
+                o.paper_h = 841.89;
+            } else if (strcasecmp(optarg, "A3") == 0) {
+                o.paper_w = 841.89;
+                o.paper_h = 1190.551;
+            } else {
+                fprintf(stderr, _("factsheet: unknown paper \"%s\"; expected A4 or A3\n"), optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_BLEED: {
+            char *end;
+            double mm = strtod(optarg, &end);
+            if (*end || !(mm >= 0 && mm <= 20)) {
+                fprintf(stderr, _("factsheet: --bleed \"%s\" is not a number of mm from 0 to 20\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o.bleed = mm * 72.0 / 25.4;
+            break;
+        }
+        case OPT_FIRST_PAGE: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 9999) {
+                fprintf(stderr, _("factsheet: --first-page \"%s\" is not a page number\n"), optarg);
+                return EXIT_USAGE;
+            }
+            o.first_page = (int)v;
+            break;
+        }
+        case OPT_ATTACHMENT:
+            snprintf(attachment_label, sizeof attachment_label, "附件%s", optarg);
+            o.attachment = attachment_label;
+            break;
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'h': usage(stdout); return 0;
@@ -417,6 +496,8 @@ int main(int argc, char **argv)
         default_fonts_conf(fonts_conf, sizeof fonts_conf);
         o.fonts_conf = fonts_conf;
     }
+    if (o.gongwen && !o.attachment)
+        o.attachment = "附件";
     atomic_file_install_signal_handlers();
     if (o.book)
         return render_book(&o, argv[optind]);

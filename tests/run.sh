@@ -145,6 +145,28 @@ for dir in tests/charts/*/; do
         "$PY" tests/check_kinsoku.py "$T/chart-$case_name.pdf"
 done
 
+# ---- the official-document style (GB/T 9704), paper and bleed -------------------
+if out=$("$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>&1); then
+    ok "--style gongwen renders (substitutions named: $(printf '%s\n' "$out" | grep -c 'substituted'))"
+    check "gongwen geometry to ±0.5 mm: 附件2, centred title, 28 mm text block, 28.99 pt lines, — 5 — right, — 6 — left" \
+        "$PY" tests/check_gongwen.py "$T/gw.pdf" 5 附件2
+    pdftoppm -r 72 -png -f 1 -l 2 "$T/gw.pdf" "$T/gw"
+    for page in 1 2; do
+        check "gongwen page $page matches its reference" "$BUILD/tests/imgdiff" \
+            "tests/ref-gongwen/2025-$page.png" "$T/gw-$page.png" "out/test-diffs/gongwen-$page-diff.png" 16 40
+    done
+else
+    ko "--style gongwen renders" "$out"
+fi
+check "gongwen names each substituted official font once" sh -c \
+    "'$BIN' --style gongwen -o '$T/gw2.pdf' data/2025.json 2>&1 | grep -c 'official font substituted' | grep -qx 5"
+"$BIN" --paper A3 -o "$T/a3.pdf" data/2025.json 2>/dev/null
+check "--paper A3 gives 297 x 420 mm pages" sh -c "pdfinfo '$T/a3.pdf' | grep -q 'Page size: *841.89 x 1190.55 pts (A3)'"
+"$BIN" --bleed 3 -o "$T/bleed.pdf" data/2025.json 2>/dev/null
+check "--bleed 3 adds 3 mm on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *612.28[0-9]* x 858.89[0-9]* pts'"
+check "--bleed keeps the page's content where the trimmed page has it (shifted by the bleed)" sh -c \
+    "pdftotext -bbox -f 1 -l 1 '$T/bleed.pdf' - | grep -q 'xMin=.59\\.52[0-9]*. .*>株洲市卫生健康委员会</word>'"
+
 # ---- sources --------------------------------------------------------------------
 out=$("$PY" tests/check_sources.py "$SOURCES" data/*.json 2>&1)
 case $? in

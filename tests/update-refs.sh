@@ -31,4 +31,9 @@ for dir in tests/charts/*/; do
         rm -f "$T/$mode"-*.png
     done
 done
-ls tests/ref tests/charts/*/
+mkdir -p tests/ref-gongwen
+"$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>/dev/null
+pdftoppm -r 72 -png -f 1 -l 2 "$T/gw.pdf" "$T/gw"
+cp "$T/gw-1.png" tests/ref-gongwen/2025-1.png
+cp "$T/gw-2.png" tests/ref-gongwen/2025-2.png
+ls tests/ref tests/ref-gongwen tests/charts/*/

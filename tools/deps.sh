@@ -27,6 +27,7 @@ fi
 for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
     [ -f "/usr/share/fonts/opentype/noto/$f" ] || need fonts-noto-cjk
 done
+[ -f /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf ] || need fonts-lxgw-wenkai
 command -v msgfmt >/dev/null 2>&1 || need gettext
 
 if [ "$mode" = fonts ]; then

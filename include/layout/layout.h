@@ -18,11 +18,19 @@
 #include "model/targets.h"
 #include "typeset/text.h"
 
-/* Lays out s; draft marks every page 草稿 and prints missing figures as
- * 待填 (charts with missing figures become a placeholder); hist (the other years, for changes and trends) and targets
+/* How a sheet is laid out beyond its style. */
+typedef struct layout_opts {
+    bool draft;             /* every page marked 草稿; missing figures print 待填 */
+    int first_page;         /* the first page's number (an attachment continues the
+                               main document's numbering); 1 by default */
+    const char *attachment; /* official style: "附件" or "附件2"; NULL for none */
+} layout_opts;
+
+/* Lays out s as opts says (charts with missing figures become a placeholder
+ * in a draft); hist (the other years, for changes and trends) and targets
  * (for bullet charts) may be NULL. Returns a doc to doc_free, or NULL with
  * the problems in dl. */
 doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, bool draft, diag_list *dl);
+                  text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl);
 
 #endif

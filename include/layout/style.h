@@ -48,6 +48,15 @@ typedef struct style {
     double kpi_change_gap;
     double watermark_size, watermark_angle; /* drafts: 草稿 across every page */
     rgb watermark;
+    /* the page frame */
+    bool has_running_head; /* the title above every later page */
+    bool footer_sources; /* 数据来源 in every footer; else a closing note */
+    /* GB/T 9704 attachment: 附件 label, centred title, 一、 headings, — N — */
+    bool official;
+    text_style attachment, folio_official, subtitle_official;
+    double folio_drop;   /* from the text block's foot down to the folio's dash */
+    double folio_inset;  /* odd pages right, even pages left, this far in */
+    double title_line;   /* the title's line on the grid (the third: 2) */
     /* footer */
     double footer_gap, footer_rule_w;
 } style;
@@ -58,6 +67,19 @@ const style *style_default(void);
 /* The same sheet for a black-and-white printer: grays, and hatch patterns
  * that keep series apart. */
 const style *style_grayscale(void);
+
+/* GB/T 9704-2012 as an attachment to an official document: A4, text block
+ * 156 x 225 mm at 37 mm from the top and 28 mm from the binding edge, 3号仿宋
+ * on a 22 x 28 grid (line pitch and character pitch are parameters: by
+ * default 28.99 pt and 15.79 pt), 一、 headings in 3号黑体, the title in
+ * 2号小标宋, page numbers "— 1 —" in 4号宋体 7 mm below the text block. */
+const style *style_gongwen(void);
+
+/* The same style on another paper (A3): same margins, a wider text block. */
+style style_on_paper(const style *st, double page_w, double page_h);
+
+/* Size in pt of a Chinese 号 ("三号", "小四"…), or 0 when unknown. */
+double style_hao(const char *name);
 
 /* Relative luminance (WCAG) of a colour, 0 black .. 1 white. */
 double style_luminance(rgb c);

@@ -19,6 +19,7 @@ typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG } render_format;
 typedef struct render_opts {
     render_format format;
     double dpi;                /* PNG only */
+    double bleed;              /* PDF: pt of bleed on every side, with crop marks; 0 for none */
     const char *creation_date; /* ISO 8601 in UTC, "2026-01-15T00:00:00Z" */
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;

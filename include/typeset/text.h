@@ -24,6 +24,14 @@ typedef enum text_face {
     FACE_SANS_BOLD,
     FACE_SERIF,
     FACE_SERIF_BOLD,
+    /* The official-document faces of GB/T 9704: the office's licensed fonts
+     * when their files are in fonts/, else free substitutes (named by
+     * text_face_substitute). */
+    FACE_GW_XBS,      /* 小标宋: the title */
+    FACE_GW_HEI,      /* 黑体: 附件 label, first-level headings */
+    FACE_GW_FANGSONG, /* 仿宋: body */
+    FACE_GW_KAI,      /* 楷体: second-level headings */
+    FACE_GW_SONG,     /* 宋体: page numbers */
     FACE_LAST /* never use! */
 } text_face;
 
@@ -73,5 +81,11 @@ void text_draw(const text *t, cairo_t *cr, double x, double y);
 
 /* Returns the family name behind a face, for messages and metadata. */
 const char *text_face_family(text_face face);
+
+/* For an official-document face set in a substitute: a sentence naming the
+ * font it stands in for and the one used ("仿宋_GB2312 → Noto Serif CJK SC");
+ * NULL when the office's own font is there. *available is false when
+ * neither is installed. */
+const char *text_face_substitute(const text_fonts *f, text_face face, bool *available);
 
 #endif

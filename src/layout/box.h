@@ -51,6 +51,7 @@ typedef struct flow {
     const char *running_head; /* on every page after the first */
     const char *footer;       /* left of the page number on every page */
     double footer_h;
+    int first_page;           /* the number printed on the first page */
 } flow;
 
 /* Starts d's first page. False on failure (reported). */

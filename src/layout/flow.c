@@ -54,7 +54,7 @@ bool flow_new_page(flow *f)
         return false;
     f->y = f->top;
     f->page_empty = true;
-    if (f->d->n_pages == 1)
+    if (f->d->n_pages == 1 || !st->has_running_head)
         return true;
     /* A running head on every later page: the sheet's title and a hairline. */
     text *t = layout_text(f->ctx, f->running_head, &st->running_head, 0, "", "title");
@@ -103,16 +103,23 @@ bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
 bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const char *footer)
 {
     const style *st = ctx->st;
-    *f = (flow){.ctx = ctx, .d = d, .running_head = running_head, .footer = footer};
+    *f = (flow){.ctx = ctx, .d = d, .running_head = running_head, .footer = footer,
+                .first_page = 1};
     f->left = st->margin_left;
     f->width = st->page_w - st->margin_left - st->margin_right;
     f->top = st->margin_top;
-    text *probe = layout_text(ctx, footer, &st->footer, f->width - FOLIO_W, "", "sources");
-    if (!probe)
-        return false;
-    f->footer_h = text_height(probe) + st->footer_gap;
-    text_free(probe);
-    f->bottom = st->page_h - st->margin_bottom - f->footer_h - st->footer_gap * 2;
+    if (st->footer_sources) {
+        text *probe = layout_text(ctx, footer, &st->footer, f->width - FOLIO_W, "", "sources");
+        if (!probe)
+            return false;
+        f->footer_h = text_height(probe) + st->footer_gap;
+        text_free(probe);
+        f->bottom = st->page_h - st->margin_bottom - f->footer_h - st->footer_gap * 2;
+    } else {
+        /* An official document's text block ends at its margin; the page
+         * number stands below it, outside. */
+        f->bottom = st->page_h - st->margin_bottom;
+    }
     return flow_new_page(f);
 }
 
@@ -208,10 +215,37 @@ bool box_wrap_tag(box *b, const char *name)
 
 /* ---- footer --------------------------------------------------------------- */
 
+/* GB/T 9704 7.5: "— 1 —" in 4号 half-width digits, its dash 7 mm below the
+ * text block; odd pages at the right, even pages at the left, one
+ * character in. */
+static bool official_folios(flow *f)
+{
+    const style *st = f->ctx->st;
+    for (size_t i = 0; i < f->d->n_pages; i++) {
+        int number = f->first_page + (int)i;
+        char folio[64];
+        snprintf(folio, sizeof folio, "— %d —", number);
+        text *t = layout_text(f->ctx, folio, &st->folio_official, 0, NULL, NULL);
+        if (!t)
+            return false;
+        double w = text_width(t);
+        /* The dash sits at mid-height of the digits: place the box so the
+         * text's top is the 7 mm line (the box has a little leading). */
+        double y = st->page_h - st->margin_bottom + st->folio_drop;
+        double x = number % 2 ? f->left + f->width - st->folio_inset - w
+                              : f->left + st->folio_inset;
+        if (!page_add_text(&f->d->pages[i], t, x, y, st->ink))
+            return false;
+    }
+    return true;
+}
+
 bool flow_finish(flow *f)
 {
     layout_ctx *ctx = f->ctx;
     const style *st = ctx->st;
+    if (st->official)
+        return official_folios(f);
     double folio_w = FOLIO_W;
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];

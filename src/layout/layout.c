@@ -129,14 +129,16 @@ static bool build_header(layout_ctx *ctx, double width, box *b)
 static bool build_section_heading(layout_ctx *ctx, const sheet_section *sec, double width, box *b)
 {
     const style *st = ctx->st;
-    text *t = layout_text(ctx, sec->title, &st->section, width - st->section_marker_w -
-                                                             st->section_marker_gap,
-                          sec->path, "title");
+    double marker = st->official ? 0 : st->section_marker_w + st->section_marker_gap;
+    text *t = layout_text(ctx, sec->title, &st->section, width - marker, sec->path, "title");
     if (!t)
         return false;
     double h = text_height(t);
-    if (!page_add_rect(&b->marks, 0, 0, st->section_marker_w, h, st->accent) ||
-        !page_add_text(&b->marks, t, st->section_marker_w + st->section_marker_gap, 0, st->ink))
+    if (!st->official && !page_add_rect(&b->marks, 0, 0, st->section_marker_w, h, st->accent)) {
+        text_free(t);
+        return false;
+    }
+    if (!page_add_text(&b->marks, t, marker, 0, st->ink))
         return false;
     b->height = h;
     return true;
@@ -270,9 +272,72 @@ static bool add_watermarks(layout_ctx *ctx, doc *d)
     return true;
 }
 
-doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, bool draft, diag_list *dl)
+/* 一 二 … 九十九: section numbers of an official document. */
+static void chinese_number(int n, char *out, size_t size)
 {
+    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99) {
+        snprintf(out, size, "%d", n);
+        return;
+    }
+    int tens = n / 10, ones = n % 10;
+    snprintf(out, size, "%s%s%s", tens > 1 ? digit[tens] : "", tens ? "十" : "", digit[ones]);
+}
+
+/* GB/T 9704 attachment: 附件N in 3号黑体 on the first line at the left, the
+ * title in 2号小标宋 centred on the third, a subtitle in 楷体 under it. */
+static bool build_official_header(layout_ctx *ctx, const char *attachment, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double pitch = st->body.pitch, h;
+    if (attachment && !box_text(ctx, b, attachment, &st->attachment, 0, 0, 0, st->ink, NULL,
+                                NULL, NULL))
+        return false;
+    double y = st->title_line * pitch;
+    if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
+        return false;
+    y += h;
+    if (s->subtitle) {
+        if (!box_text(ctx, b, s->subtitle, &st->subtitle_official, 0, y, width, st->ink, "",
+                      "subtitle", &h))
+            return false;
+        y += h;
+    }
+    b->height = y;
+    return true;
+}
+
+/* Names each official font set in a substitute, once per sheet; refuses a
+ * style whose font is not there at all. */
+static bool check_official_fonts(layout_ctx *ctx)
+{
+    static const text_face faces[] = {FACE_GW_XBS, FACE_GW_HEI, FACE_GW_FANGSONG, FACE_GW_KAI,
+                                      FACE_GW_SONG};
+    bool ok = true;
+    for (size_t i = 0; i < sizeof faces / sizeof faces[0]; i++) {
+        bool available;
+        const char *sub = text_face_substitute(ctx->fonts, faces[i], &available);
+        if (!available) {
+            diag_error(ctx->dl, ctx->s->file,
+                       _("no font for %s: put the office's font file into fonts/, or install "
+                         "Debian's fonts-noto-cjk and fonts-lxgw-wenkai (make does)"),
+                       sub ? sub : text_face_family(faces[i]));
+            ok = false;
+        } else if (sub) {
+            diag_add(ctx->dl, DIAG_WARNING, ctx->s->file, 0, 0, NULL, NULL,
+                     _("official font substituted: %s (put the office's font file into fonts/ "
+                       "to use it)"),
+                     sub);
+        }
+    }
+    return ok;
+}
+
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
+                  text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl)
+{
+    bool draft = opts && opts->draft;
     layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl};
     doc *d = doc_new(st->page_w, st->page_h);
     char *sources = sources_line(s);
@@ -284,11 +349,17 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     d->author = s->issuer;
     d->subject = s->subtitle ? s->subtitle : s->title;
 
+    if (st->official && !check_official_fonts(&ctx))
+        goto fail;
     flow f;
     if (!flow_init(&f, &ctx, d, s->title, sources))
         goto fail;
+    f.first_page = opts && opts->first_page ? opts->first_page : 1;
     box b = {0};
-    if (!build_header(&ctx, f.width, &b) || !box_wrap_tag(&b, "Sect")) {
+    bool header_ok = st->official
+                         ? build_official_header(&ctx, opts ? opts->attachment : NULL, f.width, &b)
+                         : build_header(&ctx, f.width, &b);
+    if (!header_ok || !box_wrap_tag(&b, "Sect")) {
         box_free(&b);
         goto fail;
     }
@@ -299,7 +370,15 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     for (size_t i = 0; i < s->n_sections && !ctx.failed; i++) {
         const sheet_section *sec = &s->sections[i];
         box head = {0}, first = {0};
-        if (!build_section_heading(&ctx, sec, f.width, &head) ||
+        char numbered[512];
+        sheet_section official_sec = *sec;
+        if (st->official) { /* 一、 二、 … before each heading */
+            char num[16];
+            chinese_number((int)i + 1, num, sizeof num);
+            snprintf(numbered, sizeof numbered, "%s、%s", num, sec->title);
+            official_sec.title = numbered;
+        }
+        if (!build_section_heading(&ctx, st->official ? &official_sec : sec, f.width, &head) ||
             !build_block(&ctx, &sec->blocks[0], f.width, &first)) {
             box_free(&head);
             box_free(&first);
@@ -310,7 +389,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         double keep = st->section_after + first.height, head_h = head.height;
         if (!box_wrap_tag(&head, "H1") || !box_wrap_tag(&first, block_tag(&sec->blocks[0])) ||
             !flow_place(&f, &head, st->section_before, keep, sec->path) ||
-            !flow_outline(&f, sec->title, 1, head_h) ||
+            !flow_outline(&f, st->official ? numbered : sec->title, 1, head_h) ||
             !flow_place(&f, &first, st->section_after, 0, sec->blocks[0].path)) {
             box_free(&first);
             ctx.failed = true;
@@ -339,6 +418,12 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
                 break;
             }
         }
+    }
+    if (!ctx.failed && !st->footer_sources) {
+        /* No footer to carry the sources: they close the text instead. */
+        text *t = layout_text(&ctx, sources, &st->note, f.width, "", "sources");
+        if (!t || !flow_place_paragraph(&f, t, st->ink, st->block_gap, "sources"))
+            ctx.failed = true;
     }
     if (ctx.failed || dl->errors)
         goto fail;

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -122,6 +123,9 @@ static const style default_style = {
     .watermark_size = 150,
     .watermark_angle = -0.55,
     .watermark = {0.90, 0.90, 0.90},
+    .has_running_head = true,
+    .footer_sources = true,
+    .official = false,
     .footer_gap = 5,
     .footer_rule_w = 0.5,
 };
@@ -167,6 +171,76 @@ const style *style_grayscale(void)
         ready = true;
     }
     return &g;
+}
+
+double style_hao(const char *name)
+{
+    /* The Word/WPS convention (GB/T 9704 practice): 3号 = 16 pt. */
+    static const struct {
+        const char *name;
+        double pt;
+    } hao[] = {{"初号", 42},  {"小初", 36},   {"一号", 26},   {"小一", 24}, {"二号", 22},
+               {"小二", 18},  {"三号", 16},   {"小三", 15},   {"四号", 14}, {"小四", 12},
+               {"五号", 10.5}, {"小五", 9},   {"六号", 7.5},  {"小六", 6.5}, {"七号", 5.5},
+               {"八号", 5}};
+    for (size_t i = 0; i < sizeof hao / sizeof hao[0]; i++)
+        if (strcmp(name, hao[i].name) == 0)
+            return hao[i].pt;
+    return 0;
+}
+
+const style *style_gongwen(void)
+{
+    static style g;
+    static bool ready;
+    if (ready)
+        return &g;
+    g = *style_grayscale(); /* text black, charts in grays with hatches (6.2) */
+    g.name = "gongwen";
+    g.official = true;
+    g.has_running_head = false;
+    g.footer_sources = false;
+    g.margin_top = MM(37);
+    g.margin_left = MM(28);
+    g.margin_right = MM(210 - 28 - 156);
+    g.margin_bottom = MM(297 - 37 - 225);
+    double san = style_hao("三号"), er = style_hao("二号"), si = style_hao("四号");
+    /* 22 lines of 28 characters: 156 mm / 28 and 225 mm / 22 */
+    double char_pitch = MM(156) / 28, line_pitch = 28.99;
+    g.body = (text_style){FACE_GW_FANGSONG, san, line_pitch, ALIGN_JUSTIFY, 2 * char_pitch, 0,
+                          char_pitch - san};
+    g.note = g.body;
+    g.note.size = si;
+    g.note.pitch = 0.75 * line_pitch;
+    g.note.tracking = 0;
+    g.note.indent = 2 * si;
+    g.attachment = (text_style){FACE_GW_HEI, san, line_pitch, ALIGN_LEFT, 0, 0, 0};
+    g.title = (text_style){FACE_GW_XBS, er, line_pitch * 1.2, ALIGN_CENTER, 0, 0, 0};
+    g.subtitle_official = (text_style){FACE_GW_KAI, san, line_pitch, ALIGN_CENTER, 0, 0, 0};
+    g.section = (text_style){FACE_GW_HEI, san, line_pitch, ALIGN_LEFT, 2 * char_pitch, 0,
+                             char_pitch - san};
+    g.chart_title = (text_style){FACE_GW_KAI, san, line_pitch, ALIGN_LEFT, 2 * char_pitch, 0, 0};
+    g.folio_official = (text_style){FACE_GW_SONG, si, 0, ALIGN_LEFT, 0, 0, 0};
+    g.folio_drop = MM(7);
+    g.folio_inset = si; /* "空一字": one 4号 character */
+    g.title_line = 2;   /* 附件 on the first line, the title on the third */
+    g.header_after = line_pitch;
+    g.section_before = line_pitch * 0.5;
+    g.section_after = 4;
+    g.block_gap = 10;
+    g.kpi_label = (text_style){FACE_GW_FANGSONG, style_hao("小四"), 16, ALIGN_LEFT, 0, 0, 0};
+    g.kpi_value.face = FACE_GW_HEI;
+    g.kpi_unit.face = FACE_GW_FANGSONG;
+    ready = true;
+    return &g;
+}
+
+style style_on_paper(const style *st, double page_w, double page_h)
+{
+    style s = *st;
+    s.page_w = page_w;
+    s.page_h = page_h;
+    return s;
 }
 
 static double channel(double c)

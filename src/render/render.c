@@ -174,6 +174,28 @@ static void draw_page(cairo_t *cr, const doc_page *p)
     }
 }
 
+/* Crop marks for a print shop: thin lines at each corner of the trimmed
+ * page, in the bleed, stopping short of the trim so none shows on paper. */
+static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
+{
+    double gap = fmin(3 * 72 / 25.4, bleed / 2); /* 3 mm off the trim edge */
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 0.25);
+    double xs[2] = {bleed, bleed + w}, ys[2] = {bleed, bleed + h};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < 2; k++) {
+            double x = xs[i], y = ys[k];
+            double dx = i ? 1 : -1, dy = k ? 1 : -1;
+            cairo_move_to(cr, x + dx * gap, y);
+            cairo_line_to(cr, x + dx * bleed, y);
+            cairo_move_to(cr, x, y + dy * gap);
+            cairo_line_to(cr, x, y + dy * bleed);
+        }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int len)
 {
     return fwrite(data, 1, len, (FILE *)closure) == len ? CAIRO_STATUS_SUCCESS
@@ -212,8 +234,9 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     atomic_file af;
     if (!atomic_file_open(&af, path, dl))
         return false;
-    cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_to_file, af.fp, d->width, d->height);
+    double b = o->bleed;
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+        write_to_file, af.fp, d->width + 2 * b, d->height + 2 * b);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
     if (d->title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
@@ -231,11 +254,18 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     size_t next_outline = 0;
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
     for (size_t i = 0; i < d->n_pages; i++) {
+        if (b > 0) {
+            draw_crop_marks(cr, d->width, d->height, b);
+            cairo_save(cr);
+            cairo_translate(cr, b, b);
+        }
         /* Page labels (doc.page_labels) are not written: cairo 1.16 emits an
          * empty /PageLabels number tree whatever it is given (checked with
          * qpdf), which some viewers read as "no labels". Viewers then number
          * pages 1..N, which is what the sheets print. */
         draw_page(cr, &d->pages[i]);
+        if (b > 0)
+            cairo_restore(cr);
         /* Bookmarks are added as their pages are drawn, in order. */
         for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
             const doc_outline *ol = &d->outline[next_outline];

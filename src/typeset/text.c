@@ -5,6 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +20,11 @@ struct text_fonts {
     FcConfig *config;
     PangoFontMap *map;
     PangoContext *ctx;
-    PangoFontDescription *faces[FACE_LAST];    /* prepared, or NULL when absent */
-    PangoFontDescription *fallback[FACE_LAST]; /* the full face */
+    PangoFontDescription *faces[FACE_LAST];    /* prepared or official, or NULL */
+    PangoFontDescription *fallback[FACE_LAST]; /* the full face, or NULL */
     FcCharSet *cover[FACE_LAST], *fallback_cover[FACE_LAST];
+    char substitute[FACE_LAST][160];           /* "" when the official font is used */
+    bool available[FACE_LAST];
 };
 
 struct text {
@@ -31,23 +34,64 @@ struct text {
 };
 
 static const struct face_spec {
-    const char *prepared, *family;
+    const char *prepared, *family; /* our prepared subset (or NULL) and the full face */
     PangoWeight weight;
     int fc_weight;
+    const char *official[4];       /* the office's own fonts, preferred when present */
+    const char *role;              /* for messages: the font the style asks for */
 } face_specs[FACE_LAST] = {
     [FACE_SANS] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
-                   FC_WEIGHT_REGULAR},
+                   FC_WEIGHT_REGULAR, {NULL}, NULL},
     [FACE_SANS_BOLD] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD,
-                        FC_WEIGHT_BOLD},
+                        FC_WEIGHT_BOLD, {NULL}, NULL},
     [FACE_SERIF] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                    FC_WEIGHT_REGULAR},
+                    FC_WEIGHT_REGULAR, {NULL}, NULL},
     [FACE_SERIF_BOLD] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
-                         FC_WEIGHT_BOLD},
+                         FC_WEIGHT_BOLD, {NULL}, NULL},
+    [FACE_GW_XBS] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
+                     FC_WEIGHT_BOLD,
+                     {"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", NULL},
+                     "方正小标宋简体"},
+    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD,
+                     {"黑体", "SimHei", NULL}, "黑体"},
+    [FACE_GW_FANGSONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+                          FC_WEIGHT_REGULAR, {"仿宋_GB2312", "FangSong_GB2312", "仿宋", NULL},
+                          "仿宋_GB2312"},
+    [FACE_GW_KAI] = {NULL, "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
+                     {"楷体_GB2312", "KaiTi_GB2312", "楷体", NULL}, "楷体_GB2312"},
+    [FACE_GW_SONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", NULL}, "宋体"},
 };
 
 const char *text_face_family(text_face face)
 {
     return face < FACE_LAST ? face_specs[face].family : "?";
+}
+
+const char *text_face_substitute(const text_fonts *f, text_face face, bool *available)
+{
+    *available = face < FACE_LAST && f->available[face];
+    return face < FACE_LAST && f->substitute[face][0] ? f->substitute[face] : NULL;
+}
+
+/* The charset of any face of family in config (a copy), or NULL. */
+static FcCharSet *family_charset(FcConfig *config, const char *family)
+{
+    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
+                                    (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_CHARSET, (char *)NULL);
+    FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
+    FcCharSet *cs = NULL, *found = NULL;
+    if (set && set->nfont > 0 &&
+        FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, &found) == FcResultMatch)
+        cs = FcCharSetCopy(found);
+    if (set)
+        FcFontSetDestroy(set);
+    if (os)
+        FcObjectSetDestroy(os);
+    if (pat)
+        FcPatternDestroy(pat);
+    return cs;
 }
 
 /* The character set of family at exactly this weight in config (a copy to
@@ -86,8 +130,13 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
         diag_error(dl, conf_path, "%s", _("out of memory"));
         return NULL;
     }
+    /* fontconfig reads a relative file name against /etc/fonts, not the
+     * working directory: make it absolute first. */
+    char *abs = realpath(conf_path, NULL);
     f->config = FcConfigCreate();
-    if (!f->config || !FcConfigParseAndLoad(f->config, (const FcChar8 *)conf_path, FcTrue) ||
+    bool loaded = f->config && abs && FcConfigParseAndLoad(f->config, (const FcChar8 *)abs, FcTrue);
+    free(abs);
+    if (!loaded ||
         !FcConfigBuildFonts(f->config)) {
         diag_error(dl, conf_path, "%s", _("cannot load the font configuration"));
         goto fail;
@@ -95,9 +144,25 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     bool missing = false;
     for (int i = 0; i < FACE_LAST; i++) {
         const struct face_spec *fs = &face_specs[i];
-        f->cover[i] = face_charset(f->config, fs->prepared, fs->fc_weight);
+        /* The office's own font first: then no fallback, a character it
+         * lacks is an error rather than a glyph of another design. */
+        for (int k = 0; fs->official[k] && !f->cover[i]; k++) {
+            f->cover[i] = family_charset(f->config, fs->official[k]);
+            if (f->cover[i])
+                f->faces[i] = face_desc(fs->official[k], PANGO_WEIGHT_NORMAL);
+        }
+        if (f->cover[i]) {
+            f->available[i] = true;
+            continue;
+        }
+        if (fs->prepared)
+            f->cover[i] = face_charset(f->config, fs->prepared, fs->fc_weight);
         f->fallback_cover[i] = face_charset(f->config, fs->family, fs->fc_weight);
-        if (f->fallback_cover[i])
+        f->available[i] = f->fallback_cover[i] != NULL;
+        if (fs->role)
+            snprintf(f->substitute[i], sizeof f->substitute[i], "%s → %s%s", fs->role,
+                     fs->family, fs->weight == PANGO_WEIGHT_BOLD ? " Bold" : "");
+        if (f->fallback_cover[i] || fs->role) /* official faces are needed by gongwen only */
             continue;
         diag_error(dl, conf_path,
                    _("font \"%s\" (%s) not found; install Debian's fonts-noto-cjk (make does) "
@@ -131,9 +196,12 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     cairo_font_options_destroy(opts);
 
     for (int i = 0; i < FACE_LAST; i++) {
+        if (f->faces[i])
+            continue; /* the office's own font */
         if (f->cover[i])
             f->faces[i] = face_desc(face_specs[i].prepared, face_specs[i].weight);
-        f->fallback[i] = face_desc(face_specs[i].family, face_specs[i].weight);
+        if (f->fallback_cover[i])
+            f->fallback[i] = face_desc(face_specs[i].family, face_specs[i].weight);
     }
     return f;
 
@@ -232,8 +300,9 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     uint32_t first = 0;
     if (f->cover[style->face] && covers(f->cover[style->face], utf8, &first))
         face = f->faces[style->face];
-    else if (!covers(f->fallback_cover[style->face], utf8, &first)) {
-        *missing = first;
+    else if (!f->fallback_cover[style->face] ||
+             !covers(f->fallback_cover[style->face], utf8, &first)) {
+        *missing = first ? first : 0xFFFD;
         return NULL;
     }
     text *t = calloc(1, sizeof *t);
