@@ -174,12 +174,17 @@ static void default_fonts_conf(char *buf, size_t n)
 
 static void default_localedir(char *buf, size_t n)
 {
+    /* out/locale of the source tree (above bin/ or out/asan/bin/), else
+     * share/locale of an installation. */
     char dir[PATH_MAX - 64];
     program_dir(dir, sizeof dir);
-    snprintf(buf, n, "%s/../out/locale", dir);
-    if (file_exists(buf))
-        return;
-    snprintf(buf, n, "%s/../share/locale", dir);
+    static const char *const tries[] = {"/../out/locale", "/../../../out/locale",
+                                        "/../share/locale"};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        snprintf(buf, n, "%s%s", dir, tries[i]);
+        if (file_exists(buf))
+            return;
+    }
 }
 
 static const char *format_ext(render_format f)

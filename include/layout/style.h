@@ -46,6 +46,8 @@ typedef struct style {
     double bullet_row_h, bullet_bar_h, bullet_track_h, bullet_label_w, bullet_gap;
     double hbar_bar_h, hbar_row_gap, hbar_label_w;
     double kpi_change_gap;
+    double column_gap;     /* between two charts side by side */
+    double kpi_accent_w;   /* the accent bar at a KPI card's left */
     double watermark_size, watermark_angle; /* drafts: 草稿 across every page */
     rgb watermark;
     /* the page frame */

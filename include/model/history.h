@@ -15,7 +15,7 @@ typedef struct history {
     char *dir;
 } history;
 
-/* Loads every *.json directly in dir. Returns NULL only when out of memory;
+/* Loads every year file (NNNN.json, as data/2025.json) directly in dir. Returns NULL only when out of memory;
  * problems with single files become warnings in dl. */
 history *history_load(const char *dir, diag_list *dl);
 void history_free(history *h);

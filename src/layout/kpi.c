@@ -192,7 +192,9 @@ bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
         bool ok = true;
         for (size_t k = 0; k < count; k++) {
             double x = (double)k * (cw + st->kpi_gap);
-            ok = ok && page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill);
+            ok = ok && page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill) &&
+                 (st->kpi_accent_w <= 0 ||
+                  page_add_rect(&b->marks, x, y, st->kpi_accent_w, row_h, st->accent));
             double lx = x + st->kpi_pad;
             double base_y = y + st->kpi_pad + lines[k].ascent;
             for (int i = 0; i < 4; i++) {

@@ -221,6 +221,69 @@ static const char *block_tag(const sheet_block *blk)
     }
 }
 
+/* A chart small enough to share a row with another: few bars, one line,
+ * two rings. Two of them in a row read as a pair and save a page. */
+static bool compact_chart(const sheet *s, const sheet_block *blk)
+{
+    (void)s;
+    switch (blk->kind) {
+    case BLOCK_BAR: return !blk->series && blk->n_items <= 4;
+    case BLOCK_HBAR: return blk->n_items <= 4;
+    case BLOCK_LINE: return blk->n_items == 1;
+    case BLOCK_RING: return blk->n_items <= 2;
+    default: return false;
+    }
+}
+
+/* Moves the marks of src into dst, shifted right by dx; src is emptied. */
+static bool box_append(box *dst, box *src, double dx)
+{
+    bool ok = true;
+    for (size_t i = 0; i < src->marks.n_marks; i++) {
+        mark m = src->marks.marks[i];
+        src->marks.marks[i].txt = NULL;
+        src->marks.marks[i].points = NULL;
+        src->marks.marks[i].attrs = NULL;
+        if (!ok) {
+            mark_release(&m);
+            continue;
+        }
+        m.x += dx;
+        for (size_t k = 0; k < m.n_points; k++)
+            m.points[2 * k] += dx;
+        ok = page_add_mark(&dst->marks, &m);
+    }
+    if (src->height > dst->height)
+        dst->height = src->height;
+    box_free(src);
+    return ok;
+}
+
+/* Builds block j of sec, or blocks j and j + 1 side by side when both are
+ * compact charts (unless draft placeholders). *used gets 1 or 2. */
+static bool build_unit(layout_ctx *ctx, const sheet_section *sec, size_t j, double width, box *b,
+                       size_t *used)
+{
+    const style *st = ctx->st;
+    const sheet_block *a = &sec->blocks[j];
+    *used = 1;
+    if (!st->official && j + 1 < sec->n_blocks && compact_chart(ctx->s, a) &&
+        compact_chart(ctx->s, &sec->blocks[j + 1]) && !chart_has_missing(ctx->s, a) &&
+        !chart_has_missing(ctx->s, &sec->blocks[j + 1])) {
+        double half = (width - st->column_gap) / 2;
+        box right = {0};
+        if (!build_block(ctx, a, half, b) || !box_wrap_tag(b, "Figure") ||
+            !build_block(ctx, &sec->blocks[j + 1], half, &right) ||
+            !box_wrap_tag(&right, "Figure") || !box_append(b, &right, half + st->column_gap)) {
+            box_free(&right);
+            return false;
+        }
+        *used = 2;
+        return true;
+    }
+    return build_block(ctx, a, width, b) && box_wrap_tag(b, block_tag(a));
+}
+
 /* ---- footer ---------------------------------------------------------------- */
 
 static char *sources_line(const sheet *s)
@@ -378,8 +441,12 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
             snprintf(numbered, sizeof numbered, "%s、%s", num, sec->title);
             official_sec.title = numbered;
         }
+        size_t used = 1;
+        bool first_is_text = sec->blocks[0].kind == BLOCK_TEXT || sec->blocks[0].kind == BLOCK_NOTE;
         if (!build_section_heading(&ctx, st->official ? &official_sec : sec, f.width, &head) ||
-            !build_block(&ctx, &sec->blocks[0], f.width, &first)) {
+            !(first_is_text ? build_block(&ctx, &sec->blocks[0], f.width, &first) &&
+                                  box_wrap_tag(&first, block_tag(&sec->blocks[0]))
+                            : build_unit(&ctx, sec, 0, f.width, &first, &used))) {
             box_free(&head);
             box_free(&first);
             ctx.failed = true;
@@ -387,7 +454,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         }
         /* Keep the heading with its first block. */
         double keep = st->section_after + first.height, head_h = head.height;
-        if (!box_wrap_tag(&head, "H1") || !box_wrap_tag(&first, block_tag(&sec->blocks[0])) ||
+        if (!box_wrap_tag(&head, "H1") ||
             !flow_place(&f, &head, st->section_before, keep, sec->path) ||
             !flow_outline(&f, st->official ? numbered : sec->title, 1, head_h) ||
             !flow_place(&f, &first, st->section_after, 0, sec->blocks[0].path)) {
@@ -395,8 +462,9 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
             ctx.failed = true;
             break;
         }
-        for (size_t j = 1; j < sec->n_blocks; j++) {
+        for (size_t j = used; j < sec->n_blocks; j += used) {
             const sheet_block *blk = &sec->blocks[j];
+            used = 1;
             if ((blk->kind == BLOCK_TEXT || blk->kind == BLOCK_NOTE) && blk->text && blk->text[0]) {
                 /* Paragraphs flow across pages; charts and cards never split. */
                 const text_style *ts = blk->kind == BLOCK_TEXT ? &st->body : &st->note;
@@ -410,8 +478,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
                 continue;
             }
             box nb = {0};
-            if (!build_block(&ctx, &sec->blocks[j], f.width, &nb) ||
-                !box_wrap_tag(&nb, block_tag(&sec->blocks[j])) ||
+            if (!build_unit(&ctx, sec, j, f.width, &nb, &used) ||
                 !flow_place(&f, &nb, st->block_gap, 0, sec->blocks[j].path)) {
                 box_free(&nb);
                 ctx.failed = true;
