@@ -1,0 +1,321 @@
+#!/bin/sh
+# shellcheck disable=SC2317  # functions run through timeit, peak_rss: not unreachable
+#
+# bench/run.sh — how fast and how small factsheet is; run by `make bench`.
+#
+#   sh bench/run.sh                    BIN=path/to/factsheet sh bench/run.sh
+#
+# Measures and prints a table; it never fails because a target is missed (the
+# summary at the end says "met" or "NOT met" for each). Exit status 1 only
+# when a measured command itself failed, or the baseline cannot be built.
+#
+#   cold single sheet   median wall time of 11 new processes rendering
+#                       data/2025.json, and of bench/baseline (title and text
+#                       paragraphs only, plain Cairo + Pango, system fonts)
+#                       for comparison; one untimed run of each first, so
+#                       "cold" means a new process with a warm page cache
+#   bundled batch       all data/*.json in one process (median of 5): wall,
+#                       sheets/s, ms per sheet beyond the first, ms per page
+#   generated batch     1000 county sheets from tools/gen_counties.py, made
+#                       once into out/bench/counties: one sheet alone (the
+#                       program reads every sibling file as another year),
+#                       the first 100 in one process, all 1000 in one process
+#                       and in two processes on the two halves in parallel
+#   peak RSS, CPU time  /usr/bin/time -f "%M %U %S" (or Python's getrusage)
+#   PDF bytes           of the 2025 sheet, a county sheet and the baseline
+#   other load          CPU used by other processes meanwhile (/proc/stat less
+#                       our own `times`): on a busy machine wall times inflate
+#
+# Runs in the project root (relative paths are taken from there).
+# Environment: BIN (default bin/factsheet); BASELINE (default
+# $BENCH_OUT/baseline, built from bench/baseline.c when missing or older);
+# BENCH_OUT (default out/bench); BENCH_RUNS (11); BENCH_COUNT (1000);
+# PY (/usr/bin/python3); CC (cc). Takes about 30-40 s on two idle cores.
+
+set -u
+cd "$(dirname "$0")/.." || exit 1     # the project root: paths below are relative to it
+BIN=${BIN:-bin/factsheet}
+OUT=${BENCH_OUT:-out/bench}
+BASELINE=${BASELINE:-$OUT/baseline}
+RUNS=${BENCH_RUNS:-11}
+COUNT=${BENCH_COUNT:-1000}
+PY=${PY:-/usr/bin/python3}
+CC=${CC:-cc}
+SMALL=$((COUNT / 10))                 # the linearity check: a tenth, then all
+[ "$SMALL" -ge 1 ] || SMALL=1
+failed=0
+
+cpu_busy() { # busy CPU seconds of the whole machine since boot, or 0
+    awk -v hz="$(getconf CLK_TCK 2>/dev/null || echo 100)" \
+        '/^cpu / { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / hz; f = 1 } END { if (!f) print 0 }' \
+        /proc/stat 2>/dev/null || echo 0
+}
+bench_t0=$(date +%s.%N)
+busy0=$(cpu_busy)
+
+mkdir -p "$OUT/logs" || exit 1
+LOG=$OUT/logs
+
+if [ ! -x "$BIN" ]; then
+    echo "bench: no $BIN; build it first (make build)" >&2
+    exit 1
+fi
+
+# ---- helpers ---------------------------------------------------------------
+
+# timeit FILE CMD...: runs CMD (output to the caller's redirections), appends
+# its wall time in seconds to FILE; returns CMD's exit status.
+# (POSIX sh has no local variables: each helper has its own prefix.)
+timeit() {
+    _tf=$1; shift
+    _t0=$(date +%s.%N)
+    "$@"
+    _trc=$?
+    _t1=$(date +%s.%N)
+    echo "$_t0 $_t1" | awk '{ printf "%.6f\n", $2 - $1 }' >>"$_tf"
+    return $_trc
+}
+
+median() { # median of the numbers in FILE
+    sort -n "$1" | awk '{ a[NR] = $1 } END {
+        if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2];
+        else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+calc() { # calc 'awk expression' → its value, or nan (a figure missing, a zero divisor)
+    case $1 in *nan*) echo nan; return ;; esac
+    awk "BEGIN { print $1 }" 2>/dev/null || echo nan
+}
+
+# peak_rss FILE CMD...: runs CMD once, writes "peak-RSS-KiB user-s system-s" to FILE.
+if [ -x /usr/bin/time ]; then
+    peak_rss() { _rf=$1; shift; /usr/bin/time -f "%M %U %S" -o "$_rf" "$@"; }
+elif [ -x "$PY" ]; then
+    peak_rss() {
+        _rf=$1; shift
+        "$PY" -c 'import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:])
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%d %.2f %.2f\n" % (ru.ru_maxrss, ru.ru_utime, ru.ru_stime))
+sys.exit(rc)' "$_rf" "$@"
+    }
+else
+    peak_rss() { _rf=$1; shift; echo "nan nan nan" >"$_rf"; "$@"; }
+fi
+
+pages() { # pages PDF...: total page count by pdfinfo, or nan
+    command -v pdfinfo >/dev/null 2>&1 || { echo nan; return; }
+    _n=0
+    for _p in "$@"; do
+        _k=$(pdfinfo "$_p" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+        _n=$((_n + ${_k:-0}))
+    done
+    if [ "$_n" -gt 0 ]; then echo "$_n"; else echo nan; fi
+}
+
+bytes() { wc -c <"$1" | tr -d ' '; }
+
+fail() { # fail WHAT LOGFILE: reports a failed command
+    echo "bench: $1 failed; see $2" >&2
+    failed=1
+}
+
+row() { # row LABEL VALUE UNIT
+    printf '  %-52s %12s %s\n' "$1" "$2" "$3"
+}
+
+# ---- preparation -----------------------------------------------------------
+
+newer() { [ -n "$(find "$1" -newer "$2" 2>/dev/null)" ]; } # newer A B: A is newer than B
+
+if [ ! -x "$BASELINE" ] || newer bench/baseline.c "$BASELINE"; then
+    echo "CC      bench/baseline.c -> $BASELINE"
+    # shellcheck disable=SC2046
+    $CC -O2 -std=c11 bench/baseline.c $(pkg-config --cflags --libs pangocairo jansson) \
+        -o "$BASELINE" || { echo "bench: cannot build $BASELINE" >&2; exit 1; }
+fi
+
+COUNTIES=$OUT/counties
+STAMP=$COUNTIES/.generated-$COUNT
+if [ ! -f "$STAMP" ] || newer tools/gen_counties.py "$STAMP"; then
+    rm -rf "$COUNTIES"
+    gen_t=$LOG/gen.t; : >"$gen_t"
+    timeit "$gen_t" "$PY" tools/gen_counties.py --count "$COUNT" --out "$COUNTIES" >"$LOG/gen.log" 2>&1 \
+        || { fail "tools/gen_counties.py" "$LOG/gen.log"; exit 1; }
+    touch "$STAMP"
+    echo "GEN     $COUNT county sheets -> $COUNTIES ($(median "$gen_t") s)"
+fi
+find "$COUNTIES" -maxdepth 1 -name '[0-9][0-9][0-9][0-9].json' | sort >"$LOG/all.list"
+half=$(( (COUNT + 1) / 2 ))
+sed -n "1,${half}p" "$LOG/all.list" >"$LOG/half1.list"
+sed -n "$((half + 1)),\$p" "$LOG/all.list" >"$LOG/half2.list"
+sed -n "1,${SMALL}p" "$LOG/all.list" >"$LOG/small.list"
+
+# One factsheet process over the files listed in a file; a command line of
+# its own (not a shell function) so that /usr/bin/time can run it.
+# shellcheck disable=SC2016
+BATCH='b=$1 o=$2 l=$3; set -- $(cat "$l"); exec "$b" -o "$o" "$@"'
+run_list() { # run_list LIST OUTDIR LOG
+    sh -c "$BATCH" sh "$BIN" "$2" "$1" >"$3" 2>&1
+}
+
+# ---- 1. cold single sheet ----------------------------------------------------
+
+S=$OUT/single; rm -rf "$S"; mkdir -p "$S"
+"$BIN" -o "$S/2025.pdf" data/2025.json >"$LOG/single.log" 2>&1 || fail "$BIN data/2025.json" "$LOG/single.log"
+"$BASELINE" data/2025.json "$OUT/baseline.pdf" >"$LOG/baseline.log" 2>&1 || fail "$BASELINE" "$LOG/baseline.log"
+: >"$LOG/single.t"; : >"$LOG/baseline.t"
+i=0
+while [ $i -lt "$RUNS" ]; do
+    timeit "$LOG/single.t" "$BIN" -o "$S/2025.pdf" data/2025.json >>"$LOG/single.log" 2>&1 \
+        || fail "$BIN data/2025.json" "$LOG/single.log"
+    timeit "$LOG/baseline.t" "$BASELINE" data/2025.json "$OUT/baseline.pdf" >>"$LOG/baseline.log" 2>&1 \
+        || fail "$BASELINE" "$LOG/baseline.log"
+    i=$((i + 1))
+done
+t_single=$(median "$LOG/single.t")
+t_base=$(median "$LOG/baseline.t")
+min_single=$(sort -n "$LOG/single.t" | head -n 1)
+max_single=$(sort -n "$LOG/single.t" | tail -n 1)
+peak_rss "$LOG/single.rss" "$BIN" -o "$S/2025.pdf" data/2025.json >>"$LOG/single.log" 2>&1 \
+    || fail "$BIN data/2025.json" "$LOG/single.log"
+peak_rss "$LOG/baseline.rss" "$BASELINE" data/2025.json "$OUT/baseline.pdf" >>"$LOG/baseline.log" 2>&1 \
+    || fail "$BASELINE" "$LOG/baseline.log"
+rss_single=$(tail -n 1 "$LOG/single.rss" | awk '{ print $1 }')
+cpu_single=$(tail -n 1 "$LOG/single.rss" | awk '{ print ($2 == "nan") ? "nan" : $2 + $3 }')
+rss_base=$(tail -n 1 "$LOG/baseline.rss" | awk '{ print $1 }')
+cpu_base=$(tail -n 1 "$LOG/baseline.rss" | awk '{ print ($2 == "nan") ? "nan" : $2 + $3 }')
+pages_single=$(pages "$S/2025.pdf")
+bytes_single=$(bytes "$S/2025.pdf")
+bytes_base=$(bytes "$OUT/baseline.pdf")
+
+# ---- 2. the bundled data in one process ---------------------------------------
+
+B=$OUT/bundled; : >"$LOG/bundled.t"
+set -- data/*.json
+n_bundled=$#
+for i in 1 2 3 4 5; do
+    rm -rf "$B"; mkdir -p "$B"
+    timeit "$LOG/bundled.t" "$BIN" -o "$B" "$@" >"$LOG/bundled.log" 2>&1 || fail "$BIN -o $B data/*.json" "$LOG/bundled.log"
+done
+t_bundled=$(median "$LOG/bundled.t")
+pages_bundled=$(pages "$B"/*.pdf)
+
+# ---- 3. generated county sheets ----------------------------------------------
+
+G=$OUT/counties-pdf
+rm -rf "$G"; mkdir -p "$G"; : >"$LOG/one.t"
+timeit "$LOG/one.t" "$BIN" -o "$G/0001.pdf" "$COUNTIES/0001.json" >"$LOG/one.log" 2>&1 \
+    || fail "$BIN $COUNTIES/0001.json" "$LOG/one.log"
+timeit "$LOG/one.t" "$BIN" -o "$G/0001.pdf" "$COUNTIES/0001.json" >"$LOG/one.log" 2>&1 \
+    || fail "$BIN $COUNTIES/0001.json" "$LOG/one.log"
+timeit "$LOG/one.t" "$BIN" -o "$G/0001.pdf" "$COUNTIES/0001.json" >"$LOG/one.log" 2>&1 \
+    || fail "$BIN $COUNTIES/0001.json" "$LOG/one.log"
+t_one=$(median "$LOG/one.t")
+pages_one=$(pages "$G/0001.pdf")
+bytes_one=$(bytes "$G/0001.pdf")
+
+rm -rf "$G"; mkdir -p "$G"; : >"$LOG/small.t"
+timeit "$LOG/small.t" run_list "$LOG/small.list" "$G" "$LOG/small.log" || fail "$SMALL-sheet batch" "$LOG/small.log"
+t_small=$(median "$LOG/small.t")
+
+rm -rf "$G"; mkdir -p "$G"; : >"$LOG/all.t"
+timeit "$LOG/all.t" peak_rss "$LOG/all.rss" sh -c "$BATCH" sh "$BIN" "$G" "$LOG/all.list" \
+    >"$LOG/all.log" 2>&1 || fail "$COUNT-sheet batch" "$LOG/all.log"
+t_all=$(median "$LOG/all.t")
+rss_all=$(tail -n 1 "$LOG/all.rss" | awk '{ print $1 }')
+cpu_all=$(tail -n 1 "$LOG/all.rss" | awk '{ print ($2 == "nan") ? "nan" : $2 + $3 }')
+
+rm -rf "$G"; mkdir -p "$G"; : >"$LOG/two.t"
+par() {
+    run_list "$LOG/half1.list" "$G" "$LOG/half1.log" & p1=$!
+    run_list "$LOG/half2.list" "$G" "$LOG/half2.log" & p2=$!
+    wait "$p1"; r1=$?
+    wait "$p2"; r2=$?
+    [ "$r1" -eq 0 ] && [ "$r2" -eq 0 ]
+}
+timeit "$LOG/two.t" par || fail "$COUNT-sheet batch in 2 processes" "$LOG/half1.log, $LOG/half2.log"
+t_two=$(median "$LOG/two.t")
+n_pdfs=$(find "$G" -maxdepth 1 -name '*.pdf' | wc -l | tr -d ' ')
+
+# ---- report ------------------------------------------------------------------
+
+f3() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.3f", x }'; }
+f2() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.2f", x }'; }
+f1() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.1f", x }'; }
+f0() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.0f", x }'; }
+mb() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.1f", x / 1024 }'; }
+kb() { awk -v x="$1" 'BEGIN { printf "%.1f", x / 1024 }'; }
+
+ms_further=$(calc "($t_bundled - $t_single) * 1000 / ($n_bundled - 1)")
+more=$((COUNT - SMALL)); [ $more -gt 0 ] || more=1
+ms_linear=$(calc "($t_all - $t_small) * 1000 / $more")
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
+
+echo
+echo "factsheet benchmark: $BIN ($("$BIN" --version 2>/dev/null | head -n 1)), $ncpu CPUs, $(date '+%Y-%m-%d %H:%M')"
+# CPU that other processes used meanwhile: all busy CPU time (/proc/stat)
+# less this shell's and its children's (times).
+bench_t1=$(date +%s.%N)
+busy1=$(cpu_busy)
+times >"$LOG/times"
+ours=$(awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } print s }' "$LOG/times")
+other=$(calc "$busy1 - $busy0 - $ours")
+span=$(calc "$bench_t1 - $bench_t0")
+echo "meanwhile other processes used $(f1 "$other") CPU-s in $(f0 "$span") s ($(f2 "$(calc "$other / $span")") of $ncpu CPUs)$(awk -v o="$other" -v s="$span" 'BEGIN { if (s > 0 && o / s > 0.2) print ": wall times are inflated, CPU times less so" }')"
+echo "(1 KB = 1024 bytes, 1 MB = 1024 KB; times are wall clock; single-sheet runs are new processes, page cache warm)"
+echo
+echo "Cold single sheet: data/2025.json, median of $RUNS runs"
+row "factsheet, 2025 sheet ($pages_single pages)" "$(f3 "$t_single")" "s  (min $(f3 "$min_single"), max $(f3 "$max_single"))"
+row "factsheet, CPU time of one run (user + sys)" "$(f2 "$cpu_single")" "s"
+row "baseline: title + text only, 1 page (bench/baseline.c)" "$(f3 "$t_base")" "s"
+row "baseline, CPU time of one run (user + sys)" "$(f2 "$cpu_base")" "s"
+row "ratio factsheet / baseline (wall)" "$(f2 "$(calc "$t_single / $t_base")")" "x"
+echo
+echo "Batch: the $n_bundled bundled data/*.json in one process, median of 5"
+row "wall" "$(f3 "$t_bundled")" "s"
+row "throughput" "$(f1 "$(calc "$n_bundled / $t_bundled")")" "sheets/s"
+row "each sheet beyond the first ((batch - single) / $((n_bundled - 1)))" "$(f1 "$ms_further")" "ms/sheet"
+row "per page ($pages_bundled pages)" "$(f1 "$(calc "$t_bundled * 1000 / $pages_bundled")")" "ms/page"
+echo
+echo "Generated county sheets (tools/gen_counties.py, $COUNT in one folder, $pages_one pages each)"
+row "1 sheet alone (its folder's $COUNT siblings are read)" "$(f3 "$t_one")" "s  (median of 3)"
+row "$SMALL sheets, 1 process" "$(f3 "$t_small")" "s  = $(f1 "$(calc "$t_small * 1000 / $SMALL")") ms/sheet"
+row "$COUNT sheets, 1 process" "$(f3 "$t_all")" "s  = $(f1 "$(calc "$t_all * 1000 / $COUNT")") ms/sheet, $(f1 "$(calc "$COUNT / $t_all")") sheets/s"
+row "$COUNT sheets, 1 process, CPU time (user + sys)" "$(f2 "$cpu_all")" "s  = $(f1 "$(calc "$cpu_all * 1000 / $COUNT")") ms CPU/sheet"
+row "$COUNT sheets, 2 processes in parallel" "$(f3 "$t_two")" "s  = $(f1 "$(calc "$COUNT / $t_two")") sheets/s, speed-up $(f2 "$(calc "$t_all / $t_two")")x"
+row "marginal cost, sheets $((SMALL + 1))..$COUNT" "$(f1 "$ms_linear")" "ms/sheet"
+row "PDFs written by the 2-process run" "$n_pdfs" "files"
+echo
+echo "Peak RSS"
+row "factsheet, 2025 sheet" "$(mb "$rss_single")" "MB"
+row "factsheet, $COUNT sheets in 1 process" "$(mb "$rss_all")" "MB"
+row "baseline" "$(mb "$rss_base")" "MB"
+echo
+echo "PDF size"
+row "2025 sheet ($pages_single pages)" "$bytes_single" "bytes = $(kb "$bytes_single") KB"
+row "a generated county sheet ($pages_one pages)" "$bytes_one" "bytes = $(kb "$bytes_one") KB"
+row "baseline (1 page, title + text)" "$bytes_base" "bytes = $(kb "$bytes_base") KB"
+echo
+
+# verdict VALUE OP TARGET UNIT LABEL
+verdict() {
+    awk -v v="$1" -v op="$2" -v t="$3" -v u="$4" -v l="$5" 'BEGIN {
+        if (v == "nan" || v == "") { printf "  %-46s not measured\n", l; exit }
+        ok = (op == "<=") ? (v + 0 <= t + 0) : (v + 0 >= t + 0)
+        if (ok) printf "  %-46s met (%s %s vs target %s %s)\n", l, v, u, op, t
+        else    printf "  %-46s NOT met (%s %s vs target %s %s)\n", l, v, u, op, t
+    }'
+}
+echo "Targets"
+verdict "$(f3 "$t_single")" "<=" 0.10 s "2025 sheet cold, median"
+verdict "$(f1 "$ms_further")" "<=" 15 ms "each further sheet, bundled batch"
+verdict "$(f1 "$ms_linear")" "<=" 15 ms "each further sheet, generated batch"
+verdict "$(kb "$bytes_single")" "<=" 70 KB "2025 PDF size"
+verdict "$(mb "$rss_single")" "<=" 40 MB "peak RSS, single sheet"
+verdict "$(mb "$rss_all")" "<=" 40 MB "peak RSS, $COUNT-sheet batch"
+verdict "$(f1 "$t_two")" "<=" "$(calc "20 * $COUNT / 1000")" s "$COUNT sheets on 2 cores$( [ "$COUNT" -eq 1000 ] || echo " (target scaled)")"
+echo
+echo "Logs and outputs: $OUT/ (logs/*.log hold each run's messages)"
+[ $failed -eq 0 ] || echo "bench: some runs failed; their figures are not meaningful" >&2
+exit $failed
