@@ -28,7 +28,9 @@ static const style default_style = {
     .date = {FACE_SANS, 9, 0, ALIGN_RIGHT, 0},
     .running_head = {FACE_SANS, 8, 0, ALIGN_LEFT, 0},
     .section = {FACE_SANS_BOLD, 13, 0, ALIGN_LEFT, 0},
-    .body = {FACE_SERIF, 10.5, 19, ALIGN_JUSTIFY, 21, 0.25, 0},
+    /* Body in sans like the cards and charts: a third typeface in every PDF
+     * cost 26 KB (a third of the 2025 sheet) and 8 MB of memory. */
+    .body = {FACE_SANS, 10.5, 19, ALIGN_JUSTIFY, 21, 0.25, 0},
     .note = {FACE_SANS, 8.5, 13.5, ALIGN_JUSTIFY, 0, 0.25, 0},
     .footer = {FACE_SANS, 7.5, 11, ALIGN_LEFT, 0},
     .folio = {FACE_SANS, 8, 0, ALIGN_RIGHT, 0},
