@@ -52,6 +52,7 @@ typedef struct options {
     double bleed;        /* --bleed MM, in pt */
     int first_page;      /* --first-page N */
     const char *attachment; /* --attachment N: "附件N" */
+    int strict;          /* --strict: overflow is an error */
 } options;
 
 /* What one render produced, for the progress line. */
@@ -118,6 +119,8 @@ static void usage(FILE *out)
                          "                        main document's numbering\n"
                          "      --paper=PAPER     A4 (default) or A3\n"
                          "      --bleed=MM        add MM of bleed and crop marks for a print shop\n"
+                         "      --strict          text that does not fit its box is an error, not a\n"
+                         "                        warning\n"
                          "      --draft           render even with figures missing (null); every page\n"
                          "                        is marked 草稿 and missing figures show 待填\n"
                          "      --book            one PDF across every year in the input's folder:\n"
@@ -283,7 +286,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
                                              : style_default(),
                               o->paper_w, o->paper_h);
     layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
-                      .attachment = o->attachment};
+                      .attachment = o->attachment, .strict = o->strict};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
         goto done;
@@ -380,7 +383,7 @@ int main(int argc, char **argv)
     static char attachment_label[64];
     enum {
         OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
-        OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT
+        OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT
     };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
@@ -396,6 +399,7 @@ int main(int argc, char **argv)
         {"bleed", required_argument, NULL, OPT_BLEED},
         {"first-page", required_argument, NULL, OPT_FIRST_PAGE},
         {"attachment", required_argument, NULL, OPT_ATTACHMENT},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
@@ -472,6 +476,7 @@ int main(int argc, char **argv)
             o.first_page = (int)v;
             break;
         }
+        case OPT_STRICT: o.strict = 1; break;
         case OPT_ATTACHMENT:
             snprintf(attachment_label, sizeof attachment_label, "附件%s", optarg);
             o.attachment = attachment_label;

@@ -278,6 +278,15 @@ wait $pid 2>/dev/null
 check "SIGTERM in the middle of a batch leaves no temporary file" \
     test -z "$(ls -A "$T/sig" | grep '^\.')"
 
+# ---- overflow is named before it reaches paper; --strict makes it an error --
+sed 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' \
+    tests/good/minimal.json > "$T/wide.json"
+out=$(cd "$T" && LANG=C.UTF-8 "$BIN" -o "$T/wide.pdf" wide.json 2>&1 | head -n 1)
+check "a figure wider than its card is a warning naming the field and the block" test "$out" = \
+    "wide.json:8:44: warning: indicators[0].value: the figure with its unit is wider than its card in sections[0].blocks[0]"
+check "--strict makes it an error, and nothing is written" sh -c \
+    "cd '$T' && ! '$BIN' --strict -o '$T/wide-strict.pdf' wide.json 2>/dev/null && [ ! -e '$T/wide-strict.pdf' ]"
+
 # ---- drafts: missing figures are listed, refused, or printed marked 草稿 ------
 mkdir -p "$T/draft"
 "$PY" - "$T/draft/2026.json" <<'PYEOF'

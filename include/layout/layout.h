@@ -24,6 +24,7 @@ typedef struct layout_opts {
     int first_page;         /* the first page's number (an attachment continues the
                                main document's numbering); 1 by default */
     const char *attachment; /* official style: "附件" or "附件2"; NULL for none */
+    bool strict;            /* text that does not fit its box is an error */
 } layout_opts;
 
 /* Lays out s as opts says (charts with missing figures become a placeholder

@@ -29,6 +29,7 @@ typedef struct layout_ctx {
     const style *st;
     diag_list *dl;
     bool failed; /* out of memory or a missing glyph: stop after this block */
+    bool strict; /* overflow is an error, not a warning */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON

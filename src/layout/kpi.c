@@ -155,12 +155,24 @@ bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
             kpi_line probe;
             bool fits = false;
             while (!fits && kpi_line_build(ctx, ind, size, &probe)) {
-                fits = probe.width <= inner || size <= st->kpi_value.size * 0.6;
+                bool wide = probe.width > inner;
+                fits = !wide || size <= st->kpi_value.size * 0.6;
                 kpi_line_free(&probe);
                 if (!fits)
                     size *= 0.88;
+                else if (wide) {
+                    /* Even at its smallest the figure is wider than its card:
+                     * measured before anything is drawn, named here. */
+                    char path[256];
+                    snprintf(path, sizeof path, "%s.value", ind->path);
+                    sheet_report(ctx->s, ctx->dl, ctx->strict ? DIAG_ERROR : DIAG_WARNING, path,
+                                 _("the figure with its unit is wider than its card in %s"),
+                                 blk->path);
+                    if (ctx->strict)
+                        ctx->failed = true;
+                }
             }
-            if (!fits)
+            if (!fits || ctx->failed)
                 return false;
         }
         for (size_t k = 0; k < count; k++) {

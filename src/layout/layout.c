@@ -401,7 +401,8 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
                   text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl)
 {
     bool draft = opts && opts->draft;
-    layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl};
+    layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl,
+                      .strict = opts && opts->strict};
     doc *d = doc_new(st->page_w, st->page_h);
     char *sources = sources_line(s);
     if (!d || !sources) {
