@@ -102,6 +102,8 @@ static int session_use_dir(session *ss, const char *input, diag_list *dl)
 static void usage(FILE *out)
 {
     fprintf(out, "%s", _("Usage: factsheet [OPTIONS] INPUT.json...\n"
+                         "       factsheet new YEAR --from=FILE.json [-o PATH] [--force]\n"
+                         "       factsheet import FILE.csv --into=DATA.json [--dry-run]\n"
                          "Render health fact sheets from JSON data into print-ready PDF.\n"
                          "\n"
                          "  -o, --output=PATH     output file (one input) or directory (several);\n"
@@ -136,6 +138,7 @@ static void usage(FILE *out)
                          "  -h, --help            show this help and exit\n"
                          "  -V, --version         show the version and exit\n"
                          "\n"
+                         "See 'factsheet new --help', 'factsheet import --help' and man factsheet.\n"
                          "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
                          "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
 }

@@ -89,7 +89,7 @@ static void load_meta(loader *ld, json_t *root)
     if (!sources)
         return;
     if (json_array_size(sources) == 0)
-        jin_report(&ld->j, "sources", _("no sources; expected at least one source document"));
+        s->n_missing++; /* []: the documents are still to be listed (a draft) */
     s->n_sources = json_array_size(sources);
     s->sources = arena_alloc(ld->j.a, s->n_sources * sizeof *s->sources);
     if (!s->sources) {
@@ -105,7 +105,11 @@ static void load_meta(loader *ld, json_t *root)
             continue;
         jin_check_keys(&ld->j, src, p, keys);
         s->sources[i].file = jin_get_string(&ld->j, src, p, "file", true);
-        s->sources[i].title = jin_get_string(&ld->j, src, p, "title", true);
+        s->sources[i].title = jin_get_string(&ld->j, src, p, "title", false);
+        if (!json_object_get(src, "title"))
+            jin_report(&ld->j, p, _("missing required field \"title\"; expected a string"));
+        else if (s->sources[i].title && !s->sources[i].title[0])
+            s->n_missing++; /* "": listed by `factsheet import`, still to be written */
         s->sources[i].publisher = jin_get_string(&ld->j, src, p, "publisher", false);
         s->sources[i].url = jin_get_string(&ld->j, src, p, "url", false);
     }
@@ -433,7 +437,11 @@ static void load_block(loader *ld, json_t *block, const char *bp, sheet_block *b
     case BLOCK_KIND_LAST: return;
     }
     /* Charts: a title that says the one message, the unit, items, a note. */
-    b->title = jin_get_string(&ld->j, block, bp, "title", true);
+    b->title = jin_get_string(&ld->j, block, bp, "title", false);
+    if (!json_object_get(block, "title"))
+        jin_report(&ld->j, bp, _("missing required field \"title\"; expected a string"));
+    else if (b->title && !b->title[0])
+        ld->s->n_missing++; /* "": last year's finding, removed by `factsheet new` */
     b->unit = jin_get_string(&ld->j, block, bp, "unit", false);
     b->text = jin_get_string(&ld->j, block, bp, "note", false);
     if (b->kind == BLOCK_HBAR) {
@@ -587,6 +595,18 @@ sheet *sheet_load(const char *path, diag_list *dl)
 size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
 {
     size_t n = 0;
+    if (s->n_sources == 0) {
+        sheet_report(s, dl, sev, "sources", "%s", _("no source documents are listed yet"));
+        n++;
+    }
+    for (size_t i = 0; i < s->n_sources; i++)
+        if (s->sources[i].title && !s->sources[i].title[0]) {
+            char path[64];
+            snprintf(path, sizeof path, "sources[%zu].title", i);
+            sheet_report(s, dl, sev, path, _("the title of \"%s\" is still empty"),
+                         s->sources[i].file ? s->sources[i].file : "");
+            n++;
+        }
     for (size_t i = 0; i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
         if (!ind->missing)
@@ -604,6 +624,14 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                 char path[256];
                 snprintf(path, sizeof path, "%s.text", b->path);
                 sheet_report(s, dl, sev, path, "%s", _("the text is still empty"));
+                n++;
+            } else if (b->kind != BLOCK_KPI && b->kind != BLOCK_TEXT && b->kind != BLOCK_NOTE &&
+                       b->title && !b->title[0]) {
+                char path[256];
+                snprintf(path, sizeof path, "%s.title", b->path);
+                sheet_report(s, dl, sev, path, "%s",
+                             _("the chart title is still empty; write what this year's figures "
+                               "show"));
                 n++;
             }
         }

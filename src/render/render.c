@@ -148,10 +148,18 @@ static void draw_page(cairo_t *cr, const doc_page *p)
             }
             break;
         case MARK_LINK: {
-            /* Surfaces without links (PNG) ignore tags. */
+            /* Surfaces without links (PNG) ignore tags. An internal link goes
+             * through a named destination: cairo 1.16 writes no destination
+             * for "page=N pos=[…]" when page N comes later in the file. */
             char attrs[512];
-            snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w, m->h,
-                     m->attrs);
+            size_t page;
+            double y;
+            if (sscanf(m->attrs, "page=%zu pos=[0 %lf]", &page, &y) == 2)
+                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='p%zu_%.0f'", m->x,
+                         m->y, m->w, m->h, page, y);
+            else
+                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w,
+                         m->h, m->attrs);
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
             cairo_tag_end(cr, CAIRO_TAG_LINK);
             break;
@@ -194,6 +202,25 @@ static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
         }
     cairo_stroke(cr);
     cairo_restore(cr);
+}
+
+/* The named destinations on page (1-based) that internal links and the
+ * outline point at: "p3_120" is page 3 at y = 120. */
+static void draw_destinations(cairo_t *cr, const doc *d, size_t page)
+{
+    for (size_t i = 0; i < d->n_pages; i++)
+        for (size_t k = 0; k < d->pages[i].n_marks; k++) {
+            const mark *m = &d->pages[i].marks[k];
+            size_t target;
+            double y;
+            if (m->kind != MARK_LINK || sscanf(m->attrs, "page=%zu pos=[0 %lf]", &target, &y) != 2 ||
+                target != page)
+                continue;
+            char attrs[96];
+            snprintf(attrs, sizeof attrs, "name='p%zu_%.0f' x=0 y=%.2f", target, y, y);
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+            cairo_tag_end(cr, CAIRO_TAG_DEST);
+        }
 }
 
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int len)
@@ -264,6 +291,7 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
          * qpdf), which some viewers read as "no labels". Viewers then number
          * pages 1..N, which is what the sheets print. */
         draw_page(cr, &d->pages[i]);
+        draw_destinations(cr, d, i + 1);
         if (b > 0)
             cairo_restore(cr);
         /* Bookmarks are added as their pages are drawn, in order. */

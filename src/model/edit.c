@@ -1,0 +1,779 @@
+/* edit: see include/model/edit.h.
+ *
+ * Jansson parses and holds the tree; it cannot keep a number's literal text
+ * (it would print 2.30 as 2.3 at best, 2.2999999999999998 by default), so
+ * the tree is written by our own serializer, which prints each number from
+ * a table of literals: the text the file held, found through the locator,
+ * or the text an edit was given. The table holds a reference to every node
+ * it names, so no node is freed (and its address reused by a new node)
+ * while the table could still match it. The serializer writes exactly what
+ * json_dumps(JSON_INDENT(2) | JSON_PRESERVE_ORDER) writes, numbers apart,
+ * which is also what Python's json.dumps(indent=2, ensure_ascii=False)
+ * writes: tests/cli.inc.sh compares a new year's file with the latter. */
+#include "model/edit.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/atomic_file.h"
+#include "base/i18n.h"
+#include "jsonin.h"
+
+/* ---- the literal table: number node -> its text ------------------------ */
+
+typedef struct lit_entry {
+    json_t *node; /* NULL marks an empty slot; the table holds a reference */
+    const char *text;
+} lit_entry;
+
+typedef struct lit_table {
+    lit_entry *slots;
+    size_t n_slots, n_used;
+} lit_table;
+
+static size_t lit_hash(const json_t *node, size_t n_slots)
+{
+    uint64_t h = (uint64_t)(uintptr_t)node;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    return (size_t)h & (n_slots - 1);
+}
+
+static bool lit_grow(lit_table *t)
+{
+    size_t n = t->n_slots ? t->n_slots * 2 : 64;
+    lit_entry *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < t->n_slots; i++) {
+        if (!t->slots[i].node)
+            continue;
+        size_t j = lit_hash(t->slots[i].node, n);
+        while (slots[j].node)
+            j = (j + 1) & (n - 1);
+        slots[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->n_slots = n;
+    return true;
+}
+
+/* Records text (owned by the caller's arena) as node's literal. */
+static bool lit_put(lit_table *t, json_t *node, const char *text)
+{
+    if ((t->n_used + 1) * 2 > t->n_slots && !lit_grow(t))
+        return false;
+    size_t j = lit_hash(node, t->n_slots);
+    while (t->slots[j].node && t->slots[j].node != node)
+        j = (j + 1) & (t->n_slots - 1);
+    if (!t->slots[j].node) {
+        t->slots[j].node = json_incref(node);
+        t->n_used++;
+    }
+    t->slots[j].text = text;
+    return true;
+}
+
+static const char *lit_get(const lit_table *t, const json_t *node)
+{
+    if (!t->n_slots)
+        return NULL;
+    size_t j = lit_hash(node, t->n_slots);
+    while (t->slots[j].node) {
+        if (t->slots[j].node == node)
+            return t->slots[j].text;
+        j = (j + 1) & (t->n_slots - 1);
+    }
+    return NULL;
+}
+
+static void lit_free(lit_table *t)
+{
+    for (size_t i = 0; i < t->n_slots; i++)
+        json_decref(t->slots[i].node);
+    free(t->slots);
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+struct edit_doc {
+    jin j;        /* parse context: arena, name, text, locator */
+    char *bytes;  /* the file as read (j.text points into it) */
+    size_t len;
+    json_t *root;
+    lit_table lits;
+};
+
+/* A growable path, in the locator's form: a.b[3].c */
+typedef struct pathbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} pathbuf;
+
+static void pb_put(pathbuf *pb, const char *s, size_t n)
+{
+    if (pb->failed)
+        return;
+    if (pb->len + n + 1 > pb->cap) {
+        size_t cap = pb->cap ? pb->cap : 128;
+        while (cap < pb->len + n + 1)
+            cap *= 2;
+        char *p = realloc(pb->s, cap);
+        if (!p) {
+            pb->failed = true;
+            return;
+        }
+        pb->s = p;
+        pb->cap = cap;
+    }
+    memcpy(pb->s + pb->len, s, n);
+    pb->len += n;
+    pb->s[pb->len] = '\0';
+}
+
+/* True when text is the literal of v: the locator's path scheme cannot tell
+ * a key "a.b" from a member b of a, so each found literal is checked. */
+static bool literal_matches(const char *text, const json_t *v)
+{
+    char *end;
+    errno = 0;
+    if (json_is_integer(v)) {
+        long long n = strtoll(text, &end, 10);
+        return !errno && *end == '\0' && n == (long long)json_integer_value(v);
+    }
+    double d = strtod(text, &end);
+    return *end == '\0' && d == json_real_value(v);
+}
+
+/* Records the literal of every number under v (at path pb). */
+static bool collect_literals(edit_doc *ed, json_t *v, pathbuf *pb)
+{
+    if (json_is_number(v)) {
+        locator_pos pos;
+        if (!ed->j.loc || !locator_lookup(ed->j.loc, pb->s ? pb->s : "", &pos))
+            return true; /* printed from its value instead */
+        const char *text = arena_strndup(ed->j.a, ed->j.text + pos.offset, pos.length);
+        if (!text)
+            return false;
+        return !literal_matches(text, v) || lit_put(&ed->lits, v, text);
+    }
+    size_t mark = pb->len;
+    bool ok = true;
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *m;
+        json_object_foreach(v, key, m) {
+            if (pb->len)
+                pb_put(pb, ".", 1);
+            pb_put(pb, key, strlen(key));
+            ok = !pb->failed && collect_literals(ed, m, pb);
+            pb->len = mark;
+            if (pb->s)
+                pb->s[mark] = '\0';
+            if (!ok)
+                break;
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) {
+            char idx[32];
+            int n = snprintf(idx, sizeof idx, "[%zu]", i);
+            pb_put(pb, idx, (size_t)n);
+            ok = !pb->failed && collect_literals(ed, e, pb);
+            pb->len = mark;
+            if (pb->s)
+                pb->s[mark] = '\0';
+            if (!ok)
+                break;
+        }
+    }
+    return ok;
+}
+
+/* The shape the edits rely on; the loader checks the rest. */
+static void check_shape(edit_doc *ed)
+{
+    jin *j = &ed->j;
+    if (!jin_expect_object(j, ed->root, ""))
+        return;
+    json_t *inds = jin_get_array(j, ed->root, "", "indicators", true);
+    if (!inds)
+        return;
+    size_t i;
+    json_t *ind;
+    json_array_foreach(inds, i, ind) {
+        const char *p = jin_element_path(j, "indicators", i);
+        if (jin_expect_object(j, ind, p))
+            jin_get_string(j, ind, p, "id", true);
+    }
+    json_t *src = json_object_get(ed->root, "sources");
+    if (src && !json_is_array(src))
+        jin_report(j, "sources", _("expected an array, got %s"), jin_type_name(src));
+}
+
+edit_doc *edit_load(const char *path, diag_list *dl)
+{
+    size_t errors = dl->errors;
+    edit_doc *ed = calloc(1, sizeof *ed);
+    if (!ed) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        return NULL;
+    }
+    ed->j.a = arena_new();
+    if (!ed->j.a) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        goto fail;
+    }
+    ed->bytes = jin_read_file(path, &ed->len, dl);
+    if (!ed->bytes)
+        goto fail;
+    const char *name = arena_strdup(ed->j.a, path);
+    ed->root = name ? jin_parse(&ed->j, name, ed->bytes, ed->len, dl) : NULL;
+    if (!ed->root)
+        goto fail;
+    check_shape(ed);
+    if (dl->errors > errors)
+        goto fail;
+    pathbuf pb = {0};
+    bool ok = collect_literals(ed, ed->root, &pb);
+    free(pb.s);
+    if (!ok) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        goto fail;
+    }
+    return ed;
+fail:
+    edit_free(ed);
+    return NULL;
+}
+
+void edit_free(edit_doc *ed)
+{
+    if (!ed)
+        return;
+    lit_free(&ed->lits);
+    json_decref(ed->root);
+    locator_free(ed->j.loc);
+    arena_free(ed->j.a);
+    free(ed->bytes);
+    free(ed);
+}
+
+/* ---- editing helpers --------------------------------------------------- */
+
+/* Sets obj[key] = value (stealing the reference). An existing member keeps
+ * its place; a new one goes right after the member after (or last when obj
+ * has no such member), so a file keeps the schema's order of members. */
+static bool object_put_after(json_t *obj, const char *after, const char *key, json_t *value)
+{
+    if (!value)
+        return false;
+    if (json_object_get(obj, key) || !after || !json_object_get(obj, after))
+        return json_object_set_new(obj, key, value) == 0;
+    /* Jansson appends new members: take them all out and put them back. */
+    size_t n = json_object_size(obj), k = 0;
+    char **keys = calloc(n, sizeof *keys);
+    json_t **vals = calloc(n, sizeof *vals);
+    bool ok = keys && vals;
+    const char *kk;
+    json_t *vv;
+    json_object_foreach(obj, kk, vv) {
+        if (!ok)
+            break;
+        keys[k] = strdup(kk);
+        vals[k] = json_incref(vv);
+        ok = keys[k] != NULL;
+        k++;
+    }
+    if (ok) {
+        json_object_clear(obj);
+        for (size_t i = 0; i < k && ok; i++) {
+            ok = json_object_set(obj, keys[i], vals[i]) == 0;
+            if (ok && strcmp(keys[i], after) == 0)
+                ok = json_object_set(obj, key, value) == 0;
+        }
+    }
+    for (size_t i = 0; i < k; i++) {
+        free(keys[i]);
+        json_decref(vals[i]);
+    }
+    free(keys);
+    free(vals);
+    json_decref(value);
+    return ok;
+}
+
+static bool set_string(json_t *obj, const char *key, const char *s)
+{
+    json_t *v = json_string(s);
+    return v && json_object_set_new(obj, key, v) == 0;
+}
+
+/* A copy of s with the year old, where it stands as a number of its own
+ * (not inside 120255), replaced by year; NULL when s does not hold it. */
+static char *replace_year(const char *s, int old, int year)
+{
+    char from[16], to[16];
+    int nf = snprintf(from, sizeof from, "%d", old);
+    int nt = snprintf(to, sizeof to, "%d", year);
+    size_t hits = 0;
+    for (const char *p = strstr(s, from); p; p = strstr(p + 1, from))
+        hits++;
+    if (!hits)
+        return NULL;
+    size_t cap = strlen(s) + hits * (size_t)(nt > nf ? nt - nf : 0) + 1;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    bool changed = false;
+    for (const char *p = s; *p;) {
+        bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
+        if (!digit_before && strncmp(p, from, (size_t)nf) == 0 &&
+            !(p[nf] >= '0' && p[nf] <= '9')) {
+            memcpy(out + o, to, (size_t)nt);
+            o += (size_t)nt;
+            p += nf;
+            changed = true;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+    if (!changed) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Replaces the old year in root[key]; true when it did. */
+static bool retitle(json_t *root, const char *key, int old, int year, bool *oom)
+{
+    json_t *v = json_object_get(root, key);
+    if (!json_is_string(v))
+        return false;
+    char *s = replace_year(json_string_value(v), old, year);
+    if (!s)
+        return false;
+    if (!set_string(root, key, s))
+        *oom = true;
+    free(s);
+    return !*oom;
+}
+
+static bool is_chart(const char *type)
+{
+    static const char *const charts[] = {"bar", "hbar", "line", "ring", "bullet"};
+    for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++)
+        if (strcmp(type, charts[i]) == 0)
+            return true;
+    return false;
+}
+
+int edit_year(const edit_doc *ed)
+{
+    json_t *y = json_object_get(ed->root, "year");
+    return json_is_integer(y) ? (int)json_integer_value(y) : 0;
+}
+
+const char *edit_date(const edit_doc *ed)
+{
+    json_t *d = json_object_get(ed->root, "date");
+    return json_is_string(d) ? json_string_value(d) : "";
+}
+
+bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *dl)
+{
+    memset(rep, 0, sizeof *rep);
+    json_t *root = ed->root;
+    int old = edit_year(ed);
+    if (!old) {
+        jin_report(&ed->j, "year", "%s",
+                   _("expected the report's year as a number such as 2025, to start the next "
+                     "year from"));
+        return false;
+    }
+    bool oom = json_object_set_new(root, "year", json_integer(year)) != 0;
+    bool t1 = retitle(root, "title", old, year, &oom);
+    bool t2 = retitle(root, "subtitle", old, year, &oom);
+    rep->title_changed = t1 || t2;
+
+    json_t *sources = json_object_get(root, "sources");
+    rep->sources = json_is_array(sources) ? json_array_size(sources) : 0;
+    oom = oom || json_object_set_new(root, "sources", json_array()) != 0;
+
+    size_t i;
+    json_t *ind;
+    json_array_foreach(json_object_get(root, "indicators"), i, ind) {
+        json_t *src = json_pack("{s:s, s:s}", "file", "", "quote", "");
+        oom = oom || !object_put_after(ind, "label", "value", json_null()) ||
+              json_object_set_new(ind, "source", src) != 0;
+        json_object_del(ind, "qualifier");
+        rep->indicators++;
+    }
+
+    json_t *sec, *blk;
+    json_array_foreach(json_object_get(root, "sections"), i, sec) {
+        size_t k;
+        json_array_foreach(json_object_get(sec, "blocks"), k, blk) {
+            const char *type = json_string_value(json_object_get(blk, "type"));
+            if (!type)
+                continue;
+            if ((strcmp(type, "text") == 0 || strcmp(type, "note") == 0) &&
+                json_object_get(blk, "text")) {
+                oom = oom || !set_string(blk, "text", "");
+                rep->texts++;
+            } else if (is_chart(type)) {
+                /* A chart's title says what last year's figures showed. */
+                if (json_is_string(json_object_get(blk, "title"))) {
+                    oom = oom || !set_string(blk, "title", "");
+                    rep->chart_titles++;
+                }
+                if (json_object_del(blk, "note") == 0)
+                    rep->chart_notes++;
+            }
+        }
+    }
+    if (oom)
+        diag_error(dl, ed->j.name, "%s", _("out of memory"));
+    return !oom;
+}
+
+static json_t *find_indicator(const edit_doc *ed, const char *id)
+{
+    size_t i;
+    json_t *ind;
+    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind) {
+        const char *s = json_string_value(json_object_get(ind, "id"));
+        if (s && strcmp(s, id) == 0)
+            return ind;
+    }
+    return NULL;
+}
+
+bool edit_has_indicator(const edit_doc *ed, const char *id)
+{
+    return find_indicator(ed, id) != NULL;
+}
+
+/* Edit distance of two short strings; SIZE_MAX for long ones. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return SIZE_MAX;
+    size_t row[65];
+    for (size_t k = 0; k <= lb; k++)
+        row[k] = k;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t k = 1; k <= lb; k++) {
+            size_t up = row[k];
+            size_t best = prev + (a[i - 1] != b[k - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[k - 1] + 1 < best)
+                best = row[k - 1] + 1;
+            row[k] = best;
+            prev = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *edit_nearest_id(const edit_doc *ed, const char *id)
+{
+    const char *nearest = NULL;
+    size_t best = 3; /* one or two edits: a typo, not another indicator */
+    size_t i;
+    json_t *ind;
+    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind) {
+        const char *s = json_string_value(json_object_get(ind, "id"));
+        size_t d = s ? distance(id, s) : SIZE_MAX;
+        if (d < best && d < strlen(s)) {
+            best = d;
+            nearest = s;
+        }
+    }
+    return nearest;
+}
+
+static bool given(const char *s)
+{
+    return s && s[0];
+}
+
+bool edit_update_indicator(edit_doc *ed, const char *id, const edit_indicator_update *u,
+                           diag_list *dl)
+{
+    json_t *ind = find_indicator(ed, id);
+    if (!ind) {
+        diag_error(dl, ed->j.name, _("no indicator has the id \"%s\""), id);
+        return false;
+    }
+    bool ok = true;
+    if (given(u->label))
+        ok = ok && set_string(ind, "label", u->label);
+    if (ok && given(u->value)) {
+        json_t *v = json_real(strtod(u->value, NULL)); /* NULL when not finite */
+        const char *text = arena_strdup(ed->j.a, u->value);
+        if (!v || !text || !lit_put(&ed->lits, v, text)) {
+            json_decref(v);
+            ok = false;
+        } else {
+            ok = object_put_after(ind, "label", "value", v); /* steals v */
+        }
+    }
+    if (given(u->unit))
+        ok = ok && object_put_after(ind, "value", "unit", json_string(u->unit));
+    if (given(u->qualifier))
+        ok = ok && object_put_after(ind, "unit", "qualifier", json_string(u->qualifier));
+    else if (given(u->value))
+        json_object_del(ind, "qualifier"); /* 约 belonged to the old figure */
+    if (given(u->source_file) || given(u->source_quote) || given(u->value)) {
+        /* A figure travels with its source: a new value without one leaves
+         * the source empty, for --check to point at, never last year's. */
+        json_t *src = json_object_get(ind, "source");
+        if (!json_is_object(src)) {
+            src = json_pack("{s:s, s:s}", "file", "", "quote", "");
+            ok = ok && src && json_object_set_new(ind, "source", src) == 0;
+        }
+        if (ok && (given(u->source_file) || given(u->value)))
+            ok = set_string(src, "file", u->source_file ? u->source_file : "");
+        if (ok && (given(u->source_quote) || given(u->value)))
+            ok = set_string(src, "quote", u->source_quote ? u->source_quote : "");
+    }
+    if (!ok)
+        diag_error(dl, ed->j.name, "%s", _("out of memory"));
+    return ok;
+}
+
+int edit_add_source(edit_doc *ed, const char *file, diag_list *dl)
+{
+    json_t *sources = json_object_get(ed->root, "sources");
+    if (!sources) {
+        sources = json_array();
+        if (!sources || object_put_after(ed->root, "date", "sources", sources) == false) {
+            diag_error(dl, ed->j.name, "%s", _("out of memory"));
+            return -1;
+        }
+    }
+    if (!json_is_array(sources)) {
+        jin_report(&ed->j, "sources", _("expected an array, got %s"), jin_type_name(sources));
+        return -1;
+    }
+    size_t i;
+    json_t *s;
+    json_array_foreach(sources, i, s) {
+        const char *f = json_string_value(json_object_get(s, "file"));
+        if (f && strcmp(f, file) == 0)
+            return 0;
+    }
+    json_t *entry = json_pack("{s:s, s:s}", "file", file, "title", "");
+    if (!entry || json_array_append_new(sources, entry) != 0) {
+        diag_error(dl, ed->j.name, "%s", _("out of memory"));
+        return -1;
+    }
+    return 1;
+}
+
+/* ---- the serializer ------------------------------------------------------ */
+
+typedef struct outbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} outbuf;
+
+static void out_put(outbuf *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < o->len + n + 1)
+            cap *= 2;
+        char *p = realloc(o->s, cap);
+        if (!p) {
+            o->failed = true;
+            return;
+        }
+        o->s = p;
+        o->cap = cap;
+    }
+    memcpy(o->s + o->len, s, n);
+    o->len += n;
+    o->s[o->len] = '\0';
+}
+
+static void out_str(outbuf *o, const char *s)
+{
+    out_put(o, s, strlen(s));
+}
+
+static void out_newline(outbuf *o, size_t depth)
+{
+    out_put(o, "\n", 1);
+    for (size_t i = 0; i < depth; i++)
+        out_put(o, "  ", 2);
+}
+
+/* A JSON string as Jansson writes it without JSON_ENSURE_ASCII: UTF-8 as it
+ * is, escapes only for '"', '\\' and control characters. */
+static void out_json_string(outbuf *o, const char *s, size_t n)
+{
+    out_put(o, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out_put(o, s + run, i - run);
+        run = i + 1;
+        char esc[8];
+        switch (c) {
+        case '"': out_put(o, "\\\"", 2); break;
+        case '\\': out_put(o, "\\\\", 2); break;
+        case '\b': out_put(o, "\\b", 2); break;
+        case '\f': out_put(o, "\\f", 2); break;
+        case '\n': out_put(o, "\\n", 2); break;
+        case '\r': out_put(o, "\\r", 2); break;
+        case '\t': out_put(o, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+            out_put(o, esc, 6);
+        }
+    }
+    out_put(o, s + run, n - run);
+    out_put(o, "\"", 1);
+}
+
+/* A number without a literal: the shortest text that reads back the same. */
+static void out_number(outbuf *o, const json_t *v)
+{
+    char buf[64];
+    if (json_is_integer(v)) {
+        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        out_str(o, buf);
+        return;
+    }
+    double d = json_real_value(v);
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    out_str(o, buf);
+    if (!strpbrk(buf, ".eE"))
+        out_put(o, ".0", 2); /* still a real, as Jansson writes it */
+}
+
+static void dump_value(const edit_doc *ed, outbuf *o, const json_t *v, size_t depth)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        if (json_object_size(v) == 0) {
+            out_put(o, "{}", 2);
+            return;
+        }
+        out_put(o, "{", 1);
+        const char *key;
+        json_t *m;
+        size_t i = 0, n = json_object_size(v);
+        json_object_foreach((json_t *)v, key, m) {
+            out_newline(o, depth + 1);
+            out_json_string(o, key, strlen(key));
+            out_put(o, ": ", 2);
+            dump_value(ed, o, m, depth + 1);
+            if (++i < n)
+                out_put(o, ",", 1);
+        }
+        out_newline(o, depth);
+        out_put(o, "}", 1);
+        return;
+    }
+    case JSON_ARRAY: {
+        size_t n = json_array_size(v);
+        if (n == 0) {
+            out_put(o, "[]", 2);
+            return;
+        }
+        out_put(o, "[", 1);
+        for (size_t i = 0; i < n; i++) {
+            out_newline(o, depth + 1);
+            dump_value(ed, o, json_array_get(v, i), depth + 1);
+            if (i + 1 < n)
+                out_put(o, ",", 1);
+        }
+        out_newline(o, depth);
+        out_put(o, "]", 1);
+        return;
+    }
+    case JSON_STRING: out_json_string(o, json_string_value(v), json_string_length(v)); return;
+    case JSON_INTEGER:
+    case JSON_REAL: {
+        const char *text = lit_get(&ed->lits, v);
+        if (text)
+            out_str(o, text);
+        else
+            out_number(o, v);
+        return;
+    }
+    case JSON_TRUE: out_put(o, "true", 4); return;
+    case JSON_FALSE: out_put(o, "false", 5); return;
+    case JSON_NULL: out_put(o, "null", 4); return;
+    }
+}
+
+char *edit_dump(const edit_doc *ed, size_t *len)
+{
+    outbuf o = {0};
+    dump_value(ed, &o, ed->root, 0);
+    out_put(&o, "\n", 1);
+    if (o.failed) {
+        free(o.s);
+        return NULL;
+    }
+    *len = o.len;
+    return o.s;
+}
+
+bool edit_unchanged(const edit_doc *ed)
+{
+    size_t n;
+    char *s = edit_dump(ed, &n);
+    bool same = s && n == ed->len && memcmp(s, ed->bytes, n) == 0;
+    free(s);
+    return same;
+}
+
+bool edit_save(const edit_doc *ed, const char *path, diag_list *dl)
+{
+    size_t n;
+    char *s = edit_dump(ed, &n);
+    if (!s) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        return false;
+    }
+    atomic_file af;
+    bool ok = atomic_file_open(&af, path, dl);
+    if (ok && fwrite(s, 1, n, af.fp) != n) {
+        diag_error(dl, path, _("cannot write: %s"), strerror(errno));
+        atomic_file_abort(&af);
+        ok = false;
+    } else if (ok) {
+        ok = atomic_file_commit(&af, dl);
+    }
+    free(s);
+    return ok;
+}
