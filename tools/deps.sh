@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test|fonts — makes sure this Debian (or UOS/Kylin) machine has what
+# deps.sh build|test|fonts|fuzz — makes sure this Debian (or UOS/Kylin) machine has what
 # factsheet needs, and installs what is missing with apt-get.
 #
 # Silent when everything is there. Runs apt-get update first when the package
@@ -29,6 +29,12 @@ for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc N
 done
 [ -f /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf ] || need fonts-lxgw-wenkai
 command -v msgfmt >/dev/null 2>&1 || need gettext
+
+if [ "$mode" = fuzz ]; then
+    command -v clang >/dev/null 2>&1 || need clang
+    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+        need libclang-rt-14-dev
+fi
 
 if [ "$mode" = fonts ]; then
     /usr/bin/python3 -c "import fontTools" 2>/dev/null || need python3-fonttools
