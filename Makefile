@@ -39,7 +39,9 @@ PDFS      := $(DATA:data/%.json=out/%.pdf)
 .PHONY: all deps deps-test build test update-refs clean check-layers fonts pot
 .DELETE_ON_ERROR:
 
-all: build $(if $(SANITIZE),,$(PDFS))
+BOOK      := out/trends.pdf
+
+all: build $(if $(SANITIZE),,$(PDFS) $(BOOK))
 
 # Message catalogs: po/<lang>.po -> out/locale/<lang>/LC_MESSAGES/factsheet.mo,
 # where the program looks beside its build (share/locale when installed).
@@ -88,6 +90,12 @@ out/%.pdf: data/%.json $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 fonts: deps
 	@/usr/bin/python3 -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
 	/usr/bin/python3 tools/make-fonts.py fonts
+
+# The multi-year book, from every year's file and data/book/.
+$(BOOK): $(DATA) $(wildcard data/book/*.json) $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
+	@mkdir -p out
+	@echo "BOOK    data/ -> $@"
+	@$(BIN) --book -o $@ $(lastword $(DATA))
 
 # ---- tests ----------------------------------------------------------------
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))

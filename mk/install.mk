@@ -32,6 +32,7 @@ INST_SCHEMAS  := $(sort $(wildcard schema/*.json))
 INST_FONTS    := fonts/fonts.conf $(sort $(wildcard fonts/*.otf)) fonts/OFL.txt fonts/README.md
 INST_EXAMPLES := $(sort $(wildcard data/*.json))
 INST_TARGETS  := $(sort $(wildcard data/targets/*.json))
+INST_BOOK     := $(sort $(wildcard data/book/*.json))
 # out/locale/LANG/LC_MESSAGES/factsheet.mo -> LANG
 INST_LANGS    := $(patsubst out/locale/%/LC_MESSAGES/factsheet.mo,%,$(MO))
 
@@ -41,13 +42,14 @@ install: build man/factsheet.1
 	@echo "INSTALL $(DESTDIR)$(PREFIX)"
 	@$(INSTALL) -d "$(DESTDIR)$(inst_bindir)" "$(DESTDIR)$(mandir)/man1" \
 	    "$(DESTDIR)$(inst_datadir)/schema" "$(DESTDIR)$(inst_datadir)/fonts" \
-	    "$(DESTDIR)$(inst_datadir)/examples/targets"
+	    "$(DESTDIR)$(inst_datadir)/examples/targets" "$(DESTDIR)$(inst_datadir)/examples/book"
 	@$(INSTALL) -m 0755 $(BIN) "$(DESTDIR)$(inst_bindir)/factsheet"
 	@$(INSTALL) -m 0644 man/factsheet.1 "$(DESTDIR)$(mandir)/man1/factsheet.1"
 	@$(INSTALL) -m 0644 $(INST_SCHEMAS) "$(DESTDIR)$(inst_datadir)/schema/"
 	@$(INSTALL) -m 0644 $(INST_FONTS) "$(DESTDIR)$(inst_datadir)/fonts/"
 	@$(INSTALL) -m 0644 $(INST_EXAMPLES) "$(DESTDIR)$(inst_datadir)/examples/"
 	@$(INSTALL) -m 0644 $(INST_TARGETS) "$(DESTDIR)$(inst_datadir)/examples/targets/"
+	@$(INSTALL) -m 0644 $(INST_BOOK) "$(DESTDIR)$(inst_datadir)/examples/book/"
 	@for lang in $(INST_LANGS); do \
 	    $(INSTALL) -d "$(DESTDIR)$(inst_localedir)/$$lang/LC_MESSAGES" && \
 	    $(INSTALL) -m 0644 "out/locale/$$lang/LC_MESSAGES/factsheet.mo" \
@@ -61,10 +63,11 @@ uninstall:
 	@rm -f $(foreach f,$(INST_FONTS),"$(DESTDIR)$(inst_datadir)/fonts/$(notdir $(f))")
 	@rm -f $(foreach f,$(INST_EXAMPLES),"$(DESTDIR)$(inst_datadir)/examples/$(notdir $(f))")
 	@rm -f $(foreach f,$(INST_TARGETS),"$(DESTDIR)$(inst_datadir)/examples/targets/$(notdir $(f))")
+	@rm -f $(foreach f,$(INST_BOOK),"$(DESTDIR)$(inst_datadir)/examples/book/$(notdir $(f))")
 	@for lang in $(INST_LANGS); do \
 	    rm -f "$(DESTDIR)$(inst_localedir)/$$lang/LC_MESSAGES/factsheet.mo"; \
 	done
-	@for d in examples/targets examples fonts schema ""; do \
+	@for d in examples/targets examples/book examples fonts schema ""; do \
 	    if [ -d "$(DESTDIR)$(inst_datadir)/$$d" ]; then \
 	        rmdir "$(DESTDIR)$(inst_datadir)/$$d" 2>/dev/null || \
 	            echo "uninstall: kept $(DESTDIR)$(inst_datadir)/$$d: it holds files not installed by make install"; \

@@ -216,6 +216,7 @@ fi
     done
     for f in data/*.json; do echo "usr/share/factsheet/examples/${f#data/}"; done
     for f in data/targets/*.json; do echo "usr/share/factsheet/examples/targets/${f#data/targets/}"; done
+    for f in data/book/*.json; do echo "usr/share/factsheet/examples/book/${f#data/book/}"; done
     for f in po/*.po; do
         lang=${f#po/}
         echo "usr/share/locale/${lang%.po}/LC_MESSAGES/factsheet.mo"

@@ -31,6 +31,14 @@ for dir in tests/charts/*/; do
         rm -f "$T/$mode"-*.png
     done
 done
+mkdir -p tests/book
+"$BIN" --book -o "$T/book.pdf" data/2025.json
+/usr/bin/python3 tests/check_book.py "$T/book.pdf" data "$T/book-pages" outline >/dev/null || true
+set -- $(cat "$T/book-pages")
+for kind in cover trend table appendix; do
+    pdftoppm -r 72 -png -f "$1" -l "$1" -singlefile "$T/book.pdf" "tests/book/$kind"
+    shift
+done
 mkdir -p tests/ref-gongwen
 "$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>/dev/null
 pdftoppm -r 72 -png -f 1 -l 2 "$T/gw.pdf" "$T/gw"

@@ -6,8 +6,9 @@
  * (GB/T 15835 allows it for figures over four digits; four-digit figures stay
  * plain, as Chinese statistical reports print them); a unit that starts with
  * a scale word (万, 亿) is never grouped. Qualifiers 约 超 近 逾 达 stand
- * before the number, 余 多 以上 after it; after a scale word when the unit
- * has one (227万余元, 9万余人次), as Chinese writes them.
+ * before the number; 余 and 多 after it (600余场, 730多万剂次), 余 after a
+ * scale word (227万余元); 以上 and 左右, and any qualifier of a %, after the
+ * whole unit (93%以上), as Chinese writes them.
  * Calls: libc only. */
 #ifndef MODEL_NUMFMT_H
 #define MODEL_NUMFMT_H

@@ -27,7 +27,14 @@ void chart_figure(const sheet_indicator *ind, char *buf, size_t n)
     numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
     numfmt_parts scaled;
     numfmt_figure(ind->literal, ind->unit, ind->qualifier, &scaled);
-    snprintf(buf, n, "%s%s%s", np.before, scaled.number, np.after);
+    /* 以上 and 左右 follow the unit in running text; with the unit stated
+     * once for the chart they follow the number. */
+    const char *after = np.after[0] ? np.after
+                        : ind->qualifier && (strcmp(ind->qualifier, "以上") == 0 ||
+                                             strcmp(ind->qualifier, "左右") == 0)
+                            ? ind->qualifier
+                            : "";
+    snprintf(buf, n, "%s%s%s", np.before, scaled.number, after);
 }
 
 bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, double width, box *b,

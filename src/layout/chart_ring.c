@@ -45,9 +45,9 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
                 return false;
             /* 93%以上: the qualifier keeps its place after the unit. */
             numfmt_parts np;
-            numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
+            numfmt_figure(ind->literal, "%", ind->qualifier, &np);
             char fig[3 * NUMFMT_MAX + 8];
-            snprintf(fig, sizeof fig, "%s%s%%%s", np.before, np.number, np.after);
+            snprintf(fig, sizeof fig, "%s%s%s", np.before, np.number, np.unit);
             text *t = layout_text(ctx, fig, &st->ring_value, 0, ind->path, "value");
             if (!t)
                 return false;

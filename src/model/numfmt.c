@@ -57,6 +57,18 @@ static bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* True for an integer literal that is a multiple of ten: 730, 1000. */
+static bool whole_tens(const char *literal)
+{
+    size_t n = strlen(literal);
+    if (n < 2 || strchr(literal, '.'))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (literal[i] < '0' || literal[i] > '9')
+            return false;
+    return literal[n - 1] == '0';
+}
+
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out)
 {
@@ -75,13 +87,24 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
         unit = "";
     bool scaled = starts_with(unit, "万") || starts_with(unit, "亿");
     size_t scale_len = strlen("万"); /* both scale words are one 3-byte character */
-    if (scaled && out->after[0])
-        snprintf(out->unit, sizeof out->unit, "%.*s%s%s", (int)scale_len, unit, out->after,
-                 unit + scale_len);
-    else
-        snprintf(out->unit, sizeof out->unit, "%s", unit);
-    if (scaled)
+    const char *q = out->after;
+    /* Where Chinese puts a trailing qualifier: after the number without a
+     * scale word (600余场); with one, before it when the number is a whole
+     * number of tens (730多万剂次, 1000余万元: "and some more tens") and after
+     * it otherwise (227万余元, 3亿多元); 以上 and 左右, and any qualifier of a
+     * %, after the whole unit (93%以上, 10万人次左右). */
+    bool after_unit = q[0] && (strcmp(q, "以上") == 0 || strcmp(q, "左右") == 0 ||
+                               starts_with(unit, "%") || starts_with(unit, "‰"));
+    if (after_unit) {
+        snprintf(out->unit, sizeof out->unit, "%s%s", unit, q);
         out->after = "";
+    } else if (scaled && q[0] && !whole_tens(literal)) {
+        snprintf(out->unit, sizeof out->unit, "%.*s%s%s", (int)scale_len, unit, q,
+                 unit + scale_len);
+        out->after = "";
+    } else {
+        snprintf(out->unit, sizeof out->unit, "%s", unit);
+    }
     if (scaled || !is_plain_decimal(literal)) {
         size_t len = strlen(literal);
         snprintf(out->number, sizeof out->number, "%s", literal);

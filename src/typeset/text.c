@@ -329,7 +329,9 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     if (style->tracking != 0)
         pango_attr_list_insert(attrs,
                                pango_attr_letter_spacing_new((int)(style->tracking * PANGO_SCALE)));
-    for (size_t i = 0; i < cjk->n_halt; i++) {
+    /* On a character grid (tracking set: the official style) every mark
+     * keeps its full cell; compression would pull the grid out of line. */
+    for (size_t i = 0; style->tracking == 0 && i < cjk->n_halt; i++) {
         PangoAttribute *a = pango_attr_font_features_new("halt");
         a->start_index = (guint)cjk->halt[i].start;
         a->end_index = (guint)cjk->halt[i].end;

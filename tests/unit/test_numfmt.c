@@ -140,10 +140,15 @@ static void test_qualifier_after(void **state)
     assert_string_equal(p.after, "多");
     assert_string_equal(p.unit, "");
 
+    /* 以上 follows the whole unit: 12,345人以上; any qualifier of a %: 93%以上 */
     assert_true(numfmt_figure("12345", "人", "以上", &p));
     assert_string_equal(p.before, "");
-    assert_string_equal(p.after, "以上");
+    assert_string_equal(p.after, "");
+    assert_string_equal(p.unit, "人以上");
     assert_string_equal(p.number, "12,345");
+    assert_true(numfmt_figure("93", "%", "以上", &p));
+    assert_string_equal(p.unit, "%以上");
+    assert_string_equal(p.after, "");
 }
 
 static void test_qualifier_after_moves_into_scale_unit(void **state)
@@ -163,6 +168,14 @@ static void test_qualifier_after_moves_into_scale_unit(void **state)
     assert_true(numfmt_figure("3", "亿元", "多", &p));
     assert_string_equal(p.unit, "亿多元");
     assert_string_equal(p.after, "");
+
+    /* a whole number of tens keeps the qualifier before the scale word */
+    assert_true(numfmt_figure("730", "万剂次", "多", &p));
+    assert_string_equal(p.after, "多");
+    assert_string_equal(p.unit, "万剂次");
+    assert_true(numfmt_figure("1000", "万元", "余", &p));
+    assert_string_equal(p.after, "余");
+    assert_string_equal(p.unit, "万元");
 
     /* a unit that is only the scale word */
     assert_true(numfmt_figure("12", "万", "余", &p));
