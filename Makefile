@@ -91,6 +91,13 @@ fonts: deps
 	@/usr/bin/python3 -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
 	/usr/bin/python3 tools/make-fonts.py fonts
 
+# A sheet also reads the earlier years beside it (changes against the
+# previous year, lines over the years): it depends on their files too, and
+# only on those. Years compare as strings, which orders four-digit years.
+YEARS     := $(basename $(notdir $(DATA)))
+earlier    = $(foreach x,$(YEARS),$(if $(filter-out $(1),$(x)),$(if $(filter $(x),$(firstword $(sort $(x) $(1)))),data/$(x).json)))
+$(foreach y,$(YEARS),$(eval out/$(y).pdf: $(call earlier,$(y))))
+
 # The multi-year book, from every year's file and data/book/.
 $(BOOK): $(DATA) $(wildcard data/book/*.json) $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 	@mkdir -p out
