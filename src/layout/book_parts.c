@@ -1,0 +1,467 @@
+/* book_parts: the parts of the book after the contents: a page for every
+ * topic (its heading and definition note, the lines of its comparable ids,
+ * the table of its figures by year with the change against the previous
+ * data year, and its sources), the year-by-year table of the headline
+ * indicators, and the appendix with the source and quote of every figure
+ * the book shows. Figures are printed exactly as written, with their
+ * units; changes are rounded to the coarser precision of the two figures. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "book_priv.h"
+#include "model/units.h"
+
+/* ---- figures as printed ------------------------------------------------------------ */
+
+/* True when t's figures of id may be compared across years: trends.json
+ * says so, or t is an id of the data alone. */
+static bool comparable_in(const topic *t, const char *id)
+{
+    return t->cfg ? book_topic_comparable(t->cfg, id) : true;
+}
+
+/* The figure as printed: qualifier, number (grouped), unit. */
+static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
+{
+    numfmt_parts np;
+    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+    snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+}
+
+/* The change from prev (of prev_year) to cur, rounded to the coarser
+ * precision of the two, as kpi.c words it: "较2021年 ▲1.31万个，+282%";
+ * percentage points for % and ‰. */
+static void change_text(const sheet_indicator *prev, int prev_year, const sheet_indicator *cur,
+                        int cur_year, char *out, size_t n)
+{
+    unit_parts cu = units_split(cur->unit), pu = units_split(prev->unit);
+    double p = units_convert(prev->value, prev->unit, cur->unit);
+    int dec = units_decimals(cur->literal);
+    int dec_prev = units_decimals(prev->literal) + (int)lround(log10(cu.scale / pu.scale));
+    if (dec_prev < dec)
+        dec = dec_prev;
+    if (dec < 0)
+        dec = 0;
+    double delta = cur->value - p, step = pow(10, -dec);
+    double rounded = round(delta / step) * step;
+    char when[32], abs_s[NUMFMT_MAX];
+    if (prev_year == cur_year - 1)
+        snprintf(when, sizeof when, "%s", "较上年");
+    else
+        snprintf(when, sizeof when, "较%d年", prev_year);
+    numfmt_axis(fabs(rounded), dec, abs_s, sizeof abs_s);
+    const char *arrow = rounded > 0 ? "▲" : "▼";
+    if (rounded == 0) {
+        snprintf(out, n, "%s持平", when);
+    } else if (cu.percent) {
+        snprintf(out, n, "%s %s%s%s", when, arrow, abs_s,
+                 strcmp(cu.base, "%") == 0 ? "个百分点" : "个千分点");
+    } else if (p != 0) {
+        double rel = delta / fabs(p) * 100;
+        char rel_s[NUMFMT_MAX];
+        numfmt_axis(fabs(rel), fabs(rel) >= 100 ? 0 : 1, rel_s, sizeof rel_s);
+        snprintf(out, n, "%s %s%s%s，%s%s%%", when, arrow, abs_s, cur->unit, rel > 0 ? "+" : "−",
+                 rel_s);
+    } else {
+        snprintf(out, n, "%s %s%s%s", when, arrow, abs_s, cur->unit);
+    }
+}
+
+/* ---- a topic --------------------------------------------------------------------- */
+
+/* A topic's heading as the sheets set a section's: a marker and the title. */
+static bool heading_box(book *bk, const topic *t, box *b)
+{
+    const style *st = bk->ctx.st;
+    double h, x = st->section_marker_w + st->section_marker_gap;
+    if (!book_text(bk, b, t->origin, t->title, &st->section, x, 0, bk->f.width - x, st->ink,
+                   t->path, t->cfg ? "title" : "label", &h) ||
+        !page_add_rect(&b->marks, 0, 0, st->section_marker_w, h, st->accent) ||
+        !box_wrap_tag(b, "H2"))
+        return false;
+    b->height = h;
+    return true;
+}
+
+/* The line of one comparable id across the years up to its latest figure,
+ * through the sheets' own line chart (gaps stay gaps). */
+static bool topic_chart(book *bk, const char *id)
+{
+    const sheet *in;
+    const sheet_indicator *ind = book_latest_figure(bk, id, &in);
+    int first = 0;
+    for (size_t y = 0; y < bk->hist->n && !first; y++)
+        if (book_figure(bk, bk->hist->years[y]->year, id))
+            first = bk->hist->years[y]->year;
+    char title[512];
+    snprintf(title, sizeof title, "%s（%d—%d年）", ind->label, first, in->year);
+    sheet_item item = {.id = id, .indicator = (size_t)SHEET_NONE, .label = ind->label,
+                       .path = ind->path};
+    sheet_block blk = {.kind = BLOCK_LINE, .title = title, .items = &item, .n_items = 1,
+                       .path = ind->path};
+    box b = {0};
+    bk->ctx.s = in;
+    bool ok = chart_line_build(&bk->ctx, &blk, bk->f.width, &b) && box_wrap_tag(&b, "Figure");
+    bk->ctx.s = bk->latest;
+    if (!ok) {
+        box_free(&b);
+        bk->ctx.failed = true;
+        return false;
+    }
+    return book_place(bk, &b, bk->ctx.st->block_gap, 0);
+}
+
+/* The figures of a topic, by year: year, indicator, figure, its definition
+ * (the data's note), and the change against the previous data year for
+ * comparable ids; then the sources. */
+static bool topic_table(book *bk, const topic *t)
+{
+    const style *st = bk->ctx.st;
+    const book_sizes *z = &bk->z;
+    table tb = {.n = 0};
+    bool any_change = false;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%d年", bk->latest->year);
+    double year_w = book_cell_width(bk, buf, &z->cell_head), label_w = 0, value_w = 0, change_w = 0;
+    chart_sources cs = {0};
+    for (size_t y = 0; y < bk->hist->n; y++)
+        for (size_t i = 0; i < t->n_ids; i++) {
+            const sheet *s = bk->hist->years[y];
+            const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
+            if (!ind)
+                continue;
+            chart_sources_add_file(&cs, s, ind->source_file);
+            label_w = fmax(label_w, book_cell_width(bk, ind->label, &z->cell));
+            figure_text(ind, buf, sizeof buf);
+            value_w = fmax(value_w, book_cell_width(bk, buf, &z->cell_num));
+            int py;
+            const sheet_indicator *prev =
+                comparable_in(t, ind->id) ? history_previous(bk->hist, s->year, ind->id,
+                                                              ind->unit, &py)
+                                          : NULL;
+            if (prev) {
+                any_change = true;
+                change_text(prev, py, ind, s->year, buf, sizeof buf);
+                change_w = fmax(change_w, book_cell_width(bk, buf, &z->cell));
+            }
+        }
+    if (bk->ctx.failed)
+        return false;
+    label_w = fmin(label_w, st->hbar_label_w);
+    tb.head[tb.n] = "年份", tb.w[tb.n++] = year_w;
+    tb.head[tb.n] = "指标", tb.w[tb.n++] = label_w;
+    tb.head[tb.n] = "数值", tb.num[tb.n] = true, tb.w[tb.n++] = value_w;
+    if (any_change)
+        tb.head[tb.n] = "较上一数据年", tb.w[tb.n++] = change_w;
+    tb.head[tb.n] = "统计口径";
+    double used = 0;
+    for (size_t c = 0; c < tb.n; c++)
+        used += tb.w[c];
+    tb.w[tb.n++] = bk->f.width - used;
+
+    /* Which figures may be compared, said in the title. */
+    char title[1024];
+    size_t n_cmp = 0, n = 0;
+    title[0] = '\0';
+    for (size_t i = 0; i < t->n_ids && n < sizeof title; i++)
+        if (comparable_in(t, t->ids[i]) && book_years_with(bk, t->ids[i]) >= 2) {
+            const sheet_indicator *ind = book_latest_figure(bk, t->ids[i], NULL);
+            n += (size_t)snprintf(title + n, sizeof title - n, "%s“%s”", n_cmp ? "、" : "",
+                                  ind->label);
+            n_cmp++;
+        }
+    char heading[1200];
+    if (n_cmp == 0)
+        snprintf(heading, sizeof heading, "%s", "各年数字（口径不同，按年份并列，不作比较）");
+    else if (t->cfg && t->n_ids > n_cmp)
+        snprintf(heading, sizeof heading, "各年数字（可前后比较的只有%s）", title);
+    else
+        snprintf(heading, sizeof heading, "%s", "各年数字");
+    tb.title = heading;
+    tb.gap = st->block_gap;
+    for (size_t y = 0; y < bk->hist->n; y++)
+        for (size_t i = 0; i < t->n_ids; i++) {
+            const sheet *s = bk->hist->years[y];
+            const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
+            if (!ind)
+                continue;
+            char year[16], fig[256], change[256];
+            snprintf(year, sizeof year, "%d年", s->year);
+            figure_text(ind, fig, sizeof fig);
+            int py;
+            const sheet_indicator *prev =
+                comparable_in(t, ind->id) ? history_previous(bk->hist, s->year, ind->id,
+                                                              ind->unit, &py)
+                                          : NULL;
+            if (prev)
+                change_text(prev, py, ind, s->year, change, sizeof change);
+            cell cells[BOOK_COLS];
+            size_t c = 0;
+            cells[c++] = (cell){.str = year, .origin = s, .path = "", .field = "year",
+                                .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = ind->label, .origin = s, .path = ind->path,
+                                .field = "label", .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = fig, .origin = s, .path = ind->path, .field = "value",
+                                .link_toc = NO_LINK};
+            if (any_change)
+                cells[c++] = (cell){.str = prev ? change : NULL, .origin = s, .path = ind->path,
+                                    .field = "value", .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = ind->note, .origin = s, .path = ind->path,
+                                .field = "note", .link_toc = NO_LINK};
+            if (!book_table_add(bk, &tb, cells))
+                return false;
+        }
+    /* The sources, as under the sheets' charts. */
+    sheet_block blk = {.kind = BLOCK_NOTE, .path = t->path};
+    box b = {0};
+    double y = 0;
+    bk->ctx.s = t->origin;
+    bool ok = chart_note(&bk->ctx, &blk, &cs, NULL, bk->f.width, &b, &y);
+    bk->ctx.s = bk->latest;
+    b.height = y;
+    if (!ok) {
+        box_free(&b);
+        bk->ctx.failed = true;
+        return false;
+    }
+    return book_place(bk, &b, 0, 0);
+}
+
+/* A topic: heading and definition note kept together, the lines of its
+ * comparable ids, the table of its figures. */
+static bool topic_body(book *bk, const topic *t)
+{
+    const style *st = bk->ctx.st;
+    box head = {0}, note = {0};
+    if (!heading_box(bk, t, &head)) {
+        box_free(&head);
+        return false;
+    }
+    double keep = 0, head_h = head.height;
+    if (t->note) {
+        double h, pad = st->kpi_pad;
+        char line[8192];
+        snprintf(line, sizeof line, "口径说明：%s", t->note);
+        text *nt = book_layout(bk, t->origin, line, &st->body, bk->f.width - 2 * pad, t->path,
+                               "note");
+        if (!nt) {
+            box_free(&head);
+            return false;
+        }
+        h = text_height(nt) + 2 * pad;
+        if (!page_add_rect(&note.marks, 0, 0, bk->f.width, h, st->card_fill) ||
+            !page_add_text(&note.marks, nt, pad, pad, st->ink) || !box_wrap_tag(&note, "P")) {
+            box_free(&head);
+            box_free(&note);
+            return false;
+        }
+        note.height = h;
+        keep = st->section_after + h;
+    }
+    bool ok = book_place(bk, &head, st->section_before, keep);
+    if (ok && bk->gathering)
+        bk->gathered_head = bk->gathered.height - head_h; /* the bookmark comes later */
+    else if (ok)
+        ok = flow_outline(&bk->f, t->title, 2, head_h);
+    if (!ok) {
+        box_free(&note);
+        return false;
+    }
+    if (t->note && !book_place(bk, &note, st->section_after, 0))
+        return false;
+    for (size_t i = 0; i < t->n_ids; i++)
+        if (comparable_in(t, t->ids[i]) && book_years_with(bk, t->ids[i]) >= 2 &&
+            !topic_chart(bk, t->ids[i]))
+            return false;
+    return topic_table(bk, t);
+}
+
+/* A topic, whole on one page when it fits on one, else flowing over pages. */
+bool book_topic_page(book *bk, const topic *t)
+{
+    const style *st = bk->ctx.st;
+    double page_h = bk->f.bottom - bk->f.top - st->running_head_h;
+    bk->gathering = true;
+    bk->gathered = (box){0};
+    bool ok = topic_body(bk, t);
+    bk->gathering = false;
+    box b = bk->gathered;
+    bk->gathered = (box){0};
+    if (ok && b.height <= page_h) {
+        double h = b.height, head = bk->gathered_head;
+        return book_place(bk, &b, st->section_before, 0) &&
+               doc_add_outline(bk->d, t->title, 2, bk->d->n_pages - 1, bk->f.y - h + head);
+    }
+    box_free(&b);
+    return ok && topic_body(bk, t);
+}
+
+/* ---- the year-by-year table and the appendix ---------------------------------------- */
+
+bool book_headline_table(book *bk)
+{
+    const book_sizes *z = &bk->z;
+    size_t ny = bk->hist->n;
+    if (ny + 1 > BOOK_COLS) {
+        /* More years than columns: the table would need a second layout. */
+        sheet_report(bk->latest, bk->ctx.dl, DIAG_ERROR, "",
+                     _("the year-by-year table has room for %d years; %zu were found"),
+                     BOOK_COLS - 1, ny);
+        bk->ctx.failed = true;
+        return false;
+    }
+    table tb = {.n = ny + 1, .gap = bk->ctx.st->block_gap};
+    char heads[BOOK_COLS][16];
+    double col_w = 0;
+    for (size_t y = 0; y < ny; y++) {
+        snprintf(heads[y + 1], sizeof heads[y + 1], "%d年", bk->hist->years[y]->year);
+        tb.head[y + 1] = heads[y + 1];
+        tb.num[y + 1] = true;
+        col_w = fmax(col_w, book_cell_width(bk, heads[y + 1], &z->cell_head));
+        for (size_t i = 0; i < bk->n_headline; i++) {
+            const sheet_indicator *ind = book_figure(bk, bk->hist->years[y]->year, bk->headline[i]);
+            char fig[256];
+            if (!ind)
+                continue;
+            figure_text(ind, fig, sizeof fig);
+            col_w = fmax(col_w, book_cell_width(bk, fig, &z->cell_num));
+        }
+    }
+    if (bk->ctx.failed)
+        return false;
+    tb.head[0] = "指标";
+    tb.w[0] = bk->f.width - col_w * (double)ny;
+    for (size_t y = 0; y < ny; y++)
+        tb.w[y + 1] = col_w;
+
+    for (size_t i = 0; i < bk->n_headline; i++) {
+        const char *id = bk->headline[i];
+        const sheet *in;
+        const sheet_indicator *last = book_latest_figure(bk, id, &in);
+        const topic *t = book_topic_of(bk, id);
+        char figs[BOOK_COLS][256], sub[64];
+        cell cells[BOOK_COLS];
+        cells[0] = (cell){.str = last->label, .origin = in, .path = last->path, .field = "label",
+                          .link_toc = NO_LINK};
+        if (t) {
+            size_t page;
+            double ty;
+            book_toc_target(bk, t->toc, &page, &ty);
+            snprintf(sub, sizeof sub, comparable_in(t, id) && book_years_with(bk, id) >= 2
+                                          ? "趋势见第%zu页"
+                                          : "口径不同，见第%zu页",
+                     page + 1);
+            cells[0].sub = sub;
+            cells[0].link_toc = (long)t->toc;
+        }
+        for (size_t y = 0; y < ny; y++) {
+            const sheet *s = bk->hist->years[y];
+            const sheet_indicator *ind = book_figure(bk, s->year, id);
+            if (ind)
+                figure_text(ind, figs[y], sizeof figs[y]);
+            cells[y + 1] = (cell){.str = ind ? figs[y] : NULL, .origin = s,
+                                  .path = ind ? ind->path : "", .field = "value",
+                                  .link_toc = NO_LINK};
+        }
+        if (!book_table_add(bk, &tb, cells))
+            return false;
+    }
+    return true;
+}
+
+/* The heading of one source document's figures in the appendix, built into
+ * b: the year when open_year, the document's title and its file. */
+static bool appendix_source(book *bk, const sheet *s, size_t k, bool open_year, box *b)
+{
+    const style *st = bk->ctx.st;
+    const sheet_source *src = &s->sources[k];
+    double h = 0, y = 0;
+    char year[16], title[2048], file[1024], path[64];
+    snprintf(year, sizeof year, "%d年", s->year);
+    snprintf(path, sizeof path, "sources[%zu]", k);
+    snprintf(title, sizeof title, "来源：《%s》%s%s%s", src->title, src->publisher ? "（" : "",
+             src->publisher ? src->publisher : "", src->publisher ? "）" : "");
+    snprintf(file, sizeof file, "文件：%s", src->file);
+    bool ok = true;
+    if (open_year) {
+        ok = book_text(bk, b, s, year, &st->section, 0, 0, bk->f.width, st->ink, "", "year", &h);
+        y = h + st->chart_title_gap;
+    }
+    ok = ok && book_text(bk, b, s, title, &bk->z.cell, 0, y, bk->f.width, st->ink, path, "title",
+                         &h);
+    y += h;
+    ok = ok && book_text(bk, b, s, file, &st->chart_note, 0, y, bk->f.width, st->muted, path,
+                         "file", &h);
+    b->height = y + h + st->chart_title_gap;
+    return ok;
+}
+
+/* The appendix: per year and source document, every figure the book shows
+ * with its label, the figure as written and the exact quote. */
+bool book_appendix(book *bk)
+{
+    const style *st = bk->ctx.st;
+    const book_sizes *z = &bk->z;
+    double label_w = 0, value_w = 0;
+    char fig[256], quote[4096];
+    for (size_t y = 0; y < bk->hist->n; y++) {
+        const sheet *s = bk->hist->years[y];
+        for (size_t i = 0; i < s->n_indicators; i++)
+            if (book_cited(bk, &s->indicators[i])) {
+                figure_text(&s->indicators[i], fig, sizeof fig);
+                label_w = fmax(label_w, book_cell_width(bk, s->indicators[i].label, &z->cell));
+                value_w = fmax(value_w, book_cell_width(bk, fig, &z->cell_num));
+            }
+    }
+    table tb = {.n = 3, .head = {"指标", "数值", "原文摘录"}, .num = {false, true, false}};
+    tb.w[0] = fmin(label_w, st->hbar_label_w);
+    tb.w[1] = fmax(value_w, book_cell_width(bk, "数值", &z->cell_head));
+    tb.w[2] = bk->f.width - tb.w[0] - tb.w[1];
+    if (bk->ctx.failed)
+        return false;
+
+    for (size_t y = 0; y < bk->hist->n; y++) {
+        const sheet *s = bk->hist->years[y];
+        bool open_year = true;
+        for (size_t k = 0; k < s->n_sources; k++) {
+            bool first = true;
+            for (size_t i = 0; i < s->n_indicators; i++) {
+                const sheet_indicator *ind = &s->indicators[i];
+                if (!book_cited(bk, ind) || !ind->source_file ||
+                    strcmp(ind->source_file, s->sources[k].file) != 0)
+                    continue;
+                figure_text(ind, fig, sizeof fig);
+                snprintf(quote, sizeof quote, "“%s”", ind->source_quote);
+                cell cells[3] = {{.str = ind->label, .origin = s, .path = ind->path,
+                                  .field = "label", .link_toc = NO_LINK},
+                                 {.str = fig, .origin = s, .path = ind->path, .field = "value",
+                                  .link_toc = NO_LINK},
+                                 {.str = quote, .origin = s, .path = ind->path,
+                                  .field = "source.quote", .link_toc = NO_LINK}};
+                if (first) {
+                    /* A new source: its heading leads the table again. */
+                    tb.rows = 0;
+                    tb.gap = open_year ? st->section_before : st->block_gap;
+                    if (!appendix_source(bk, s, k, open_year, &tb.lead)) {
+                        box_free(&tb.lead);
+                        bk->ctx.failed = true;
+                        return false;
+                    }
+                }
+                if (!book_table_add(bk, &tb, cells))
+                    return false;
+                if (first && open_year) {
+                    char year[16];
+                    snprintf(year, sizeof year, "%d年", s->year);
+                    if (!doc_add_outline(bk->d, year, 2, bk->d->n_pages - 1, tb.top_y))
+                        return false;
+                    open_year = false;
+                }
+                first = false;
+            }
+        }
+    }
+    return true;
+}
