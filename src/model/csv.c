@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/i18n.h"
+#include "base/readfile.h"
 
 /* Returns the offset of the first byte that is not valid UTF-8, or len. */
 static size_t utf8_invalid_offset(const unsigned char *s, size_t len)
@@ -405,40 +406,11 @@ csv_table *csv_parse(const char *name, const char *bytes, size_t len, diag_list 
 
 csv_table *csv_load(const char *path, diag_list *dl)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
+    size_t len;
+    char *buf = readfile_all(path, CSV_MAX_BYTES, _("is a directory; expected a CSV file"), &len,
+                             dl);
+    if (!buf)
         return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        diag_error(dl, path, "%s", _("is a directory; expected a CSV file"));
-        return NULL;
-    }
-    if (st.st_size > CSV_MAX_BYTES) {
-        diag_error(dl, path, _("the file is %lld bytes; at most %d bytes are accepted"),
-                   (long long)st.st_size, (int)CSV_MAX_BYTES);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        diag_error(dl, path, "%s", _("out of memory"));
-        return NULL;
-    }
-    size_t len = fread(buf, 1, cap, f);
-    bool failed = ferror(f) || len == cap; /* the file grew while reading */
-    fclose(f);
-    if (failed) {
-        free(buf);
-        diag_error(dl, path, "%s", _("cannot read the file"));
-        return NULL;
-    }
     csv_table *t = csv_parse(path, buf, len, dl);
     free(buf);
     return t;

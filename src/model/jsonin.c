@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "base/readfile.h"
 
 const char *jin_type_name(const json_t *v)
 {
@@ -506,40 +507,6 @@ json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_
 
 char *jin_read_file(const char *path, size_t *len_out, diag_list *dl)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        diag_error(dl, path, "%s", _("is a directory; expected a JSON file"));
-        return NULL;
-    }
-    if (st.st_size > JIN_MAX_BYTES) {
-        diag_error(dl, path, _("the file is %lld bytes; at most %d bytes are accepted"),
-                   (long long)st.st_size, (int)JIN_MAX_BYTES);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(dl, path, _("cannot open: %s"), strerror(errno));
-        return NULL;
-    }
-    size_t cap = (size_t)st.st_size + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        diag_error(dl, path, "%s", _("out of memory"));
-        return NULL;
-    }
-    size_t len = fread(buf, 1, cap, f);
-    bool failed = ferror(f) || len == cap; /* the file grew while reading */
-    fclose(f);
-    if (failed) {
-        free(buf);
-        diag_error(dl, path, "%s", _("cannot read the file"));
-        return NULL;
-    }
-    *len_out = len;
-    return buf;
+    return readfile_all(path, JIN_MAX_BYTES, _("is a directory; expected a JSON file"), len_out,
+                        dl);
 }

@@ -74,12 +74,18 @@ const char *text_face_substitute(const text_fonts *f, text_face face, bool *avai
     return face < FACE_LAST && f->substitute[face][0] ? f->substitute[face] : NULL;
 }
 
-/* The charset of any face of family in config (a copy), or NULL. */
-static FcCharSet *family_charset(FcConfig *config, const char *family)
+
+/* The character set of family at exactly this weight (any weight when
+ * weight < 0) in config (a copy to destroy), or NULL when config does not
+ * hold it. */
+static FcCharSet *face_charset(FcConfig *config, const char *family, int weight)
 {
-    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
-                                    (char *)NULL);
-    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_CHARSET, (char *)NULL);
+    FcPattern *pat = weight < 0
+                         ? FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
+                                          (char *)NULL)
+                         : FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
+                                          FC_WEIGHT, FcTypeInteger, weight, (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, FC_CHARSET, (char *)NULL);
     FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
     FcCharSet *cs = NULL, *found = NULL;
     if (set && set->nfont > 0 &&
@@ -94,25 +100,10 @@ static FcCharSet *family_charset(FcConfig *config, const char *family)
     return cs;
 }
 
-/* The character set of family at exactly this weight in config (a copy to
- * destroy), or NULL when config does not hold it. */
-static FcCharSet *face_charset(FcConfig *config, const char *family, int weight)
+/* The charset of any face of family in config (a copy), or NULL. */
+static FcCharSet *family_charset(FcConfig *config, const char *family)
 {
-    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
-                                    FC_WEIGHT, FcTypeInteger, weight, (char *)NULL);
-    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, FC_CHARSET, (char *)NULL);
-    FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
-    FcCharSet *cs = NULL, *found = NULL;
-    if (set && set->nfont > 0 &&
-        FcPatternGetCharSet(set->fonts[0], FC_CHARSET, 0, &found) == FcResultMatch)
-        cs = FcCharSetCopy(found);
-    if (set)
-        FcFontSetDestroy(set);
-    if (os)
-        FcObjectSetDestroy(os);
-    if (pat)
-        FcPatternDestroy(pat);
-    return cs;
+    return face_charset(config, family, -1);
 }
 
 static PangoFontDescription *face_desc(const char *family, PangoWeight weight)
