@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/i18n.h"
+#include "base/strdist.h"
 #include "edit_dump.h"
 
 /* ---- the document -------------------------------------------------------- */
@@ -375,31 +376,6 @@ bool edit_has_indicator(const edit_doc *ed, const char *id)
     return find_indicator(ed, id) != NULL;
 }
 
-/* Edit distance of two short strings; SIZE_MAX for long ones. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return SIZE_MAX;
-    size_t row[65];
-    for (size_t k = 0; k <= lb; k++)
-        row[k] = k;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t k = 1; k <= lb; k++) {
-            size_t up = row[k];
-            size_t best = prev + (a[i - 1] != b[k - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[k - 1] + 1 < best)
-                best = row[k - 1] + 1;
-            row[k] = best;
-            prev = up;
-        }
-    }
-    return row[lb];
-}
 
 const char *edit_nearest_id(const edit_doc *ed, const char *id)
 {
@@ -409,7 +385,7 @@ const char *edit_nearest_id(const edit_doc *ed, const char *id)
     json_t *ind;
     json_array_foreach(json_object_get(ed->root, "indicators"), i, ind) {
         const char *s = json_string_value(json_object_get(ind, "id"));
-        size_t d = s ? distance(id, s) : SIZE_MAX;
+        size_t d = s ? strdist(id, s) : SIZE_MAX;
         if (d < best && d < strlen(s)) {
             best = d;
             nearest = s;

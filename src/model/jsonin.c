@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/i18n.h"
+#include "base/strdist.h"
 #include "base/readfile.h"
 
 const char *jin_type_name(const json_t *v)
@@ -85,32 +86,6 @@ const char *jin_element_path(jin *ld, const char *parent, size_t i)
     return p ? p : "?";
 }
 
-/* Edit distance, for "did you mean" on unknown keys. Keys are short. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 32 || lb > 32)
-        return SIZE_MAX;
-    size_t row[33];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag_prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag_prev + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag_prev = up;
-        }
-    }
-    return row[lb];
-}
 
 /* Warns about keys not in known (a NULL-terminated list). */
 void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *known)
@@ -126,7 +101,7 @@ void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *k
                 found = true;
                 break;
             }
-            size_t d = edit_distance(key, *k);
+            size_t d = strdist(key, *k);
             if (d < best) {
                 best = d;
                 nearest = *k;
