@@ -282,6 +282,51 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
     return t;
 }
 
+/* 行末标点压缩: a full-width closing mark that ends a justified line (not
+ * the last) is set half-width with `halt`, so the right edge reads flush.
+ * Compressing can let more text onto a line and move later breaks: a few
+ * rounds until the line ends stop changing. */
+static void compress_line_ends(PangoLayout *layout, const char *utf8)
+{
+    enum { ROUNDS = 3, MAX_ENDS = 256 };
+    int done[MAX_ENDS];
+    int n_done = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+        bool added = false;
+        PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
+        GSList *lines = pango_layout_get_lines_readonly(layout);
+        for (GSList *l = lines; l && l->next; l = l->next) { /* every line but the last */
+            const PangoLayoutLine *line = l->data;
+            const char *end = utf8 + line->start_index + line->length;
+            const char *p = end;
+            gunichar c = 0;
+            while (p > utf8 + line->start_index) { /* skip break opportunities */
+                p = g_utf8_prev_char(p);
+                c = g_utf8_get_char(p);
+                if (c != 0x200B && c != ' ' && c != 0x2002)
+                    break;
+            }
+            int at = (int)(p - utf8);
+            bool seen = false;
+            for (int k = 0; k < n_done; k++)
+                seen = seen || done[k] == at;
+            if (seen || !cjk_is_closing(c) || c == 0x201D || c == 0x2019 || n_done == MAX_ENDS)
+                continue;
+            PangoAttribute *a = pango_attr_font_features_new("halt");
+            a->start_index = (guint)at;
+            a->end_index = (guint)(g_utf8_next_char(p) - utf8);
+            pango_attr_list_insert(attrs, a);
+            done[n_done++] = at;
+            added = true;
+        }
+        if (added)
+            pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(attrs);
+        if (!added)
+            break;
+    }
+}
+
 static text *text_new_refined(text_fonts *f, const char *utf8, const text_style *style,
                               double width, uint32_t *missing, const cjk_text *cjk)
 {
@@ -351,6 +396,8 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     if (style->indent > 0)
         pango_layout_set_indent(t->layout, (int)(style->indent * PANGO_SCALE));
     pango_layout_set_text(t->layout, utf8, -1);
+    if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
+        compress_line_ends(t->layout, utf8);
 
     uint32_t cp = first_unknown(t->layout);
     if (cp) {
