@@ -259,6 +259,13 @@ else
     ko "an unknown key is a warning that suggests the nearest key" "$out"
 fi
 
+# ---- a source with a web address makes the footer a link to it ---------------
+sed 's|"sources": \[{"file": "a.txt", "title": "测试来源"}\]|"sources": [{"file": "a.txt", "title": "测试来源", "url": "https://example.org/zz/2025.html"}]|' \
+    tests/good/minimal.json > "$T/url.json"
+"$BIN" -o "$T/url.pdf" "$T/url.json" 2>/dev/null
+check "a source's address is a clickable link in the footer" sh -c \
+    "qpdf --json '$T/url.pdf' | grep -q '\"/URI\": \"u:https://example.org/zz/2025.html\"'"
+
 # ---- text is text: markup characters are shown as written ------------------
 sed 's/"text": "正文。"/"text": "<b>粗体<\/b> \& 5 > 3 < 4"/' tests/good/minimal.json > "$T/markup.json"
 "$BIN" -o "$T/markup.pdf" "$T/markup.json" 2>/dev/null

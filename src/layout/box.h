@@ -53,6 +53,7 @@ typedef struct flow {
     const char *footer;       /* left of the page number on every page */
     double footer_h;
     int first_page;           /* the number printed on the first page */
+    const char *footer_url;   /* the one source's address, or NULL: the footer links to it */
 } flow;
 
 /* Starts d's first page. False on failure (reported). */

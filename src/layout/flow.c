@@ -265,7 +265,11 @@ bool flow_finish(flow *f)
             text_free(num);
             return false;
         }
+        double src_w = f->width - folio_w, src_h = f->footer_h - st->footer_gap;
         if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
+            return false;
+        /* A source with an address: the footer naming it is a link to it. */
+        if (f->footer_url && !page_add_link(p, f->left, ty, src_w, src_h, 0, 0, f->footer_url))
             return false;
         char label[32];
         snprintf(label, sizeof label, "%zu", i + 1);

@@ -419,6 +419,11 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     if (!flow_init(&f, &ctx, d, s->title, sources))
         goto fail;
     f.first_page = opts && opts->first_page ? opts->first_page : 1;
+    /* Where the sources have web addresses the footer is clickable; with
+     * several, the first with an address (one footer, one link). */
+    for (size_t k = 0; k < s->n_sources && !f.footer_url; k++)
+        if (s->sources[k].url && s->sources[k].url[0])
+            f.footer_url = s->sources[k].url;
     box b = {0};
     bool header_ok = st->official
                          ? build_official_header(&ctx, opts ? opts->attachment : NULL, f.width, &b)
