@@ -367,7 +367,7 @@ else
 fi
 "$BIN" --format png --dpi 50 -o "$T/p.png" data/2025.json
 check "--format png writes one PNG per page" sh -c \
-    "[ \$(ls '$T'/p-*.png | wc -l) -eq \$(pdfinfo '$T/2025.pdf' | sed -n 's/^Pages: *//p') ] && file '$T/p-1.png' | grep -q PNG"
+    "[ \$(ls '$T'/p-*.png | wc -l) -eq \$(pdfinfo '$T/2025.pdf' | sed -n 's/^Pages: *//p') ] && [ \"\$(head -c 4 '$T/p-1.png' | tail -c 3)\" = PNG ]"
 "$BIN" --format svg -o "$T/s.svg" data/2025.json
 check "--format svg writes one SVG per page" sh -c "grep -q '<svg' '$T/s-1.svg'"
 check "check-layers: no library used outside its home" make -s check-layers

@@ -45,6 +45,8 @@ if [ "$mode" = test ]; then
     command -v qpdf >/dev/null 2>&1 || need qpdf
     pkg-config --exists cmocka 2>/dev/null || need libcmocka-dev
     command -v valgrind >/dev/null 2>&1 || need valgrind
+    command -v man >/dev/null 2>&1 || need man-db        # the manual page is tested
+    command -v groff >/dev/null 2>&1 || need groff-base
     [ -x /usr/bin/python3 ] || need python3
     /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
 fi
