@@ -259,6 +259,16 @@ else
     ko "an unknown key is a warning that suggests the nearest key" "$out"
 fi
 
+# ---- a section that opens with a paragraph longer than a page flows on ----
+"$PY" - "$T/longfirst.json" <<'PYEOF'
+import json, sys
+d = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+d["sections"].append({"title": "长文", "blocks": [{"type": "text", "text": "长文测试，数据如实照录。" * 400}]})
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PYEOF
+check "a section opening with a paragraph longer than a page flows over pages" sh -c \
+    "'$BIN' -o '$T/longfirst.pdf' '$T/longfirst.json' && [ \$(pdfinfo '$T/longfirst.pdf' | sed -n 's/^Pages: *//p') -ge 3 ]"
+
 # ---- a source with a web address makes the footer a link to it ---------------
 sed 's|"sources": \[{"file": "a.txt", "title": "测试来源"}\]|"sources": [{"file": "a.txt", "title": "测试来源", "url": "https://example.org/zz/2025.html"}]|' \
     tests/good/minimal.json > "$T/url.json"

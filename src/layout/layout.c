@@ -448,22 +448,43 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
             official_sec.title = numbered;
         }
         size_t used = 1;
-        bool first_is_text = sec->blocks[0].kind == BLOCK_TEXT || sec->blocks[0].kind == BLOCK_NOTE;
+        const sheet_block *b0 = &sec->blocks[0];
+        bool first_flows = (b0->kind == BLOCK_TEXT || b0->kind == BLOCK_NOTE) && b0->text &&
+                           b0->text[0];
+        text *first_text = NULL;
         if (!build_section_heading(&ctx, st->official ? &official_sec : sec, f.width, &head) ||
-            !(first_is_text ? build_block(&ctx, &sec->blocks[0], f.width, &first) &&
-                                  box_wrap_tag(&first, block_tag(&sec->blocks[0]))
-                            : build_unit(&ctx, sec, 0, f.width, &first, &used))) {
+            !(first_flows
+                  ? (first_text = layout_text(&ctx, b0->text,
+                                              b0->kind == BLOCK_TEXT ? &st->body : &st->note,
+                                              f.width, b0->path, "text")) != NULL
+                  : build_unit(&ctx, sec, 0, f.width, &first, &used))) {
             box_free(&head);
             box_free(&first);
             ctx.failed = true;
             break;
         }
-        /* Keep the heading with its first block. */
-        double keep = st->section_after + first.height, head_h = head.height;
-        if (!box_wrap_tag(&head, "H1") ||
-            !flow_place(&f, &head, st->section_before, keep, sec->path) ||
-            !flow_outline(&f, st->official ? numbered : sec->title, 1, head_h) ||
-            !flow_place(&f, &first, st->section_after, 0, sec->blocks[0].path)) {
+        /* Keep the heading with its first block: all of a chart or cards,
+         * the first two lines of a paragraph (the rest may flow on). */
+        double first_h = first.height;
+        if (first_text) {
+            double top, bottom;
+            text_line_span(first_text, text_line_count(first_text) > 1 ? 1 : 0, &top, &bottom);
+            first_h = bottom;
+        }
+        double keep = st->section_after + first_h, head_h = head.height;
+        bool placed = box_wrap_tag(&head, "H1") &&
+                      flow_place(&f, &head, st->section_before, keep, sec->path) &&
+                      flow_outline(&f, st->official ? numbered : sec->title, 1, head_h);
+        if (placed && first_text) {
+            placed = flow_place_paragraph(&f, first_text,
+                                          b0->kind == BLOCK_TEXT ? st->ink : st->muted,
+                                          st->section_after, b0->path);
+            first_text = NULL; /* taken */
+        } else if (placed) {
+            placed = flow_place(&f, &first, st->section_after, 0, b0->path);
+        }
+        if (!placed) {
+            text_free(first_text);
             box_free(&first);
             ctx.failed = true;
             break;
