@@ -25,6 +25,23 @@ typedef struct numfmt_parts {
     char unit[NUMFMT_MAX];   /* the unit as printed: 万余元 for 227万余元 */
 } numfmt_parts;
 
+/* The qualifiers a figure may carry, and what each says of the true value:
+ * at least the figure (超 逾 余 多 以上), at most (以下 以内 不足 不到), or
+ * about it (约 近 左右). */
+typedef enum numfmt_bound { BOUND_EXACT, BOUND_AT_LEAST, BOUND_AT_MOST, BOUND_ABOUT } numfmt_bound;
+
+/* The bound a qualifier sets; false when it is not one we know where to
+ * print (the loader refuses it then). NULL or "" is exact. */
+bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound);
+
+/* The known qualifiers, for messages: "约、近、超、逾、余、多、以上、以下、以内、不足、不到、左右". */
+const char *numfmt_qualifier_list(void);
+
+/* A figure with its unit, as running text prints it: 约2.3亿元, 9万余人次,
+ * 93%以上. Returns false when it does not fit. */
+bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, char *buf,
+                      size_t n);
+
 /* Formats a figure given by its literal JSON text. Returns false when the
  * literal is not a plain decimal number or does not fit (out is then a copy
  * of the literal, truncated). */

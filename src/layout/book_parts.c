@@ -36,6 +36,11 @@ static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
 static void change_text(const sheet_indicator *prev, int prev_year, const sheet_indicator *cur,
                         int cur_year, char *out, size_t n)
 {
+    /* An approximate figure on either side gives no exact difference. */
+    if ((cur->qualifier && cur->qualifier[0]) || (prev->qualifier && prev->qualifier[0])) {
+        snprintf(out, n, "%s", "—（约数，不计算变化）");
+        return;
+    }
     unit_parts cu = units_split(cur->unit), pu = units_split(prev->unit);
     double p = units_convert(prev->value, prev->unit, cur->unit);
     int dec = units_decimals(cur->literal);

@@ -45,7 +45,16 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         }
         double tv = units_convert(tg->value, tg->unit, ind->unit);
         scale sc = scale_nice(0, fmax(ind->value, tv) * 1.08, 4, 1);
-        bool met = target_met(tg, units_convert(ind->value, ind->unit, tg->unit));
+        /* 已实现 only when the figure proves it: an exact figure, or one that
+         * is a bound on the right side (超79岁 for higher-is-better, 5‰以下
+         * for lower-is-better); about-figures that reach it are 接近目标. */
+        bool reaches = target_met(tg, units_convert(ind->value, ind->unit, tg->unit));
+        numfmt_bound bound;
+        numfmt_qualifier(ind->qualifier, &bound);
+        bool proven = bound == BOUND_EXACT ||
+                      (bound == BOUND_AT_LEAST && tg->better != BETTER_LOWER) ||
+                      (bound == BOUND_AT_MOST && tg->better == BETTER_LOWER);
+        int status = reaches && proven ? 2 : reaches ? 1 : 0;
 
         text *lt = layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path,
                                "label");
@@ -77,9 +86,8 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             !page_add_text(&b->marks, mt, mx, y, st->muted))
             return false;
         /* The figure: right of the bar end, or inside the bar when the tick is in the way. */
-        char num[3 * NUMFMT_MAX], fig[4 * NUMFMT_MAX];
-        chart_figure(ind, num, sizeof num);
-        snprintf(fig, sizeof fig, "%s%s", num, ind->unit ? ind->unit : "");
+        char fig[4 * NUMFMT_MAX];
+        numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, fig, sizeof fig);
         text *vt = layout_text(ctx, fig, &st->value_label, 0, ind->path, "value");
         if (!vt)
             return false;
@@ -103,9 +111,10 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         if (!page_add_text(&b->marks, vt, fx, cy - text_height(vt) / 2, fc))
             return false;
         double sh;
-        if (!box_text(ctx, b, met ? "已实现" : "未实现", &st->bullet_mark,
+        static const char *const words[] = {"未实现", "接近目标", "已实现"};
+        if (!box_text(ctx, b, words[status], &st->bullet_mark,
                       x1 + st->bullet_gap, cy - st->bullet_mark.size * 0.7, 0,
-                      met ? st->good : st->bad, NULL, NULL, &sh))
+                      status == 2 ? st->good : status == 1 ? st->muted : st->bad, NULL, NULL, &sh))
             return false;
         y += row_h + st->bullet_gap;
     }

@@ -236,9 +236,11 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             if (!page_add_mark(&b->marks, &m))
                 return false;
             /* The figure as written, with its unit when it is not the axis unit. */
-            char fig[3 * NUMFMT_MAX], lab[4 * NUMFMT_MAX];
-            chart_figure(ind, fig, sizeof fig);
-            snprintf(lab, sizeof lab, "%s%s", fig, mixed && ind->unit ? ind->unit : "");
+            char lab[4 * NUMFMT_MAX];
+            if (mixed) /* each label states its own unit, qualifier in its place */
+                numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, lab, sizeof lab);
+            else
+                chart_figure(ind, lab, sizeof lab);
             text *t = layout_text(ctx, lab, &st->point_label, 0, ind->path, "value");
             if (!t)
                 return false;

@@ -79,7 +79,10 @@ static bool kpi_change(layout_ctx *ctx, const sheet_indicator *ind, double width
     int prev_year = 0;
     const sheet_indicator *prev =
         history_previous(ctx->hist, ctx->s->year, ind->id, ind->unit, &prev_year);
-    if (!prev)
+    /* An approximate figure (约, 余, 以上 …) on either side gives no exact
+     * difference: no change is printed rather than a precise-looking one. */
+    if (!prev || (ind->qualifier && ind->qualifier[0]) ||
+        (prev->qualifier && prev->qualifier[0]))
         return true;
     unit_parts cu = units_split(ind->unit), pu = units_split(prev->unit);
     double p = units_convert(prev->value, prev->unit, ind->unit);

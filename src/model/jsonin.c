@@ -259,8 +259,18 @@ const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
         return NULL;
     }
     locator_pos pos;
-    if (ld->loc && locator_lookup(ld->loc, path, &pos))
+    if (ld->loc && locator_lookup(ld->loc, path, &pos)) {
+        /* A figure is printed as written: 1.234e3 is no way a source writes one. */
+        for (size_t i = 0; i < pos.length; i++)
+            if (ld->text[pos.offset + i] == 'e' || ld->text[pos.offset + i] == 'E') {
+                jin_report(ld, path,
+                           _("%.*s is in scientific notation; write the figure in full, as the "
+                             "source does"),
+                           (int)pos.length, ld->text + pos.offset);
+                return NULL;
+            }
         return arena_strndup(ld->a, ld->text + pos.offset, pos.length);
+    }
     return arena_printf(ld->a, "%.17g", *value); /* unreachable for parsed input */
 }
 

@@ -16,6 +16,7 @@
 #include "base/i18n.h"
 #include "jsonin.h"
 #include "model/locator.h"
+#include "model/numfmt.h"
 #include "model/sheet.h"
 
 /* Limits that end absurd input in a clear error rather than in exhausted
@@ -147,6 +148,12 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     out->qualifier = jin_get_string(&ld->j, ind, p, "qualifier", false);
     if (out->qualifier && !out->qualifier[0])
         out->qualifier = NULL;
+    numfmt_bound bound;
+    if (out->qualifier && !numfmt_qualifier(out->qualifier, &bound))
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "qualifier"),
+                   _("\"%s\" is not a qualifier the sheet knows where to print; expected one "
+                     "of %s"),
+                   out->qualifier, numfmt_qualifier_list());
     out->note = jin_get_string(&ld->j, ind, p, "note", false);
 
     const char *better = jin_get_string(&ld->j, ind, p, "better", false);

@@ -72,7 +72,7 @@ static bool whole_tens(const char *literal)
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out)
 {
-    static const char *const after[] = {"余", "多", "以上", "左右", NULL};
+    static const char *const after[] = {"余", "多", "以上", "左右", "以下", "以内", NULL};
     out->before = "";
     out->after = "";
     if (qualifier && qualifier[0]) {
@@ -94,6 +94,7 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
      * it otherwise (227万余元, 3亿多元); 以上 and 左右, and any qualifier of a
      * %, after the whole unit (93%以上, 10万人次左右). */
     bool after_unit = q[0] && (strcmp(q, "以上") == 0 || strcmp(q, "左右") == 0 ||
+                               strcmp(q, "以下") == 0 || strcmp(q, "以内") == 0 ||
                                starts_with(unit, "%") || starts_with(unit, "‰"));
     if (after_unit) {
         snprintf(out->unit, sizeof out->unit, "%s%s", unit, q);
@@ -138,4 +139,42 @@ double numfmt_parse(const char *printed)
             buf[o++] = *p;
     buf[o] = '\0';
     return strtod(buf, NULL);
+}
+
+static const struct {
+    const char *q;
+    numfmt_bound bound;
+} qualifiers[] = {
+    {"约", BOUND_ABOUT},     {"近", BOUND_ABOUT},     {"左右", BOUND_ABOUT},
+    {"超", BOUND_AT_LEAST},  {"逾", BOUND_AT_LEAST},  {"余", BOUND_AT_LEAST},
+    {"多", BOUND_AT_LEAST},  {"以上", BOUND_AT_LEAST}, {"超过", BOUND_AT_LEAST},
+    {"以下", BOUND_AT_MOST}, {"以内", BOUND_AT_MOST}, {"不足", BOUND_AT_MOST},
+    {"不到", BOUND_AT_MOST},
+};
+
+bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound)
+{
+    *bound = BOUND_EXACT;
+    if (!qualifier || !qualifier[0])
+        return true;
+    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0]; i++)
+        if (strcmp(qualifier, qualifiers[i].q) == 0) {
+            *bound = qualifiers[i].bound;
+            return true;
+        }
+    return false;
+}
+
+const char *numfmt_qualifier_list(void)
+{
+    return "约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到";
+}
+
+bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, char *buf,
+                      size_t n)
+{
+    numfmt_parts np;
+    bool ok = numfmt_figure(literal, unit, qualifier, &np);
+    int len = snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+    return ok && len >= 0 && (size_t)len < n;
 }

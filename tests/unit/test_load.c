@@ -39,9 +39,9 @@ static const char base[] =
     "    {\"id\": \"rate\", \"label\": \"比率\", \"value\": -0.5, \"unit\": \"%\", \"better\": "
     "\"lower\",\n"
     "     \"source\": {\"file\": \"a.txt\", \"quote\": \"比率-0.5%\"}},\n"
-    "    {\"id\": \"big\", \"label\": \"大数\", \"value\": 1e3, \"unit\": \"%\", \"note\": "
+    "    {\"id\": \"big\", \"label\": \"大数\", \"value\": 100, \"unit\": \"%\", \"note\": "
     "\"注释\",\n"
-    "     \"source\": {\"file\": \"a.txt\", \"quote\": \"1e3\"}}\n"
+    "     \"source\": {\"file\": \"a.txt\", \"quote\": \"100\"}}\n"
     "  ],\n"
     "  \"sections\": [\n"
     "    {\"title\": \"概况\", \"blocks\": [{\"type\": \"kpi\", \"items\": [\"beds\", "
@@ -229,8 +229,8 @@ static void test_literals_kept_exactly(void **state)
     assert_true(s->indicators[1].value == 12345);
     assert_string_equal(s->indicators[2].literal, "-0.5");
     assert_true(s->indicators[2].value == -0.5);
-    assert_string_equal(s->indicators[3].literal, "1e3");
-    assert_true(s->indicators[3].value == 1000);
+    assert_string_equal(s->indicators[3].literal, "100");
+    assert_true(s->indicators[3].value == 100);
     sheet_free(s);
 
     char *t = mutate("\"value\": 2.30", "\"value\": 46.090");
@@ -239,11 +239,11 @@ static void test_literals_kept_exactly(void **state)
     assert_string_equal(s->indicators[0].literal, "46.090");
     sheet_free(s);
     free(t);
-    t = mutate("\"value\": 2.30", "\"value\": -0.000120E+2");
+    t = mutate("\"value\": 2.30", "\"value\": -0.000120");
     s = sheet_load_bytes("t.json", t, strlen(t), &dl);
     assert_non_null(s);
-    assert_string_equal(s->indicators[0].literal, "-0.000120E+2");
-    assert_true(s->indicators[0].value == -0.000120E+2);
+    assert_string_equal(s->indicators[0].literal, "-0.000120");
+    assert_true(s->indicators[0].value == -0.000120);
     sheet_free(s);
     free(t);
     assert_int_equal(dl.count, 0);
@@ -321,6 +321,25 @@ static void test_value_as_string(void **state)
 
 /* null is a figure still to be filled in (a draft): it loads, marked missing,
  * and the sheet counts it; printing refuses it later unless --draft. */
+/* A source never writes 1e3: scientific notation is refused, not printed. */
+static void test_scientific_notation_refused(void **state)
+{
+    (void)state;
+    expect_mutation_error("\"value\": 100", "\"value\": 1e3", "indicators[3].value", 14, 43,
+                          "1e3 is in scientific notation; write the figure in full, as the source "
+                          "does");
+}
+
+/* A qualifier the sheet does not know where to print is refused. */
+static void test_unknown_qualifier_refused(void **state)
+{
+    (void)state;
+    expect_mutation_error("\"value\": 100,", "\"value\": 100, \"qualifier\": \"大约\",",
+                          "indicators[3].qualifier", 14, 61,
+                          "\"大约\" is not a qualifier the sheet knows where to print; expected one "
+                          "of 约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到");
+}
+
 static void test_value_null_is_missing(void **state)
 {
     (void)state;
@@ -697,6 +716,8 @@ int main(void)
         cmocka_unit_test(test_missing_required_field),
         cmocka_unit_test(test_value_as_string),
         cmocka_unit_test(test_value_null_is_missing),
+        cmocka_unit_test(test_scientific_notation_refused),
+        cmocka_unit_test(test_unknown_qualifier_refused),
         cmocka_unit_test(test_wrong_type),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_not_json),
