@@ -349,6 +349,12 @@ static int render_book(const options *o, const char *input)
         goto done;
     }
     snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
+    /* Never write the book over one of the year files it is made from. */
+    for (size_t i = 0; i < ss.hist->n; i++)
+        if (same_file(out, ss.hist->years[i]->file)) {
+            diag_error(&dl, out, "%s", _("the output would overwrite the input; choose another -o"));
+            goto done;
+        }
     if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
         diag_error(&dl, "out", _("cannot create the directory: %s"), strerror(errno));
         goto done;
@@ -523,6 +529,22 @@ int main(int argc, char **argv)
     /* Progress, one line per file, for batches on a terminal or with -v;
      * never with -q. Errors are printed whatever. */
     int progress = !o.quiet && (o.verbose || (n_inputs > 1 && isatty(STDERR_FILENO)));
+    /* Two inputs with one output name (a/2025.json, b/2025.json into one
+     * folder) would silently overwrite each other: refuse the later ones. */
+    for (int i = optind + 1; i < argc && n_inputs > 1; i++) {
+        char pi[PATH_MAX];
+        output_path(&o, argv[i], n_inputs, pi, sizeof pi);
+        for (int k = optind; k < i; k++) {
+            char pk[PATH_MAX];
+            output_path(&o, argv[k], n_inputs, pk, sizeof pk);
+            if (strcmp(pi, pk) == 0) {
+                fprintf(stderr, _("factsheet: %s and %s would both be written to %s; render them "
+                                  "into different folders\n"),
+                        argv[k], argv[i], pi);
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
     for (int i = optind; i < argc; i++) {
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);

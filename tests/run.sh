@@ -378,6 +378,18 @@ fi
 "$BIN" --format png --dpi 50 -o "$T/p.png" data/2025.json
 check "--format png writes one PNG per page" sh -c \
     "[ \$(ls '$T'/p-*.png | wc -l) -eq \$(pdfinfo '$T/2025.pdf' | sed -n 's/^Pages: *//p') ] && [ \"\$(head -c 4 '$T/p-1.png' | tail -c 3)\" = PNG ]"
+"$BIN" --format png --dpi 30 -o "$T/stale.png" tests/good/minimal.json
+check "a shorter PNG render removes the pages of an earlier, longer one" sh -c \
+    "'$BIN' --format png --dpi 30 -o '$T/st.png' data/2025.json && '$BIN' --format png --dpi 30 -o '$T/st.png' tests/good/minimal.json && [ -f '$T/st-1.png' ] && [ ! -e '$T/st-2.png' ] && [ ! -e '$T/st-3.png' ]"
+mkdir -p "$T/dup/a" "$T/dup/b" "$T/dup/o"
+cp data/2025.json "$T/dup/a/2025.json"
+cp data/2023.json "$T/dup/b/2025.json"
+check "two inputs with one output name are refused, nothing written" sh -c \
+    "! '$BIN' -o '$T/dup/o' '$T/dup/a/2025.json' '$T/dup/b/2025.json' 2>/dev/null && [ -z \"\$(ls '$T/dup/o')\" ]"
+mkdir -p "$T/bk"
+cp data/20*.json "$T/bk/"
+check "the book refuses to overwrite one of its year files" sh -c \
+    "! '$BIN' --book -o '$T/bk/2025.json' '$T/bk/2025.json' 2>/dev/null && cmp '$T/bk/2025.json' data/2025.json"
 "$BIN" --format svg -o "$T/s.svg" data/2025.json
 check "--format svg writes one SVG per page" sh -c "grep -q '<svg' '$T/s-1.svg'"
 check "check-layers: no library used outside its home" make -s check-layers

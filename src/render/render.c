@@ -1,6 +1,9 @@
 /* render: see include/render/render.h. */
 #include "render/render.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -313,8 +316,9 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     return atomic_file_commit(&af, dl);
 }
 
-static bool render_png_page(const doc *d, const doc_page *p, double dpi, const char *path,
-                            diag_list *dl)
+/* Draws page p as a PNG into out. */
+static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *out,
+                            const char *path, diag_list *dl)
 {
     double k = dpi / 72.0;
     int w = (int)(d->width * k + 0.5), h = (int)(d->height * k + 0.5);
@@ -326,54 +330,86 @@ static bool render_png_page(const doc *d, const doc_page *p, double dpi, const c
     draw_page(cr, p);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_write_to_png_stream(surface, write_to_file, out);
+    cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
         diag_error(dl, path, _("cannot draw: %s"), cairo_status_to_string(st));
         return false;
     }
-    atomic_file af;
-    if (!atomic_file_open(&af, path, dl)) {
-        cairo_surface_destroy(surface);
-        return false;
-    }
-    st = cairo_surface_write_to_png_stream(surface, write_to_file, af.fp);
-    cairo_surface_destroy(surface);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        diag_error(dl, path, _("cannot write: %s"), cairo_status_to_string(st));
-        atomic_file_abort(&af);
-        return false;
-    }
-    return atomic_file_commit(&af, dl);
+    return true;
 }
 
-static bool render_svg_page(const doc *d, const doc_page *p, const char *path, diag_list *dl)
+/* Draws page p as an SVG into out. */
+static bool render_svg_page(const doc *d, const doc_page *p, FILE *out, const char *path,
+                            diag_list *dl)
 {
-    atomic_file af;
-    if (!atomic_file_open(&af, path, dl))
-        return false;
     cairo_surface_t *surface =
-        cairo_svg_surface_create_for_stream(write_to_file, af.fp, d->width, d->height);
+        cairo_svg_surface_create_for_stream(write_to_file, out, d->width, d->height);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
     draw_page(cr, p);
-    if (!finish(surface, cr, path, dl)) {
-        atomic_file_abort(&af);
-        return false;
+    return finish(surface, cr, path, dl);
+}
+
+/* PNG and SVG write one file per page. Every page is drawn into memory
+ * first, so a failure leaves the old files as they were; then each is
+ * written through a temporary file, and pages of an earlier, longer render
+ * (NAME-4.png when the sheet now has 3 pages) are removed: the folder never
+ * mixes two renders. */
+static bool render_pages(const doc *d, const render_opts *o, const char *out_path, diag_list *dl)
+{
+    size_t n = d->n_pages;
+    char **bufs = calloc(n ? n : 1, sizeof *bufs);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    bool ok = bufs && lens;
+    if (!ok)
+        diag_error(dl, out_path, "%s", _("out of memory"));
+    for (size_t i = 0; ok && i < n; i++) {
+        char path[4096];
+        render_page_path(out_path, i + 1, path, sizeof path);
+        FILE *mem = open_memstream(&bufs[i], &lens[i]);
+        if (!mem) {
+            diag_error(dl, path, "%s", _("out of memory"));
+            ok = false;
+            break;
+        }
+        ok = o->format == FORMAT_PNG ? render_png_page(d, &d->pages[i], o->dpi, mem, path, dl)
+                                     : render_svg_page(d, &d->pages[i], mem, path, dl);
+        if (fclose(mem) != 0 && ok) {
+            diag_error(dl, path, "%s", _("out of memory"));
+            ok = false;
+        }
     }
-    return atomic_file_commit(&af, dl);
+    for (size_t i = 0; ok && i < n; i++) {
+        char path[4096];
+        render_page_path(out_path, i + 1, path, sizeof path);
+        atomic_file af;
+        ok = atomic_file_open(&af, path, dl);
+        if (ok && fwrite(bufs[i], 1, lens[i], af.fp) != lens[i]) {
+            diag_error(dl, path, _("cannot write: %s"), strerror(errno));
+            atomic_file_abort(&af);
+            ok = false;
+        } else if (ok) {
+            ok = atomic_file_commit(&af, dl);
+        }
+    }
+    for (size_t k = n + 1; ok; k++) {
+        char path[4096];
+        render_page_path(out_path, k, path, sizeof path);
+        if (unlink(path) != 0)
+            break; /* no such earlier page: done */
+    }
+    for (size_t i = 0; bufs && i < n; i++)
+        free(bufs[i]);
+    free(bufs);
+    free(lens);
+    return ok;
 }
 
 bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_list *dl)
 {
     if (o->format == FORMAT_PDF)
         return render_pdf(d, o, out_path, dl);
-    for (size_t i = 0; i < d->n_pages; i++) {
-        char path[4096];
-        render_page_path(out_path, i + 1, path, sizeof path);
-        bool ok = o->format == FORMAT_PNG ? render_png_page(d, &d->pages[i], o->dpi, path, dl)
-                                          : render_svg_page(d, &d->pages[i], path, dl);
-        if (!ok)
-            return false;
-    }
-    return true;
+    return render_pages(d, o, out_path, dl);
 }
