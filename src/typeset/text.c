@@ -327,6 +327,46 @@ static void compress_line_ends(PangoLayout *layout, const char *utf8)
     }
 }
 
+/* 禁则 where Pango gives way: when a run without break opportunities (a
+ * title in 《》 with years and dashes inside) does not fit a line, Pango's
+ * WORD_CHAR wrap breaks it anywhere, even before 》 or after （. Such a break
+ * is forbidden with allow_breaks and the line set again, so the mark moves
+ * with its neighbour. */
+static void enforce_kinsoku(PangoLayout *layout, const char *utf8)
+{
+    enum { ROUNDS = 4 };
+    for (int round = 0; round < ROUNDS; round++) {
+        bool added = false;
+        PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
+        GSList *lines = pango_layout_get_lines_readonly(layout);
+        for (GSList *l = lines; l && l->next; l = l->next) {
+            const PangoLayoutLine *next = l->next->data;
+            const char *start = utf8 + next->start_index;
+            const char *first = start;
+            while (*first && g_utf8_get_char(first) == 0x200B) /* a break opportunity */
+                first = g_utf8_next_char(first);
+            if (!*first || first == utf8)
+                continue;
+            const char *last = g_utf8_prev_char(start);
+            while (last > utf8 && g_utf8_get_char(last) == 0x200B)
+                last = g_utf8_prev_char(last);
+            gunichar fc = g_utf8_get_char(first), lc = g_utf8_get_char(last);
+            if (!cjk_is_closing(fc) && !cjk_is_opening(lc))
+                continue;
+            PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+            a->start_index = (guint)(last - utf8);
+            a->end_index = (guint)(g_utf8_next_char(first) - utf8);
+            pango_attr_list_insert(attrs, a);
+            added = true;
+        }
+        if (added)
+            pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(attrs);
+        if (!added)
+            break;
+    }
+}
+
 static text *text_new_refined(text_fonts *f, const char *utf8, const text_style *style,
                               double width, uint32_t *missing, const cjk_text *cjk)
 {
@@ -398,6 +438,8 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     pango_layout_set_text(t->layout, utf8, -1);
     if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
         compress_line_ends(t->layout, utf8);
+    if (width > 0)
+        enforce_kinsoku(t->layout, utf8);
 
     uint32_t cp = first_unknown(t->layout);
     if (cp) {
