@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "book_priv.h"
 #include "model/units.h"
 
@@ -410,7 +411,7 @@ bool book_appendix(book *bk)
     const style *st = bk->ctx.st;
     const book_sizes *z = &bk->z;
     double label_w = 0, value_w = 0;
-    char fig[256], quote[4096];
+    char fig[256];
     for (size_t y = 0; y < bk->hist->n; y++) {
         const sheet *s = bk->hist->years[y];
         for (size_t i = 0; i < s->n_indicators; i++)
@@ -438,12 +439,17 @@ bool book_appendix(book *bk)
                     strcmp(ind->source_file, s->sources[k].file) != 0)
                     continue;
                 figure_text(ind, fig, sizeof fig);
-                snprintf(quote, sizeof quote, "“%s”", ind->source_quote);
+                /* The exact quote, whatever its length: the appendix's promise. */
+                strbuf quote = {0};
+                if (!sb_printf(&quote, "“%s”", ind->source_quote)) {
+                    bk->ctx.failed = true;
+                    return false;
+                }
                 cell cells[3] = {{.str = ind->label, .origin = s, .path = ind->path,
                                   .field = "label", .link_toc = NO_LINK},
                                  {.str = fig, .origin = s, .path = ind->path, .field = "value",
                                   .link_toc = NO_LINK},
-                                 {.str = quote, .origin = s, .path = ind->path,
+                                 {.str = sb_str(&quote), .origin = s, .path = ind->path,
                                   .field = "source.quote", .link_toc = NO_LINK}};
                 if (first) {
                     /* A new source: its heading leads the table again. */
@@ -451,11 +457,14 @@ bool book_appendix(book *bk)
                     tb.gap = open_year ? st->section_before : st->block_gap;
                     if (!appendix_source(bk, s, k, open_year, &tb.lead)) {
                         box_free(&tb.lead);
+                        sb_free(&quote);
                         bk->ctx.failed = true;
                         return false;
                     }
                 }
-                if (!book_table_add(bk, &tb, cells))
+                bool added = book_table_add(bk, &tb, cells);
+                sb_free(&quote);
+                if (!added)
                     return false;
                 if (first && open_year) {
                     char year[16];

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "box.h"
 #include "layout/scale.h"
 #include "model/units.h"
@@ -20,7 +21,9 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
     if (!chart_header(ctx, blk, NULL, width, b, &y))
         return false;
     chart_sources cs = {0};
-    char docs[512] = "";
+    strbuf docs = {0};
+    sb_printf(&docs, "%s", "目标：");
+    size_t n_docs = 0;
     double status_w = 40;
     double x0 = st->bullet_label_w + st->bullet_gap, x1 = width - status_w - st->bullet_gap;
     for (size_t i = 0; i < blk->n_items; i++) {
@@ -36,13 +39,11 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
                                                        ? ctx->targets->dir : "targets"),
                          ind->unit ? ind->unit : "");
             ctx->failed = true;
-            return false;
+            goto fail;
         }
         chart_sources_add_file(&cs, s, ind->source_file);
-        if (!strstr(docs, tg->document)) {
-            size_t len = strlen(docs);
-            snprintf(docs + len, sizeof docs - len, "%s%s", len ? "、" : "", tg->document);
-        }
+        if (!strstr(sb_str(&docs), tg->document))
+            sb_printf(&docs, "%s%s", n_docs++ ? "、" : "", tg->document);
         double tv = units_convert(tg->value, tg->unit, ind->unit);
         scale sc = scale_nice(0, fmax(ind->value, tv) * 1.08, 4, 1);
         /* 已实现 only when the figure proves it: an exact figure, or one that
@@ -59,14 +60,14 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         text *lt = layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path,
                                "label");
         if (!lt)
-            return false;
+            goto fail;
         char mark_s[128];
         snprintf(mark_s, sizeof mark_s, "%d%s%s%s%s", tg->year, "年目标",
                  tg->better == BETTER_LOWER ? "≤" : "≥", tg->literal, tg->unit);
         text *mt = layout_text(ctx, mark_s, &st->bullet_mark, 0, NULL, NULL);
         if (!mt) {
             text_free(lt);
-            return false;
+            goto fail;
         }
         double mh = text_height(mt);
         double track_y = y + mh + 2;
@@ -84,13 +85,13 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             !page_add_line(&b->marks, tx, track_y - 1, tx, track_y + st->bullet_track_h + 1,
                            st->target, 2.0) ||
             !page_add_text(&b->marks, mt, mx, y, st->muted))
-            return false;
+            goto fail;
         /* The figure: right of the bar end, or inside the bar when the tick is in the way. */
         char fig[4 * NUMFMT_MAX];
         numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, fig, sizeof fig);
         text *vt = layout_text(ctx, fig, &st->value_label, 0, ind->path, "value");
         if (!vt)
-            return false;
+            goto fail;
         double vw = text_width(vt);
         double fx = vx + 3;
         rgb fc = st->ink;
@@ -109,20 +110,23 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             fc = st->ink;
         }
         if (!page_add_text(&b->marks, vt, fx, cy - text_height(vt) / 2, fc))
-            return false;
+            goto fail;
         double sh;
         static const char *const words[] = {"未实现", "接近目标", "已实现"};
         if (!box_text(ctx, b, words[status], &st->bullet_mark,
                       x1 + st->bullet_gap, cy - st->bullet_mark.size * 0.7, 0,
                       status == 2 ? st->good : status == 1 ? st->muted : st->bad, NULL, NULL, &sh))
-            return false;
+            goto fail;
         y += row_h + st->bullet_gap;
     }
     y -= st->bullet_gap;
-    char extra[640];
-    snprintf(extra, sizeof extra, "%s%s", "目标：", docs);
-    if (!chart_note(ctx, blk, &cs, extra, width, b, &y))
-        return false;
+    if (docs.failed || !chart_note(ctx, blk, &cs, sb_str(&docs), width, b, &y))
+        goto fail;
+    sb_free(&docs);
     b->height = y;
     return true;
+
+fail:
+    sb_free(&docs);
+    return false;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "box.h"
 #include "layout/scale.h"
 
@@ -47,9 +48,12 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
         return false;
     *y += h + st->chart_title_gap;
     if (unit && unit[0]) {
-        char line[256];
-        snprintf(line, sizeof line, "单位：%s", unit);
-        if (!box_text(ctx, b, line, &st->chart_unit, 0, *y, 0, st->muted, blk->path, "unit", &h))
+        strbuf line = {0};
+        sb_printf(&line, "单位：%s", unit);
+        bool ok = !line.failed && box_text(ctx, b, sb_str(&line), &st->chart_unit, 0, *y, 0,
+                                           st->muted, blk->path, "unit", &h);
+        sb_free(&line);
+        if (!ok)
             return false;
         *y += h;
     }
@@ -124,24 +128,31 @@ bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs
                 const char *extra, double width, box *b, double *y)
 {
     const style *st = ctx->st;
-    char note[2048];
-    size_t n = 0;
-    note[0] = '\0';
+    strbuf note = {0};
     if (blk->text)
-        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", "注：", blk->text);
-    if (extra && n < sizeof note)
-        n += (size_t)snprintf(note + n, sizeof note - n, "%s%s", n ? "　" : "", extra);
-    for (size_t i = 0; i < cs->n && n < sizeof note; i++)
-        n += (size_t)snprintf(note + n, sizeof note - n, "%s《%s》",
-                              i == 0 ? (n ? "　来源：" : "来源：") : "；", cs->titles[i]);
-    if (!note[0])
-        return true;
-    double h;
-    *y += st->chart_note_gap;
-    if (!box_text(ctx, b, note, &st->chart_note, 0, *y, width, st->muted, blk->path, "note", &h))
+        sb_printf(&note, "%s%s", "注：", blk->text);
+    if (extra)
+        sb_printf(&note, "%s%s", note.len ? "　" : "", extra);
+    for (size_t i = 0; i < cs->n; i++)
+        sb_printf(&note, "%s《%s》", i == 0 ? (note.len ? "　来源：" : "来源：") : "；",
+                  cs->titles[i]);
+    if (note.failed) {
+        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path, "%s",
+                     _("the chart's note is too long to set"));
+        ctx->failed = true;
+        sb_free(&note);
         return false;
-    *y += h;
-    return true;
+    }
+    bool ok = true;
+    if (note.len) {
+        double h;
+        *y += st->chart_note_gap;
+        ok = box_text(ctx, b, sb_str(&note), &st->chart_note, 0, *y, width, st->muted, blk->path,
+                      "note", &h);
+        *y += ok ? h : 0;
+    }
+    sb_free(&note);
+    return ok;
 }
 
 double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "box.h"
 #include "layout/scale.h"
 #include "model/units.h"
@@ -35,15 +36,12 @@ static const sheet_indicator *find(layout_ctx *ctx, int year, const char *id)
 
 /* Appends "name：2023年" for the first year of a series (sep "：") or
  * "、2024年" for the next ones (name NULL). */
-static void append_year(char *buf, size_t n, const char *name, const char *sep, int year)
+static void append_year(strbuf *b, const char *name, const char *sep, int year)
 {
-    size_t len = strlen(buf);
-    if (len >= n)
-        return;
     if (name)
-        snprintf(buf + len, n - len, "%s%s%d年", name, sep, year);
+        sb_printf(b, "%s%s%d年", name, sep, year);
     else
-        snprintf(buf + len, n - len, "、%d年", year);
+        sb_printf(b, "、%d年", year);
 }
 
 bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
@@ -83,7 +81,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
 
     line_series ser[LINE_SERIES];
     memset(ser, 0, sizeof ser);
-    char missing[1024] = "", other_unit[1024] = "";
+    strbuf missing = {0}, other_unit = {0};
     double vmin = INFINITY, vmax = -INFINITY;
     size_t first = n_years;
     chart_sources cs = {0};
@@ -93,7 +91,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
         for (size_t y = 0; y < n_years; y++) {
             const sheet_indicator *ind = find(ctx, years[y], blk->items[k].id);
             if (ind && !units_comparable(ind->unit, unit)) {
-                append_year(other_unit, sizeof other_unit, named_unit ? NULL : name, "：", years[y]);
+                append_year(&other_unit, named_unit ? NULL : name, "：", years[y]);
                 named_unit = true;
                 ind = NULL;
             }
@@ -124,45 +122,43 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
         for (size_t y = first; y < n_years; y++) {
             if (ser[k].at[y])
                 continue;
-            append_year(missing, sizeof missing, named ? NULL : (name ? name : blk->items[k].id),
+            append_year(&missing, named ? NULL : (name ? name : blk->items[k].id),
                         "：", years[y]);
             named = true;
         }
-        if (named) {
-            size_t len = strlen(missing);
-            snprintf(missing + len, sizeof missing - len, "%s", "无此项数据，折线在此断开。");
-        }
+        if (named)
+            sb_printf(&missing, "%s", "无此项数据，折线在此断开。");
     }
     if (first == n_years) {
         sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path,
                      _("no data year up to %d has indicator \"%s\" in \"%s\""), ctx->s->year,
                      blk->items[0].id, unit);
         ctx->failed = true;
-        return false;
+        goto fail;
     }
 
     double y = 0;
     if (!chart_header(ctx, blk, unit, width, b, &y))
-        return false;
+        goto fail;
     if (n_ser > 1) {
         const char *names[LINE_SERIES];
         for (size_t k = 0; k < n_ser; k++)
             names[k] = blk->items[k].label ? blk->items[k].label : blk->items[k].id;
         if (!chart_legend(ctx, blk, names, n_ser, true, width, b, &y))
-            return false;
+            goto fail;
     }
     /* Lines need not start at zero, but counts rarely mislead from zero. */
     scale sc = scale_nice(vmin, vmax, st->chart_target_ticks, vmin >= 0 && vmin < vmax * 0.5);
     double tick_w = chart_tick_width(ctx, blk, &sc);
     if (tick_w < 0)
-        return false;
+        goto fail;
     double plot_x = tick_w + st->chart_axis_gap + st->chart_tick_len;
     double pad = 28; /* room for the first and last point labels */
     double x0 = plot_x + pad, x1 = width - pad;
     double label_h = st->point_label.size * 1.45;
     double top = y + label_h + st->line_label_gap, bottom = top + st->line_plot_h;
     if (!chart_value_axis(ctx, blk, &sc, plot_x, width, top, bottom, b))
-        return false;
+        goto fail;
     int y_first = years[first], y_last = years[n_years - 1];
     double span = y_last > y_first ? (double)(y_last - y_first) : 1;
 #define XPOS(yr) (y_last > y_first ? x0 + ((double)((yr) - y_first)) / span * (x1 - x0) \
@@ -174,17 +170,17 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
         snprintf(lab, sizeof lab, "%d", years[yi]);
         text *t = layout_text(ctx, lab, &st->axis_label, 0, blk->path, NULL);
         if (!t)
-            return false;
+            goto fail;
         year_h = fmax(year_h, text_height(t));
         double x = XPOS(years[yi]);
         if (!page_add_line(&b->marks, x, bottom, x, bottom + st->chart_tick_len, st->axis,
                            st->chart_grid_w) ||
             !page_add_text(&b->marks, t, x - text_width(t) / 2, bottom + st->chart_tick_len + 1,
                            st->muted))
-            return false;
+            goto fail;
     }
     if (!page_add_line(&b->marks, plot_x, bottom, width, bottom, st->axis, st->chart_axis_w))
-        return false;
+        goto fail;
 
     /* When figures were written in different units, every label says its own
      * unit (4636个 beside 1.77万个), so none reads as a bare axis value. */
@@ -213,13 +209,13 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
                     mark m = {.kind = MARK_POLYLINE, .n_points = run};
                     m.points = malloc(2 * run * sizeof *m.points);
                     if (!m.points)
-                        return false;
+                        goto fail;
                     memcpy(m.points, pts, 2 * run * sizeof *m.points);
                     m.paint = (mark_paint){.stroke = color, .stroked = true,
                                            .line_width = st->line_w,
                                            .dash = st->grayscale && k % 2 ? 3 : 0};
                     if (!page_add_mark(&b->marks, &m))
-                        return false;
+                        goto fail;
                 }
                 run = 0;
             }
@@ -234,7 +230,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             m.paint = (mark_paint){.fill = color, .filled = true, .stroke = (rgb){1, 1, 1},
                                    .stroked = true, .line_width = 0.8};
             if (!page_add_mark(&b->marks, &m))
-                return false;
+                goto fail;
             /* The figure as written, with its unit when it is not the axis unit. */
             char lab[4 * NUMFMT_MAX];
             if (mixed) /* each label states its own unit, qualifier in its place */
@@ -243,7 +239,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
                 chart_figure(ind, lab, sizeof lab);
             text *t = layout_text(ctx, lab, &st->point_label, 0, ind->path, "value");
             if (!t)
-                return false;
+                goto fail;
             double tw = text_width(t), th = text_height(t);
             double lx = fmin(fmax(px - tw / 2, plot_x), width - tw);
             double ly = py - st->line_label_gap - th;
@@ -261,16 +257,26 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             placed[n_placed][3] = ly + th;
             n_placed++;
             if (!page_add_text(&b->marks, t, lx, ly, color))
-                return false;
+                goto fail;
         }
     }
 #undef XPOS
     y = bottom + st->chart_tick_len + 1 + year_h;
-    char extra[2200];
-    snprintf(extra, sizeof extra, "%s%s%s", missing, other_unit,
-             other_unit[0] ? "的数据单位口径不同，未绘入。" : "");
-    if (!chart_note(ctx, blk, &cs, extra[0] ? extra : NULL, width, b, &y))
+    strbuf extra = {0};
+    sb_printf(&extra, "%s%s%s", sb_str(&missing), sb_str(&other_unit),
+              other_unit.len ? "的数据单位口径不同，未绘入。" : "");
+    bool noted = !extra.failed &&
+                 chart_note(ctx, blk, &cs, extra.len ? sb_str(&extra) : NULL, width, b, &y);
+    sb_free(&extra);
+    sb_free(&missing);
+    sb_free(&other_unit);
+    if (!noted)
         return false;
     b->height = y;
     return true;
+
+fail:
+    sb_free(&missing);
+    sb_free(&other_unit);
+    return false;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "box.h"
 
 /* ---- text and boxes ---------------------------------------------------- */
@@ -439,25 +440,27 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     for (size_t i = 0; i < s->n_sections && !ctx.failed; i++) {
         const sheet_section *sec = &s->sections[i];
         box head = {0}, first = {0};
-        char numbered[512];
+        strbuf numbered = {0};
         sheet_section official_sec = *sec;
         if (st->official) { /* 一、 二、 … before each heading */
             char num[16];
             chinese_number((int)i + 1, num, sizeof num);
-            snprintf(numbered, sizeof numbered, "%s、%s", num, sec->title);
-            official_sec.title = numbered;
+            sb_printf(&numbered, "%s、%s", num, sec->title);
+            official_sec.title = sb_str(&numbered);
         }
         size_t used = 1;
         const sheet_block *b0 = &sec->blocks[0];
         bool first_flows = (b0->kind == BLOCK_TEXT || b0->kind == BLOCK_NOTE) && b0->text &&
                            b0->text[0];
         text *first_text = NULL;
-        if (!build_section_heading(&ctx, st->official ? &official_sec : sec, f.width, &head) ||
+        if (numbered.failed ||
+            !build_section_heading(&ctx, st->official ? &official_sec : sec, f.width, &head) ||
             !(first_flows
                   ? (first_text = layout_text(&ctx, b0->text,
                                               b0->kind == BLOCK_TEXT ? &st->body : &st->note,
                                               f.width, b0->path, "text")) != NULL
                   : build_unit(&ctx, sec, 0, f.width, &first, &used))) {
+            sb_free(&numbered);
             box_free(&head);
             box_free(&first);
             ctx.failed = true;
@@ -474,7 +477,8 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         double keep = st->section_after + first_h, head_h = head.height;
         bool placed = box_wrap_tag(&head, "H1") &&
                       flow_place(&f, &head, st->section_before, keep, sec->path) &&
-                      flow_outline(&f, st->official ? numbered : sec->title, 1, head_h);
+                      flow_outline(&f, st->official ? sb_str(&numbered) : sec->title, 1, head_h);
+        sb_free(&numbered);
         if (placed && first_text) {
             placed = flow_place_paragraph(&f, first_text,
                                           b0->kind == BLOCK_TEXT ? st->ink : st->muted,
