@@ -269,6 +269,14 @@ PYEOF
 check "a section opening with a paragraph longer than a page flows over pages" sh -c \
     "'$BIN' -o '$T/longfirst.pdf' '$T/longfirst.json' && [ \$(pdfinfo '$T/longfirst.pdf' | sed -n 's/^Pages: *//p') -ge 3 ]"
 
+# ---- import refuses rows that would make the file fail to load -----------------
+sed 's/{"type": "text", "text": "正文。"}/{"type": "ring", "title": "占比", "items": ["rate"]}/' \
+    tests/good/minimal.json > "$T/ring.json"
+printf 'id,value,unit,file,quote\nrate,120.50,%%,a.txt,比率120.50%%\n' > "$T/over.csv"
+cp "$T/ring.json" "$T/ring-before.json"
+check "import refuses a share over 100 % in a ring, and the file is unchanged" sh -c \
+    "! '$BIN' import '$T/over.csv' --into '$T/ring.json' 2>/dev/null && cmp '$T/ring.json' '$T/ring-before.json'"
+
 # ---- a source with a web address makes the footer a link to it ---------------
 sed 's|"sources": \[{"file": "a.txt", "title": "测试来源"}\]|"sources": [{"file": "a.txt", "title": "测试来源", "url": "https://example.org/zz/2025.html"}]|' \
     tests/good/minimal.json > "$T/url.json"

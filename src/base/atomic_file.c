@@ -126,7 +126,10 @@ bool atomic_file_commit(atomic_file *af, diag_list *dl)
 {
     bool ok = fflush(af->fp) == 0 && !ferror(af->fp) && fsync(fileno(af->fp)) == 0;
     int err = errno;
-    ok = fclose(af->fp) == 0 && ok;
+    if (fclose(af->fp) != 0 && ok) {
+        err = errno; /* the close is what failed: name its cause */
+        ok = false;
+    }
     af->fp = NULL;
     if (ok && rename(af->tmp, af->target) != 0) {
         err = errno;

@@ -27,6 +27,7 @@
 #include "cmd/cmd.h"
 #include "model/csv.h"
 #include "model/edit.h"
+#include "model/sheet.h"
 
 enum { EXIT_BAD = 1, EXIT_USAGE = 2, MAX_DIAGS = 100, MAX_NUMBER = 40 };
 
@@ -616,6 +617,25 @@ int cmd_import(int argc, char **argv)
     atomic_file_install_signal_handlers();
     if (!apply(&im, rows, n_rows, &updated))
         goto done;
+    /* The file as it would be written must load as a sheet (a share over 100
+     * for a ring, say, is refused there): check before anything is written. */
+    {
+        size_t len = 0;
+        char *text = edit_dump(im.ed, &len);
+        if (!text) {
+            diag_error(&dl, into, "%s", _("out of memory"));
+            goto done;
+        }
+        sheet *check = sheet_load_bytes(into, text, len, &dl);
+        free(text);
+        if (!check) {
+            diag_error(&dl, into, "%s",
+                       _("with these rows the file would not load (see above); nothing was "
+                         "written"));
+            goto done;
+        }
+        sheet_free(check);
+    }
     if (dry_run) {
         fprintf(stderr, _("would update %zu indicators in %s (--dry-run: nothing written)\n"),
                 updated, into);

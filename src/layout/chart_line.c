@@ -109,17 +109,20 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             chart_sources_add_file(&cs, src, ind->source_file);
         }
     }
-    /* The gaps: data years after the first figure that lack it. Years before
-     * the first figure are not gaps: the line starts there. */
+    /* The gaps: data years after a line's own first figure that lack it.
+     * Years before it are not gaps: that line starts there. */
     for (size_t k = 0; k < n_ser; k++) {
         bool named = false;
         const char *name = NULL;
+        size_t own_first = n_years;
         for (size_t y = first; y < n_years; y++)
-            if (ser[k].at[y] && !name)
+            if (ser[k].at[y] && !name) {
                 name = ser[k].at[y]->label;
+                own_first = y;
+            }
         if (blk->items[k].label)
             name = blk->items[k].label;
-        for (size_t y = first; y < n_years; y++) {
+        for (size_t y = own_first; y < n_years; y++) {
             if (ser[k].at[y])
                 continue;
             append_year(&missing, named ? NULL : (name ? name : blk->items[k].id),

@@ -531,8 +531,8 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
     return d;
 
 fail:
-    if (!dl->errors)
-        diag_error(dl, s->file, "%s", _("out of memory"));
+    if (!dl->errors) /* every reported failure adds its own message; this one did not */
+        diag_error(dl, s->file, "%s", _("cannot lay out the sheet (out of memory?)"));
     free(sources);
     doc_free(d);
     return NULL;
