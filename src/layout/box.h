@@ -67,7 +67,8 @@ bool flow_place(flow *f, box *b, double gap, double keep, const char *path);
 bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path);
 /* A bookmark at the heading just placed (height: the heading box's). */
 bool flow_outline(flow *f, const char *title, int level, double height);
-/* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…). */
+/* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…);
+ * NULL tags nothing. */
 bool box_wrap_tag(box *b, const char *name);
 /* Footers, page numbers and page labels on every page. */
 bool flow_finish(flow *f);

@@ -203,6 +203,8 @@ bool flow_outline(flow *f, const char *title, int level, double height)
 
 bool box_wrap_tag(box *b, const char *name)
 {
+    if (!name)
+        return true; /* nothing to tag */
     /* The begin tag goes first: append both, then rotate the begin to the front. */
     if (!page_add_tag(&b->marks, name) || !page_add_tag_end(&b->marks))
         return false;
