@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/utf8.h"
 
 void diag_list_init(diag_list *dl, size_t max)
 {
@@ -85,23 +86,6 @@ void diag_error(diag_list *dl, const char *file, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Decodes one UTF-8 sequence; returns its length (1 on a bad byte). */
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned char c = s[0];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (n > len)
-        n = 1;
-    if (n == 1) {
-        *cp = c;
-        return 1;
-    }
-    uint32_t v = c & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++)
-        v = (v << 6) | (s[i] & 0x3Fu);
-    *cp = v;
-    return n;
-}
 
 /* Terminal cells of a code point: 2 for East Asian wide and full-width forms. */
 static int cell_width(uint32_t cp)

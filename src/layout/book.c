@@ -276,15 +276,6 @@ void book_toc_target(const book *bk, size_t k, size_t *page, double *y)
     }
 }
 
-/* "2026-11-23" -> "2026年11月23日" */
-static void chinese_date(const char *iso, char *out, size_t n)
-{
-    int y = 0, m = 0, d = 0;
-    if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
-        snprintf(out, n, "%d年%d月%d日", y, m, d);
-    else
-        snprintf(out, n, "%s", iso);
-}
 
 /* The cover fills the first page: issuer at the top, the title in the
  * middle, the issuer and the date of the newest data at the foot. */
@@ -300,7 +291,7 @@ static bool cover(book *bk, const char *base_title)
                               bk->hist->years[y]->year);
     char line[640];
     snprintf(line, sizeof line, "收录%s，共%zu个年度的数据", years, bk->hist->n);
-    chinese_date(bk->latest->date, date, sizeof date);
+    layout_chinese_date(bk->latest->date, date, sizeof date);
 
     bool ok = page_add_rect(&b.marks, 0, 0, width, st->header_rule_w, st->accent) &&
               book_text(bk, &b, NULL, bk->latest->issuer, &st->issuer, 0,

@@ -73,6 +73,9 @@ bool box_wrap_tag(box *b, const char *name);
 /* Footers, page numbers and page labels on every page. */
 bool flow_finish(flow *f);
 
+/* "2026-01-15" -> "2026年1月15日" (the ISO text itself when it is not one). */
+void layout_chinese_date(const char *iso, char *out, size_t n);
+
 /* Adds a text mark, reporting like layout_text; *height gets its height. */
 bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
               double width, rgb color, const char *path, const char *field, double *height);

@@ -12,31 +12,9 @@
 
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "base/utf8.h"
 #include "box.h"
 
-/* ---- text and boxes ---------------------------------------------------- */
-
-static size_t utf8_encode(uint32_t cp, char out[5])
-{
-    size_t n = 0;
-    if (cp < 0x80) {
-        out[n++] = (char)cp;
-    } else if (cp < 0x800) {
-        out[n++] = (char)(0xC0 | (cp >> 6));
-        out[n++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out[n++] = (char)(0xE0 | (cp >> 12));
-        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        out[n++] = (char)(0xF0 | (cp >> 18));
-        out[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (cp & 0x3F));
-    }
-    out[n] = '\0';
-    return n;
-}
 
 text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double width,
                   const char *path, const char *field)
@@ -87,8 +65,7 @@ bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, do
     return page_add_text(&b->marks, t, x, y, color);
 }
 
-/* "2026-01-15" -> "2026年1月15日" */
-static void chinese_date(const char *iso, char *out, size_t n)
+void layout_chinese_date(const char *iso, char *out, size_t n)
 {
     int y = 0, m = 0, d = 0;
     if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
@@ -106,7 +83,7 @@ static bool build_header(layout_ctx *ctx, double width, box *b)
         return false;
     y += st->header_rule_w + st->header_gap;
     char date[64];
-    chinese_date(s->date, date, sizeof date);
+    layout_chinese_date(s->date, date, sizeof date);
     if (!box_text(ctx, b, s->issuer, &st->issuer, 0, y, 0, st->accent, "", "issuer", &h) ||
         !box_text(ctx, b, date, &st->date, 0, y, width, st->muted, "", "date", NULL))
         return false;

@@ -17,45 +17,8 @@
 #include "base/arena.h"
 #include "base/i18n.h"
 #include "base/readfile.h"
+#include "base/utf8.h"
 
-/* Returns the offset of the first byte that is not valid UTF-8, or len. */
-static size_t utf8_invalid_offset(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        uint32_t min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + n > len)
-            return i;
-        uint32_t cp = c & (0x7Fu >> n);
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += n;
-    }
-    return len;
-}
 
 /* A position in a text being scanned forward: line and column (1-based;
  * columns in characters) of byte offset off. A line break is LF, CRLF or a

@@ -5,23 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-    unsigned char c = s[0];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            n = 1;
-    if (n == 1) {
-        *cp = c;
-        return 1;
-    }
-    uint32_t v = c & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++)
-        v = (v << 6) | (s[i] & 0x3Fu);
-    *cp = v;
-    return n;
-}
+#include "base/utf8.h"
+
 
 static bool is_han(uint32_t c)
 {
@@ -116,11 +101,11 @@ bool cjk_refine(const char *utf8, double han_latin_em, cjk_text *out)
     size_t prev_start = 0;    /* where it starts in the output */
     for (size_t i = 0; i < len && o.ok;) {
         uint32_t c;
-        size_t n = utf8_decode(s + i, &c);
+        size_t n = utf8_next(s + i, len - i, &c);
         /* An ASCII space between Han and Latin (either way) becomes the gap. */
         if (c == ' ' && gap && i + 1 < len) {
             uint32_t next;
-            utf8_decode(s + i + 1, &next);
+            utf8_next(s + i + 1, len - i - 1, &next);
             if ((is_han(prev) && is_latin(next)) || (is_latin(prev) && is_han(next))) {
                 if (!add_range(&out->gaps, &out->n_gaps, &cap_gaps, o.len, o.len + 3))
                     o.ok = false;
@@ -153,7 +138,7 @@ bool cjk_refine(const char *utf8, double han_latin_em, cjk_text *out)
         i += n;
         if ((c == 0x201D || c == 0x2019) && i < len) {
             uint32_t next;
-            utf8_decode(s + i, &next);
+            utf8_next(s + i, len - i, &next);
             if (!cjk_is_closing(next) && next != ' ')
                 put(&o, ZWSP, 3);
         }
