@@ -43,6 +43,9 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
               const char *path, const char *source_line, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
+/* Moves every problem of src to the end of dst (src is cleared). */
+void diag_list_take(diag_list *dst, diag_list *src);
+
 /* Shorthand for an error with no position. */
 void diag_error(diag_list *dl, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

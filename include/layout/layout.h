@@ -25,6 +25,7 @@ typedef struct layout_opts {
                                main document's numbering); 1 by default */
     const char *attachment; /* official style: "附件" or "附件2"; NULL for none */
     bool strict;            /* text that does not fit its box is an error */
+    int pages;              /* 1: the front page alone (the table left out); 0: as needed */
 } layout_opts;
 
 /* Lays out s as opts says (charts with missing figures become a placeholder

@@ -61,6 +61,25 @@ typedef struct style {
     double title_line;   /* the title's line on the grid (the third: 2) */
     /* footer */
     double footer_gap, footer_rule_w;
+    /* the fact sheet's front page: the band across the top */
+    rgb band, band_ink, band_sub;
+    double band_pad_top, band_pad_bottom, band_bleed, band_after;
+    /* 要点 */
+    text_style highlight_title, highlight, highlight_number;
+    rgb panel_fill;
+    double highlight_pad, highlight_gap, highlight_indent;
+    /* headline figures */
+    text_style hero_value, hero_unit, hero_label, hero_meta, hero_change;
+    double hero_pad, hero_gap, hero_min_col_w, hero_accent_w;
+    int hero_max_cols;
+    /* three-line tables */
+    text_style table_text, table_head, table_figure, table_meta;
+    double table_col_gap, table_row_pad, table_rule_heavy, table_rule_light;
+    /* ranks and honours */
+    text_style fact;
+    double fact_marker, fact_marker_gap, fact_gap;
+    /* charts side by side: the narrowest a compact chart's plot reads at */
+    double chart_compact_w;
 } style;
 
 /* The colour fact sheet on A4. */

@@ -26,6 +26,12 @@ const sheet *history_year(const history *h, int year);
 /* The indicator id in year's sheet, or NULL. */
 const sheet_indicator *history_lookup(const history *h, int year, const char *id);
 
+/* The latest year before `year` whose sheet has the figure id (whatever
+ * its unit or definition: the caller asks compare_like whether the two may
+ * be compared); sets *found_year, or returns NULL. */
+const sheet_indicator *history_before(const history *h, int year, const char *id,
+                                      int *found_year);
+
 /* The latest year before `year` that has id in a unit comparable with unit;
  * returns its indicator and sets *found_year, or NULL. */
 const sheet_indicator *history_previous(const history *h, int year, const char *id,

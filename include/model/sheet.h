@@ -17,6 +17,26 @@
 
 typedef enum sheet_better { BETTER_UNSPECIFIED, BETTER_HIGHER, BETTER_LOWER } sheet_better;
 
+/* What sort of measure a figure is (docs/data-model.md). Two figures are
+ * compared only when they are of one kind; a change the source computed
+ * and a rank are never compared at all. */
+typedef enum sheet_kind {
+    KIND_COUNT,      /* a level, a count, an amount: 13个, 2.3亿元 */
+    KIND_SHARE,      /* a share or rate of a whole in % or ‰: changes in points */
+    KIND_CHANGE,     /* a change the source computed: 降幅3.58%, 增长45% */
+    KIND_PER_CAPITA, /* per person or per 1 000, a density */
+    KIND_RANK,       /* a position in a ranking: printed as a statement */
+    KIND_LAST        /* never use! */
+} sheet_kind;
+
+/* A rank's setting: 全国433个市级行政区医改监测评价中第4 (A+). */
+typedef struct sheet_rank {
+    const char *level;   /* 全国, 中部, 全省, 全市 */
+    const char *field;   /* what was ranked: 市级行政区医改监测评价; may be NULL */
+    const char *of;      /* how many were ranked, as written ("433"); NULL when unsaid */
+    const char *grade;   /* a grade awarded with it: A+; NULL when none */
+} sheet_rank;
+
 typedef struct sheet_indicator {
     const char *id, *label;
     double value;
@@ -29,19 +49,61 @@ typedef struct sheet_indicator {
     const char *path;      /* JSON path, for messages: indicators[3] */
     bool missing;          /* "value": null: a figure still to be filled in (a
                               draft, as `factsheet new` writes); literal NULL */
+    /* What the figure means; every field optional in the data. */
+    sheet_kind kind;        /* given, or KIND_SHARE for % and ‰, else KIND_COUNT */
+    const char *period;     /* the time it covers as the source says: 1—11月; NULL: the year */
+    const char *as_of;      /* YYYY-MM[-DD] of a stock stated as 目前/截至; NULL when none */
+    const char *scope;      /* whose figure: 公立医院; NULL: the whole city */
+    const char *definition; /* what is counted, where a label could mean several things */
+    const char *base;       /* KIND_CHANGE: against what: 同比, 较2020年 */
+    sheet_rank rank;        /* KIND_RANK only */
 } sheet_indicator;
 
+/* An honour, a first or a title the source states about the year. */
+typedef struct sheet_honour {
+    const char *id, *text;
+    const char *source_file, *source_quote;
+    const char *path;      /* honours[2] */
+} sheet_honour;
+
+/* The kinds of block, from the one table in model/block_kinds.def. */
+#define BLOCK_KIND(ID, ...) BLOCK_##ID,
 typedef enum sheet_block_kind {
-    BLOCK_KPI,    /* a grid of KPI cards */
-    BLOCK_BAR,    /* vertical bars: one series, or several grouped with a legend */
-    BLOCK_HBAR,   /* horizontal bars, long labels on the left */
-    BLOCK_LINE,   /* indicators across the data years */
-    BLOCK_RING,   /* shares of a whole, one ring each */
-    BLOCK_BULLET, /* progress against a target */
-    BLOCK_TEXT,   /* a justified paragraph */
-    BLOCK_NOTE,   /* a small note */
+#include "model/block_kinds.def"
     BLOCK_KIND_LAST /* never use! */
 } sheet_block_kind;
+#undef BLOCK_KIND
+
+/* The rules of a kind's items and fields (the rules column of the table). */
+enum {
+    BK_ITEMS = 1 << 0,          /* "items": indicator ids */
+    BK_SERIES = 1 << 1,         /* or "categories" and "series" (grouped bars) */
+    BK_OTHER_YEARS = 1 << 2,    /* items may name ids only other years have */
+    BK_TEXT = 1 << 3,           /* a "text" paragraph instead of items */
+    BK_CHART = 1 << 4,          /* a chart: a title saying its message, a unit,
+                                   a note; no ranks; a placeholder in a draft */
+    BK_ONE_MEASURE = 1 << 5,    /* items share unit, kind, scope and period */
+    BK_SHARE = 1 << 6,          /* items are shares of a whole, 0–100 % */
+    BK_SORT = 1 << 7,           /* "sort": "value" or "given" */
+    BK_REST = 1 << 8,           /* "rest": true instead of items: every figure
+                                   shown nowhere else */
+    BK_HONOURS = 1 << 9,        /* items may name honours as well as indicators */
+    BK_FEW = 1 << 10,           /* four to six items */
+    BK_OPTIONAL_TITLE = 1 << 11 /* a title may be given */
+};
+
+/* A kind's row of the table, for the model. */
+typedef struct sheet_block_kind_info {
+    const char *name;
+    unsigned rules;
+    const char *const *keys; /* accepted keys, NULL-terminated, "type" first */
+} sheet_block_kind_info;
+
+/* The row of kind k. */
+const sheet_block_kind_info *sheet_block_kind_lookup(sheet_block_kind k);
+
+/* The names of every kind, for messages: "kpi, hero, bar, …". */
+const char *sheet_block_kind_list(void);
 
 enum { SHEET_NONE = -1 };
 
@@ -49,6 +111,7 @@ typedef struct sheet_item {
     const char *id;    /* the indicator id as written */
     size_t indicator;  /* index into sheet.indicators; (size_t)SHEET_NONE when this
                           year lacks it (allowed in line charts only) */
+    size_t honour;     /* facts: index into sheet.honours, or (size_t)SHEET_NONE */
     const char *label; /* the item's own short label, or the indicator's */
     const char *path;  /* sections[1].blocks[0].items[2] */
 } sheet_item;
@@ -73,6 +136,7 @@ typedef struct sheet_block {
     const char **categories;  /* grouped bar charts: one label per item of a series */
     size_t n_categories;
     bool sort_by_value;       /* hbar: largest first instead of the given order */
+    bool rest;                /* table: every figure the sheet shows nowhere else */
     const char *path;         /* sections[1].blocks[0] */
 } sheet_block;
 
@@ -97,6 +161,10 @@ typedef struct sheet {
     size_t n_indicators;
     sheet_section *sections;
     size_t n_sections;
+    sheet_honour *honours;
+    size_t n_honours;
+    const char **highlights; /* 要点: three to five sentences */
+    size_t n_highlights;
     size_t n_missing;  /* indicators still null and text blocks still empty */
     struct arena *arena;
     struct locator *loc; /* positions of every value, for later messages */
@@ -125,5 +193,11 @@ void sheet_report(const sheet *s, diag_list *dl, diag_severity sev, const char *
 
 /* Returns the index of the indicator with id, or (size_t)-1. */
 size_t sheet_find_indicator(const sheet *s, const char *id);
+
+/* Returns the index of the honour with id, or (size_t)-1. */
+size_t sheet_find_honour(const sheet *s, const char *id);
+
+/* The names of the measure kinds ("count", "share", …) and back. */
+const char *sheet_kind_name(sheet_kind k);
 
 #endif

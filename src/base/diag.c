@@ -78,6 +78,22 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
     va_end(ap);
 }
 
+void diag_list_take(diag_list *dst, diag_list *src)
+{
+    for (size_t i = 0; i < src->count; i++) {
+        const diag *d = &src->items[i];
+        diag_add(dst, d->severity, d->file, d->line, d->column, d->path, d->source_line, "%s",
+                 d->message);
+    }
+    /* What src counted but could not keep still counts. */
+    size_t kept_errors = 0;
+    for (size_t i = 0; i < src->count; i++)
+        kept_errors += src->items[i].severity == DIAG_ERROR;
+    dst->errors += src->errors - kept_errors;
+    dst->dropped += src->dropped;
+    diag_list_clear(src);
+}
+
 void diag_error(diag_list *dl, const char *file, const char *fmt, ...)
 {
     va_list ap;

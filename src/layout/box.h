@@ -18,7 +18,19 @@
 typedef struct box {
     doc_page marks; /* relative to the box's top-left corner */
     double height;
+    /* A box that may split between pages (a table): where it may be cut,
+     * and the band [head_top, head_h) set again under 续表 on the next page. */
+    double *cuts;
+    size_t n_cuts, cap_cuts;
+    double head_top, head_h;
 } box;
+
+/* How a table block is set (table.c). */
+typedef enum table_form {
+    TABLE_AS_GIVEN, /* its items, or the rest; every column */
+    TABLE_FRONT,    /* on a fact sheet's front page: compact, halves side by side */
+    TABLE_COMPLETE  /* a sheet's back page: every indicator, every column */
+} table_form;
 
 /* What every builder needs: where messages go and the fonts. */
 typedef struct layout_ctx {
@@ -30,6 +42,8 @@ typedef struct layout_ctx {
     diag_list *dl;
     bool failed; /* out of memory or a missing glyph: stop after this block */
     bool strict; /* overflow is an error, not a warning */
+    table_form table_form; /* how a table block is set just now */
+    double title_h;        /* charts side by side: the height every title takes */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON
@@ -38,6 +52,13 @@ text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double
                   const char *path, const char *field);
 
 void box_free(box *b);
+
+/* Records y as a place where b may be cut between pages. */
+bool box_add_cut(box *b, double y);
+
+/* Moves the marks and cut points of src into dst, shifted by (dx, dy); src
+ * is emptied (and freed). */
+bool box_append_at(box *dst, box *src, double dx, double dy);
 
 /* ---- the flow of boxes down pages (flow.c) ---- */
 
@@ -62,6 +83,9 @@ bool flow_new_page(flow *f);
 /* Places b below the cursor after gap, on a new page when it does not fit
  * together with keep (the height of what must stay with it). b is emptied. */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path);
+/* Places b like flow_place, but a box with cut points (a table) splits
+ * between rows where it does not fit, its header set again under 续表. */
+bool flow_place_split(flow *f, box *b, double gap, const char *path);
 /* Places a paragraph, split across pages at line boundaries when it does not
  * fit, never leaving one line alone at a page's foot or head. Takes t. */
 bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path);
@@ -115,12 +139,16 @@ bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, 
                       double x1, double top, double bottom, box *b);
 double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc);
 
-/* Builders, one per block kind. */
-bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
-bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
-bool chart_hbar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
-bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
-bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
-bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+/* Builders, one per block kind: the build column of model/block_kinds.def. */
+#define BLOCK_KIND(ID, name, rules, build, ...)                                                   \
+    bool build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
+#include "model/block_kinds.def"
+#undef BLOCK_KIND
+
+/* The rows a table block has in the current table form. */
+size_t table_rows_of(const layout_ctx *ctx, const sheet_block *blk);
+
+/* 0 未实现, 1 接近目标 (an approximate figure reaches it), 2 已实现. */
+int chart_target_status(const sheet_indicator *ind, const target *tg);
 
 #endif

@@ -46,16 +46,7 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             sb_printf(&docs, "%s%s", n_docs++ ? "、" : "", tg->document);
         double tv = units_convert(tg->value, tg->unit, ind->unit);
         scale sc = scale_nice(0, fmax(ind->value, tv) * 1.08, 4, 1);
-        /* 已实现 only when the figure proves it: an exact figure, or one that
-         * is a bound on the right side (超79岁 for higher-is-better, 5‰以下
-         * for lower-is-better); about-figures that reach it are 接近目标. */
-        bool reaches = target_met(tg, units_convert(ind->value, ind->unit, tg->unit));
-        numfmt_bound bound;
-        numfmt_qualifier(ind->qualifier, &bound);
-        bool proven = bound == BOUND_EXACT ||
-                      (bound == BOUND_AT_LEAST && tg->better != BETTER_LOWER) ||
-                      (bound == BOUND_AT_MOST && tg->better == BETTER_LOWER);
-        int status = reaches && proven ? 2 : reaches ? 1 : 0;
+        int status = chart_target_status(ind, tg);
 
         text *lt = layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path,
                                "label");

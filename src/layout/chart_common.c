@@ -7,6 +7,7 @@
 #include "base/strbuf.h"
 #include "box.h"
 #include "layout/scale.h"
+#include "model/units.h"
 
 mark_paint chart_series_paint(const style *st, size_t i)
 {
@@ -191,4 +192,17 @@ bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, 
             return false;
     }
     return true;
+}
+
+int chart_target_status(const sheet_indicator *ind, const target *tg)
+{
+    /* 已实现 only when the figure proves it: an exact figure, or one that
+     * is a bound on the right side (超79岁 for higher-is-better, 5‰以下
+     * for lower-is-better); about-figures that reach it are 接近目标. */
+    bool reaches = target_met(tg, units_convert(ind->value, ind->unit, tg->unit));
+    numfmt_bound bound;
+    numfmt_qualifier(ind->qualifier, &bound);
+    bool proven = bound == BOUND_EXACT || (bound == BOUND_AT_LEAST && tg->better != BETTER_LOWER) ||
+                  (bound == BOUND_AT_MOST && tg->better == BETTER_LOWER);
+    return reaches && proven ? 2 : reaches ? 1 : 0;
 }

@@ -281,3 +281,117 @@ bool flow_finish(flow *f)
     return true;
 }
 
+
+/* ---- boxes that split: tables ---------------------------------------------- */
+
+/* A copy of m that owns its own references. */
+static bool mark_copy(const mark *m, mark *out)
+{
+    *out = *m;
+    out->points = NULL;
+    out->attrs = NULL;
+    if (m->kind == MARK_TEXT)
+        out->txt = text_ref(m->txt);
+    if (m->n_points) {
+        out->points = malloc(2 * m->n_points * sizeof *out->points);
+        if (!out->points) {
+            mark_release(out);
+            return false;
+        }
+        memcpy(out->points, m->points, 2 * m->n_points * sizeof *out->points);
+    }
+    if (m->attrs && !(out->attrs = strdup(m->attrs))) {
+        mark_release(out);
+        return false;
+    }
+    return true;
+}
+
+/* Splits b at cut: the marks above it (and a closing rule) go to *top; the
+ * rest, under "续表" and a copy of the header, stays in b. */
+static bool box_split(flow *f, box *b, double cut, box *top)
+{
+    const style *st = f->ctx->st;
+    box rest = {0};
+    text *cont = layout_text(f->ctx, "续表", &st->table_head, 0, NULL, NULL);
+    if (!cont)
+        return false;
+    double cont_h = text_height(cont) + st->table_row_pad;
+    double head = b->head_h - b->head_top;
+    double shift = cont_h + head - cut; /* rows below cut move up by this */
+    bool ok = page_add_text(&rest.marks, cont, 0, 0, st->muted);
+    for (size_t i = 0; ok && i < b->marks.n_marks; i++) {
+        const mark *m = &b->marks.marks[i];
+        if (m->kind != MARK_TAG_BEGIN && m->kind != MARK_TAG_END && m->y >= b->head_top &&
+            m->y < b->head_h) {
+            mark c;
+            ok = mark_copy(m, &c);
+            if (ok) {
+                c.y += cont_h - b->head_top;
+                ok = page_add_mark(&rest.marks, &c);
+            }
+        }
+    }
+    double width = f->width;
+    for (size_t i = 0; i < b->marks.n_marks; i++) {
+        mark m = b->marks.marks[i];
+        b->marks.marks[i] = (mark){0};
+        bool below = m.kind == MARK_TAG_END || (m.kind != MARK_TAG_BEGIN && m.y >= cut);
+        if (!ok) {
+            mark_release(&m);
+            continue;
+        }
+        if (below) {
+            m.y += shift;
+            for (size_t k = 0; k < m.n_points; k++)
+                m.points[2 * k + 1] += shift;
+        }
+        ok = page_add_mark(below ? &rest.marks : &top->marks, &m);
+    }
+    ok = ok && page_add_line(&top->marks, 0, cut + st->table_rule_heavy / 2, width,
+                             cut + st->table_rule_heavy / 2, st->ink, st->table_rule_heavy);
+    top->height = cut + st->table_rule_heavy;
+    for (size_t i = 0; ok && i < b->n_cuts; i++)
+        if (b->cuts[i] > cut)
+            ok = box_add_cut(&rest, b->cuts[i] + shift);
+    rest.height = b->height + shift;
+    rest.head_top = cont_h;
+    rest.head_h = cont_h + head;
+    box_free(b);
+    *b = rest;
+    return ok;
+}
+
+bool flow_place_split(flow *f, box *b, double gap, const char *path)
+{
+    const style *st = f->ctx->st;
+    for (;;) {
+        double y = f->page_empty ? f->y : f->y + gap;
+        double avail = f->bottom - y;
+        if (b->n_cuts == 0 || b->height <= avail)
+            return flow_place(f, b, gap, 0, path);
+        /* The lowest cut that leaves room for the closing rule, below at
+         * least one row; none on a fresh page means one row is taller than
+         * a page, which flow_place reports. */
+        double cut = -1;
+        for (size_t i = 0; i < b->n_cuts; i++)
+            if (b->cuts[i] > b->head_h && b->cuts[i] + st->table_rule_heavy <= avail)
+                cut = b->cuts[i];
+        if (cut < 0) {
+            if (f->page_empty)
+                return flow_place(f, b, gap, 0, path);
+            if (!flow_new_page(f)) {
+                box_free(b);
+                return false;
+            }
+            continue;
+        }
+        box top = {0};
+        if (!box_split(f, b, cut, &top) || !flow_place(f, &top, gap, 0, path) ||
+            !flow_new_page(f)) {
+            box_free(&top);
+            box_free(b);
+            return false;
+        }
+    }
+}

@@ -134,6 +134,49 @@ static const style default_style = {
     .official = false,
     .footer_gap = 5,
     .footer_rule_w = 0.5,
+
+    .band = {0.06, 0.29, 0.50},
+    .band_ink = {1, 1, 1},
+    .band_sub = {0.88, 0.92, 0.96},
+    .band_pad_top = MM(9),
+    .band_pad_bottom = MM(6),
+    .band_bleed = MM(6),
+    .band_after = 14,
+
+    .highlight_title = {FACE_SANS_BOLD, 12, 0, ALIGN_LEFT, 0},
+    .highlight = {FACE_SANS, 10, 15.5, ALIGN_JUSTIFY, 0, 0.25, 0},
+    .highlight_number = {FACE_SANS_BOLD, 10, 15.5, ALIGN_LEFT, 0},
+    .panel_fill = {0.91, 0.94, 0.97},
+    .highlight_pad = 10,
+    .highlight_gap = 4,
+    .highlight_indent = 14,
+
+    .hero_value = {FACE_SANS_BOLD, 26, 0, ALIGN_LEFT, 0},
+    .hero_unit = {FACE_SANS, 10.5, 0, ALIGN_LEFT, 0},
+    .hero_label = {FACE_SANS_BOLD, 9, 12.5, ALIGN_LEFT, 0},
+    .hero_meta = {FACE_SANS, 8, 11, ALIGN_LEFT, 0},
+    .hero_change = {FACE_SANS, 8, 11, ALIGN_LEFT, 0},
+    .hero_pad = 10,
+    .hero_gap = 8,
+    .hero_min_col_w = 110,
+    .hero_accent_w = 3,
+    .hero_max_cols = 3,
+
+    .table_text = {FACE_SANS, 8.5, 11.5, ALIGN_LEFT, 0},
+    .table_head = {FACE_SANS_BOLD, 8.5, 11.5, ALIGN_LEFT, 0},
+    .table_figure = {FACE_SANS_BOLD, 8.5, 11.5, ALIGN_LEFT, 0},
+    .table_meta = {FACE_SANS, 8, 11, ALIGN_LEFT, 0},
+    .table_col_gap = 8,
+    .table_row_pad = 2.5,
+    .table_rule_heavy = 1.0,
+    .table_rule_light = 0.5,
+
+    .fact = {FACE_SANS, 9.5, 13.5, ALIGN_LEFT, 0, 0.25, 0},
+    .fact_marker = 5,
+    .fact_marker_gap = 7,
+    .fact_gap = 3,
+
+    .chart_compact_w = 70,
 };
 
 const style *style_default(void)
@@ -164,6 +207,9 @@ const style *style_grayscale(void)
         g.good = gray(0.10);
         g.bad = gray(0.10);
         g.track = gray(0.88);
+        g.band = gray(0.20);
+        g.band_sub = gray(0.90);
+        g.panel_fill = gray(0.90);
         /* Grays a printer renders apart, plus hatches for adjacent series. */
         g.series[0] = gray(0.15);
         g.series[1] = gray(0.45);
@@ -237,6 +283,18 @@ const style *style_gongwen(void)
     g.kpi_label = (text_style){FACE_GW_FANGSONG, style_hao("小四"), 16, ALIGN_LEFT, 0, 0, 0};
     g.kpi_value.face = FACE_GW_HEI;
     g.kpi_unit.face = FACE_GW_FANGSONG;
+    /* Tables at 小四 (GB/T 9704 practice for attachments' tables). */
+    double xs = style_hao("小四");
+    g.table_text = (text_style){FACE_GW_FANGSONG, xs, xs * 1.4, ALIGN_LEFT, 0, 0, 0};
+    g.table_head = (text_style){FACE_GW_HEI, xs, xs * 1.4, ALIGN_LEFT, 0, 0, 0};
+    g.table_figure = g.table_text;
+    g.table_meta = g.table_text;
+    g.fact = (text_style){FACE_GW_FANGSONG, san, line_pitch, ALIGN_LEFT, 0, 0, 0};
+    g.hero_value.face = FACE_GW_HEI;
+    g.hero_unit.face = FACE_GW_FANGSONG;
+    g.hero_label = g.kpi_label;
+    g.hero_meta = g.kpi_label;
+    g.hero_change = g.kpi_label;
     ready = true;
     return &g;
 }

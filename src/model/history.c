@@ -129,3 +129,19 @@ const sheet_indicator *history_previous(const history *h, int year, const char *
     }
     return NULL;
 }
+
+const sheet_indicator *history_before(const history *h, int year, const char *id,
+                                      int *found_year)
+{
+    for (size_t i = h ? h->n : 0; i-- > 0;) {
+        const sheet *s = h->years[i];
+        if (s->year >= year)
+            continue;
+        size_t k = sheet_find_indicator(s, id);
+        if (k == (size_t)SHEET_NONE || s->indicators[k].missing)
+            continue;
+        *found_year = s->year;
+        return &s->indicators[k];
+    }
+    return NULL;
+}

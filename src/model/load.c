@@ -14,28 +14,18 @@
 
 #include "base/arena.h"
 #include "base/i18n.h"
-#include "jsonin.h"
+#include "load_priv.h"
 #include "model/locator.h"
 #include "model/numfmt.h"
 #include "model/sheet.h"
 
-/* Limits that end absurd input in a clear error rather than in exhausted
- * memory or a thousand-page PDF. */
-enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 200 };
-
-/* Reports arr when it has more than max elements; true when within. */
-static bool within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what)
+bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what)
 {
     if (json_array_size(arr) <= max)
         return true;
     jin_report(j, path, _("%zu %s; at most %zu are allowed"), json_array_size(arr), what, max);
     return false;
 }
-
-typedef struct loader {
-    jin j;
-    sheet *s;
-} loader;
 
 void sheet_report(const sheet *s, diag_list *dl, diag_severity sev, const char *path,
                   const char *fmt, ...)
@@ -116,10 +106,115 @@ static void load_meta(loader *ld, json_t *root)
     }
 }
 
+static const char *const kind_names[KIND_LAST] = {"count", "share", "change", "per_capita",
+                                                  "rank"};
+
+const char *sheet_kind_name(sheet_kind k)
+{
+    return k < KIND_LAST ? kind_names[k] : "?";
+}
+
+/* "2024-01" or "2024-01-31". */
+static bool valid_month_or_date(const char *d)
+{
+    if (strlen(d) == 10)
+        return valid_date(d);
+    char full[11];
+    if (strlen(d) != 7)
+        return false;
+    snprintf(full, sizeof full, "%s-01", d);
+    return valid_date(full);
+}
+
+/* A rank's setting: {"level", "field", "of", "grade"}. */
+static void load_rank(loader *ld, json_t *ind, const char *p, sheet_indicator *out)
+{
+    json_t *rank = json_object_get(ind, "rank");
+    const char *rp = jin_member_path(&ld->j, p, "rank");
+    if (out->kind != KIND_RANK) {
+        if (rank)
+            jin_report(&ld->j, rp, _("\"rank\" is given but the kind is not \"rank\"; add "
+                                     "\"kind\": \"rank\" or remove it"));
+        return;
+    }
+    if (!rank) {
+        jin_report(&ld->j, p,
+                   _("missing required field \"rank\" for a rank; expected {\"level\": "
+                     "\"全国\", \"field\": …, \"of\": …}"));
+        return;
+    }
+    if (!jin_expect_object(&ld->j, rank, rp))
+        return;
+    static const char *const keys[] = {"level", "field", "of", "grade", NULL};
+    jin_check_keys(&ld->j, rank, rp, keys);
+    out->rank.level = jin_get_string(&ld->j, rank, rp, "level", true);
+    out->rank.field = jin_get_string(&ld->j, rank, rp, "field", false);
+    out->rank.grade = jin_get_string(&ld->j, rank, rp, "grade", false);
+    json_t *of = json_object_get(rank, "of");
+    double v;
+    if (of && (out->rank.of = jin_number(&ld->j, of, jin_member_path(&ld->j, rp, "of"), &v)) &&
+        (v < 1 || v != (double)(long long)v))
+        jin_report(&ld->j, jin_member_path(&ld->j, rp, "of"),
+                   _("%s is not a count of those ranked; expected a whole number such as 433"),
+                   out->rank.of);
+    if (!out->missing && out->literal &&
+        (out->value < 1 || out->value != (double)(long long)out->value ||
+         (out->rank.of && out->value > v)))
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "value"),
+                   _("%s is not a place in the ranking; expected a whole number from 1%s%s"),
+                   out->literal, out->rank.of ? _(" to ") : "", out->rank.of ? out->rank.of : "");
+    if (out->unit && out->unit[0])
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "unit"),
+                   _("a rank has no unit (the sheet prints 第4); write \"unit\": \"\""));
+}
+
+/* What the figure means: its kind of measure, period, scope and definition
+ * (docs/data-model.md). All optional; the kind defaults from the unit. */
+static void load_meaning(loader *ld, json_t *ind, const char *p, sheet_indicator *out)
+{
+    const char *kind = jin_get_string(&ld->j, ind, p, "kind", false);
+    bool percent = out->unit && (strcmp(out->unit, "%") == 0 || strcmp(out->unit, "‰") == 0);
+    out->kind = percent ? KIND_SHARE : KIND_COUNT;
+    if (kind) {
+        size_t k = 0;
+        while (k < KIND_LAST && strcmp(kind, kind_names[k]) != 0)
+            k++;
+        if (k == KIND_LAST)
+            jin_report(&ld->j, jin_member_path(&ld->j, p, "kind"),
+                       _("\"%s\" is not a kind of measure; expected one of count, share, "
+                         "change, per_capita, rank"),
+                       kind);
+        else
+            out->kind = (sheet_kind)k;
+    }
+    if (out->kind == KIND_SHARE && !percent && out->unit)
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "kind"),
+                   _("a share is in %% or ‰, but the unit is \"%s\"; expected \"count\" or "
+                     "\"per_capita\""),
+                   out->unit);
+    out->period = jin_get_string(&ld->j, ind, p, "period", false);
+    out->as_of = jin_get_string(&ld->j, ind, p, "as_of", false);
+    if (out->as_of && !valid_month_or_date(out->as_of))
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "as_of"),
+                   _("\"%s\" is not a month or a date; expected YYYY-MM or YYYY-MM-DD, such as "
+                     "2024-01"),
+                   out->as_of);
+    out->scope = jin_get_string(&ld->j, ind, p, "scope", false);
+    out->definition = jin_get_string(&ld->j, ind, p, "definition", false);
+    out->base = jin_get_string(&ld->j, ind, p, "base", false);
+    if (out->base && out->kind != KIND_CHANGE)
+        jin_report(&ld->j, jin_member_path(&ld->j, p, "base"),
+                   _("\"base\" says what a change is against, but the kind is \"%s\"; add "
+                     "\"kind\": \"change\" or remove it"),
+                   sheet_kind_name(out->kind));
+    load_rank(ld, ind, p, out);
+}
+
 static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *out)
 {
-    static const char *const keys[] = {"id",     "label", "value", "unit", "qualifier",
-                                       "better", "note",  "source", NULL};
+    static const char *const keys[] = {"id",     "label",  "value",  "unit",  "qualifier",
+                                       "better", "note",   "source", "kind",  "period",
+                                       "as_of",  "scope",  "definition", "base", "rank", NULL};
     const char *p = jin_element_path(&ld->j, "indicators", i);
     out->path = p;
     if (!jin_expect_object(&ld->j, ind, p))
@@ -178,6 +273,8 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     } else
         out->literal = jin_number(&ld->j, value, jin_member_path(&ld->j, p, "value"), &out->value);
 
+    load_meaning(ld, ind, p, out);
+
     json_t *src = json_object_get(ind, "source");
     const char *sp = jin_member_path(&ld->j, p, "source");
     if (!src) {
@@ -195,7 +292,7 @@ static void load_indicators(loader *ld, json_t *root)
 {
     sheet *s = ld->s;
     json_t *arr = jin_get_array(&ld->j, root, "", "indicators", true);
-    if (!arr || !within_limit(&ld->j, arr, "indicators", MAX_INDICATORS, _("indicators")))
+    if (!arr || !load_within_limit(&ld->j, arr, "indicators", MAX_INDICATORS, _("indicators")))
         return;
     s->n_indicators = json_array_size(arr);
     s->indicators = arena_alloc(ld->j.a, (s->n_indicators ? s->n_indicators : 1) *
@@ -247,295 +344,92 @@ size_t sheet_find_indicator(const sheet *s, const char *id)
     return (size_t)-1;
 }
 
-static const char *const block_kind_names[BLOCK_KIND_LAST] = {
-    "kpi", "bar", "hbar", "line", "ring", "bullet", "text", "note"};
-
-/* Loads one item: an id string or {"id", "label"}. allow_absent lets line
- * charts name indicators this year lacks (other years have them). */
-static void load_item(loader *ld, json_t *it, const char *p, bool allow_absent, sheet_item *out)
+size_t sheet_find_honour(const sheet *s, const char *id)
 {
-    const char *id = NULL;
-    out->indicator = (size_t)SHEET_NONE;
-    out->path = p;
-    if (json_is_string(it)) {
-        id = jin_get_string(&ld->j, it, p, NULL, true);
-    } else if (json_is_object(it)) {
-        static const char *const keys[] = {"id", "label", NULL};
-        jin_check_keys(&ld->j, it, p, keys);
-        id = jin_get_string(&ld->j, it, p, "id", true);
-        out->label = jin_get_string(&ld->j, it, p, "label", false);
-    } else {
-        jin_report(&ld->j, p, _("expected an indicator id or {\"id\": …, \"label\": …}, got %s"),
-               jin_type_name(it));
-        return;
-    }
-    if (!id)
-        return;
-    out->id = id;
-    size_t k = sheet_find_indicator(ld->s, id);
-    if (k == (size_t)SHEET_NONE) {
-        if (!allow_absent)
-            jin_report(&ld->j, p, _("unknown indicator \"%s\""), id);
-        return;
-    }
-    out->indicator = k;
-    if (!out->label)
-        out->label = ld->s->indicators[k].label;
+    for (size_t i = 0; i < s->n_honours; i++)
+        if (s->honours[i].id && strcmp(s->honours[i].id, id) == 0)
+            return i;
+    return (size_t)-1;
 }
 
-/* Loads arr (an array of items) into *items. Returns false when absent or
- * empty (reported). */
-static bool load_item_array(loader *ld, json_t *arr, const char *ip, bool allow_absent,
-                            sheet_item **items, size_t *n)
+/* "honours": statements the source makes about the year that are not
+ * figures: {"id", "text", "source": {"file", "quote"}}. */
+static void load_honours(loader *ld, json_t *root)
 {
-    if (!within_limit(&ld->j, arr, ip, MAX_ITEMS, _("items")))
-        return false;
-    if (json_array_size(arr) == 0) {
-        jin_report(&ld->j, ip, _("no items; expected at least one indicator id"));
-        return false;
+    sheet *s = ld->s;
+    json_t *arr = jin_get_array(&ld->j, root, "", "honours", false);
+    if (!arr || !load_within_limit(&ld->j, arr, "honours", MAX_HONOURS, _("honours")))
+        return;
+    s->n_honours = json_array_size(arr);
+    s->honours = arena_alloc(ld->j.a, (s->n_honours ? s->n_honours : 1) * sizeof *s->honours);
+    if (!s->honours) {
+        s->n_honours = 0;
+        return;
     }
-    *n = json_array_size(arr);
-    *items = arena_alloc(ld->j.a, *n * sizeof **items);
-    if (!*items) {
-        *n = 0;
-        return false;
-    }
+    static const char *const keys[] = {"id", "text", "source", NULL};
+    static const char *const skeys[] = {"file", "quote", NULL};
     size_t i;
-    json_t *it;
-    json_array_foreach(arr, i, it) load_item(ld, it, jin_element_path(&ld->j, ip, i), allow_absent,
-                                             &(*items)[i]);
-    return true;
+    json_t *h;
+    json_array_foreach(arr, i, h) {
+        sheet_honour *out = &s->honours[i];
+        const char *p = jin_element_path(&ld->j, "honours", i);
+        out->path = p;
+        if (!jin_expect_object(&ld->j, h, p))
+            continue;
+        jin_check_keys(&ld->j, h, p, keys);
+        out->id = jin_get_string(&ld->j, h, p, "id", true);
+        out->text = jin_get_string(&ld->j, h, p, "text", true);
+        if (out->id && sheet_find_indicator(s, out->id) != (size_t)-1)
+            jin_report(&ld->j, jin_member_path(&ld->j, p, "id"),
+                       _("id \"%s\" is already an indicator's; an honour needs an id of its own"),
+                       out->id);
+        for (size_t k = 0; out->id && k < i; k++)
+            if (s->honours[k].id && strcmp(s->honours[k].id, out->id) == 0)
+                jin_report(&ld->j, jin_member_path(&ld->j, p, "id"),
+                           _("duplicate honour id \"%s\"; it is already used by %s"), out->id,
+                           s->honours[k].path);
+        json_t *src = json_object_get(h, "source");
+        const char *sp = jin_member_path(&ld->j, p, "source");
+        if (!src) {
+            jin_report(&ld->j, p,
+                       _("missing required field \"source\"; expected {\"file\": …, "
+                         "\"quote\": …}"));
+        } else if (jin_expect_object(&ld->j, src, sp)) {
+            jin_check_keys(&ld->j, src, sp, skeys);
+            out->source_file = jin_get_string(&ld->j, src, sp, "file", true);
+            out->source_quote = jin_get_string(&ld->j, src, sp, "quote", true);
+        }
+    }
 }
 
-static void load_items(loader *ld, json_t *block, const char *bp, bool allow_absent,
-                       sheet_block *b)
+/* "highlights": the year's messages, three to five sentences (要点). */
+static void load_highlights(loader *ld, json_t *root)
 {
-    json_t *items = jin_get_array(&ld->j, block, bp, "items", true);
-    if (items)
-        load_item_array(ld, items, jin_member_path(&ld->j, bp, "items"), allow_absent, &b->items,
-                        &b->n_items);
-}
-
-/* Grouped bars: "categories" and "series": [{"name", "items"}], each series
- * with one item per category. */
-static void load_series(loader *ld, json_t *block, const char *bp, sheet_block *b)
-{
-    json_t *cats = jin_get_array(&ld->j, block, bp, "categories", true);
-    json_t *series = jin_get_array(&ld->j, block, bp, "series", true);
-    if (!cats || !series)
+    sheet *s = ld->s;
+    json_t *arr = jin_get_array(&ld->j, root, "", "highlights", false);
+    if (!arr)
         return;
-    const char *cp = jin_member_path(&ld->j, bp, "categories");
-    const char *sp = jin_member_path(&ld->j, bp, "series");
-    if (json_array_size(cats) == 0) {
-        jin_report(&ld->j, cp, _("no categories; expected at least one"));
+    if (json_array_size(arr) > MAX_HIGHLIGHTS) {
+        jin_report(&ld->j, "highlights",
+                   _("%zu highlights; at most five messages are read at a glance"),
+                   json_array_size(arr));
         return;
     }
-    if (json_array_size(series) == 0) {
-        jin_report(&ld->j, sp, _("no series; expected at least one"));
-        return;
-    }
-    b->n_categories = json_array_size(cats);
-    b->categories = arena_alloc(ld->j.a, b->n_categories * sizeof *b->categories);
-    b->n_series = json_array_size(series);
-    b->series = arena_alloc(ld->j.a, b->n_series * sizeof *b->series);
-    if (!b->categories || !b->series) {
-        b->n_categories = b->n_series = 0;
+    s->n_highlights = json_array_size(arr);
+    s->highlights = arena_alloc(ld->j.a, (s->n_highlights ? s->n_highlights : 1) *
+                                             sizeof *s->highlights);
+    if (!s->highlights) {
+        s->n_highlights = 0;
         return;
     }
     size_t i;
     json_t *v;
-    json_array_foreach(cats, i, v) {
-        b->categories[i] = jin_get_string(&ld->j, v, jin_element_path(&ld->j, cp, i), NULL, true);
-    }
-    static const char *const keys[] = {"name", "items", NULL};
-    json_array_foreach(series, i, v) {
-        sheet_series *se = &b->series[i];
-        const char *p = jin_element_path(&ld->j, sp, i);
-        se->path = p;
-        if (!jin_expect_object(&ld->j, v, p))
-            continue;
-        jin_check_keys(&ld->j, v, p, keys);
-        se->name = jin_get_string(&ld->j, v, p, "name", true);
-        json_t *items = jin_get_array(&ld->j, v, p, "items", true);
-        if (!items)
-            continue;
-        const char *ip = jin_member_path(&ld->j, p, "items");
-        if (json_array_size(items) != b->n_categories) {
-            jin_report(&ld->j, ip, _("%zu items for %zu categories; expected one item per category"),
-                   json_array_size(items), b->n_categories);
-            continue;
-        }
-        load_item_array(ld, items, ip, false, &se->items, &se->n_items);
-    }
-}
-
-/* Every item of a chart must share one unit: bars in 万人次 beside bars in %
- * would mislead. Sets b->unit from the items when the block does not. */
-static void check_one_unit(loader *ld, sheet_block *b, const sheet_item *items, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t k = items[i].indicator;
-        if (k == (size_t)SHEET_NONE || !ld->s->indicators[k].unit)
-            continue;
-        const char *u = ld->s->indicators[k].unit;
-        if (!b->unit) {
-            b->unit = u;
-        } else if (strcmp(b->unit, u) != 0) {
-            jin_report(&ld->j, items[i].path,
-                   _("indicator \"%s\" is in \"%s\" but the chart is in \"%s\"; expected every "
-                     "bar in the same unit"),
-                   ld->s->indicators[k].id, u, b->unit);
-        }
-    }
-}
-
-static void load_block(loader *ld, json_t *block, const char *bp, sheet_block *b)
-{
-    b->path = bp;
-    if (!jin_expect_object(&ld->j, block, bp))
-        return;
-    const char *type = jin_get_string(&ld->j, block, bp, "type", true);
-    if (!type)
-        return;
-    int kind = -1;
-    for (int k = 0; k < BLOCK_KIND_LAST; k++)
-        if (strcmp(type, block_kind_names[k]) == 0)
-            kind = k;
-    if (kind < 0) {
-        jin_report(&ld->j, jin_member_path(&ld->j, bp, "type"),
-               _("unknown block type \"%s\"; expected one of kpi, bar, hbar, line, ring, bullet, "
-                 "text, note"),
-               type);
-        return;
-    }
-    b->kind = (sheet_block_kind)kind;
-    static const char *const kpi_keys[] = {"type", "title", "items", NULL};
-    static const char *const chart_keys[] = {"type", "title", "unit", "items", "note", NULL};
-    static const char *const bar_keys[] = {"type",       "title",  "unit", "items",
-                                           "categories", "series", "note", NULL};
-    static const char *const hbar_keys[] = {"type", "title", "unit", "items", "note", "sort", NULL};
-    static const char *const text_keys[] = {"type", "text", NULL};
-    switch (b->kind) {
-    case BLOCK_KPI:
-        jin_check_keys(&ld->j, block, bp, kpi_keys);
-        b->title = jin_get_string(&ld->j, block, bp, "title", false);
-        load_items(ld, block, bp, false, b);
-        return;
-    case BLOCK_TEXT:
-    case BLOCK_NOTE:
-        jin_check_keys(&ld->j, block, bp, text_keys);
-        b->text = jin_get_string(&ld->j, block, bp, "text", false);
-        if (!json_object_get(block, "text"))
-            jin_report(&ld->j, bp, _("missing required field \"text\"; expected a string"));
-        else if (b->text && !b->text[0])
-            ld->s->n_missing++; /* "" : still to be written (a draft) */
-        return;
-    case BLOCK_BAR:
-        jin_check_keys(&ld->j, block, bp, bar_keys);
-        break;
-    case BLOCK_HBAR:
-        jin_check_keys(&ld->j, block, bp, hbar_keys);
-        break;
-    case BLOCK_LINE:
-    case BLOCK_RING:
-    case BLOCK_BULLET:
-        jin_check_keys(&ld->j, block, bp, chart_keys);
-        break;
-    case BLOCK_KIND_LAST: return;
-    }
-    /* Charts: a title that says the one message, the unit, items, a note. */
-    b->title = jin_get_string(&ld->j, block, bp, "title", false);
-    if (!json_object_get(block, "title"))
-        jin_report(&ld->j, bp, _("missing required field \"title\"; expected a string"));
-    else if (b->title && !b->title[0])
-        ld->s->n_missing++; /* "": last year's finding, removed by `factsheet new` */
-    b->unit = jin_get_string(&ld->j, block, bp, "unit", false);
-    b->text = jin_get_string(&ld->j, block, bp, "note", false);
-    if (b->kind == BLOCK_HBAR) {
-        const char *sort = jin_get_string(&ld->j, block, bp, "sort", false);
-        if (sort && strcmp(sort, "value") == 0)
-            b->sort_by_value = true;
-        else if (sort && strcmp(sort, "given") != 0)
-            jin_report(&ld->j, jin_member_path(&ld->j, bp, "sort"),
-                   _("\"%s\" is not an order; expected \"value\" or \"given\""), sort);
-    }
-    if (b->kind == BLOCK_BAR && json_object_get(block, "series")) {
-        if (json_object_get(block, "items"))
-            jin_report(&ld->j, bp, _("a bar chart has either \"items\" or \"series\", not both"));
-        load_series(ld, block, bp, b);
-        for (size_t i = 0; i < b->n_series; i++)
-            check_one_unit(ld, b, b->series[i].items, b->series[i].n_items);
-        return;
-    }
-    load_items(ld, block, bp, b->kind == BLOCK_LINE, b);
-    if (b->kind == BLOCK_BAR || b->kind == BLOCK_HBAR)
-        check_one_unit(ld, b, b->items, b->n_items);
-    if (b->kind == BLOCK_RING) {
-        /* A ring shows a share of a whole: a percentage from 0 to 100. */
-        for (size_t i = 0; i < b->n_items; i++) {
-            size_t k = b->items[i].indicator;
-            if (k == (size_t)SHEET_NONE)
-                continue;
-            const sheet_indicator *ind = &ld->s->indicators[k];
-            if (!ind->unit || strcmp(ind->unit, "%") != 0)
-                jin_report(&ld->j, b->items[i].path,
-                       _("indicator \"%s\" is in \"%s\"; a ring shows a share in %%"), ind->id,
-                       ind->unit ? ind->unit : "");
-            else if (ind->value < 0 || ind->value > 100)
-                jin_report(&ld->j, b->items[i].path,
-                       _("indicator \"%s\" is %s%%; a share must lie between 0 and 100"),
-                       ind->id, ind->literal ? ind->literal : "?");
-        }
-    }
-}
-
-static void load_sections(loader *ld, json_t *root)
-{
-    sheet *s = ld->s;
-    json_t *arr = jin_get_array(&ld->j, root, "", "sections", true);
-    if (!arr || !within_limit(&ld->j, arr, "sections", MAX_SECTIONS, _("sections")))
-        return;
-    if (json_array_size(arr) == 0) {
-        jin_report(&ld->j, "sections", _("no sections; expected at least one section"));
-        return;
-    }
-    s->n_sections = json_array_size(arr);
-    s->sections = arena_alloc(ld->j.a, s->n_sections * sizeof *s->sections);
-    if (!s->sections) {
-        s->n_sections = 0;
-        return;
-    }
-    static const char *const keys[] = {"title", "blocks", NULL};
-    size_t i;
-    json_t *sec;
-    json_array_foreach(arr, i, sec) {
-        sheet_section *out = &s->sections[i];
-        const char *p = jin_element_path(&ld->j, "sections", i);
-        out->path = p;
-        if (!jin_expect_object(&ld->j, sec, p))
-            continue;
-        jin_check_keys(&ld->j, sec, p, keys);
-        out->title = jin_get_string(&ld->j, sec, p, "title", true);
-        json_t *blocks = jin_get_array(&ld->j, sec, p, "blocks", true);
-        if (!blocks ||
-            !within_limit(&ld->j, blocks, jin_member_path(&ld->j, p, "blocks"), MAX_BLOCKS,
-                          _("blocks")))
-            continue;
-        if (json_array_size(blocks) == 0) {
-            jin_report(&ld->j, jin_member_path(&ld->j, p, "blocks"), _("empty section; expected at least one block"));
-            continue;
-        }
-        out->n_blocks = json_array_size(blocks);
-        out->blocks = arena_alloc(ld->j.a, out->n_blocks * sizeof *out->blocks);
-        if (!out->blocks) {
-            out->n_blocks = 0;
-            continue;
-        }
-        size_t j;
-        json_t *blk;
-        const char *bsp = jin_member_path(&ld->j, p, "blocks");
-        json_array_foreach(blocks, j, blk) load_block(ld, blk, jin_element_path(&ld->j, bsp, j),
-                                                      &out->blocks[j]);
+    json_array_foreach(arr, i, v) {
+        const char *h =
+            jin_get_string(&ld->j, v, jin_element_path(&ld->j, "highlights", i), NULL, false);
+        if (json_is_string(v) && h && !h[0])
+            s->n_missing++; /* "": still to be written (a draft) */
+        s->highlights[i] = h ? h : "";
     }
 }
 
@@ -560,12 +454,14 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
     ld.s->file = arena_strdup(ld.j.a, name);
     if (!jin_expect_object(&ld.j, root, ""))
         goto fail;
-    static const char *const keys[] = {"$schema", "year",       "title",    "subtitle",
-                                       "issuer",  "date",       "sources",  "indicators",
-                                       "sections", NULL};
+    static const char *const keys[] = {"$schema",  "year",       "title",      "subtitle",
+                                       "issuer",   "date",       "sources",    "indicators",
+                                       "sections", "highlights", "honours",    NULL};
     jin_check_keys(&ld.j, root, "", keys);
     load_meta(&ld, root);
     load_indicators(&ld, root);
+    load_honours(&ld, root);
+    load_highlights(&ld, root);
     load_sections(&ld, root);
     if (dl->errors > errors_before)
         goto fail;

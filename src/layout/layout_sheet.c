@@ -1,0 +1,526 @@
+/* layout_sheet: a sheet around its sections.
+ *
+ * The fact sheet (the default style, for a file with 要点, a hero block or
+ * a table of the rest): one leaf. A front page that carries the message, a
+ * header band, 要点, the headline figures, at most a few charts, the rest
+ * of the figures in a compact table, the notes; and, only when the front
+ * cannot hold that table, a back page with the complete table of every
+ * indicator. Layout tries variants, each a little tighter (charts lower,
+ * gaps smaller, headline figures smaller; text never below its minimum),
+ * and keeps the first that fits; when none does, an error says what to
+ * cut. `--pages 1` leaves the table out instead of turning the leaf.
+ *
+ * Any other file, and the official style, flows: sections one after the
+ * other over as many pages as they need. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/strbuf.h"
+#include "layout/layout.h"
+#include "layout_priv.h"
+
+/* ---- the header ----------------------------------------------------------- */
+
+/* The colour band across the top of the front page, into the bleed: issuer
+ * and date, title, subtitle, set on it in white. */
+static bool place_band(layout_ctx *ctx, flow *f)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    doc_page *p = f->page;
+    double x = f->left, w = f->width, y = st->band_pad_top, h;
+    box b = {0};
+    char date[64];
+    layout_chinese_date(s->date, date, sizeof date);
+    bool ok = box_text(ctx, &b, s->issuer, &st->issuer, x, y, 0, st->band_ink, "", "issuer", &h) &&
+              box_text(ctx, &b, date, &st->date, x, y, w, st->band_ink, "", "date", NULL);
+    y += h + st->title_gap;
+    ok = ok && box_text(ctx, &b, s->title, &st->title, x, y, w, st->band_ink, "", "title", &h);
+    y += h;
+    if (ok && s->subtitle) {
+        y += st->title_gap;
+        ok = box_text(ctx, &b, s->subtitle, &st->subtitle, x, y, w, st->band_sub, "",
+                      "subtitle", &h);
+        y += h;
+    }
+    y += st->band_pad_bottom;
+    /* The band runs off the page on three sides, so a print shop can trim
+     * it with bleed; the renderer clips it to the page or its bleed. */
+    ok = ok && page_add_rect(p, -st->band_bleed, -st->band_bleed, st->page_w + 2 * st->band_bleed,
+                             y + st->band_bleed, st->band);
+    if (ok) { /* the band first, the text on it */
+        for (size_t i = 0; ok && i < b.marks.n_marks; i++) {
+            ok = page_add_mark(p, &b.marks.marks[i]);
+            b.marks.marks[i] = (mark){0};
+        }
+    }
+    box_free(&b);
+    f->y = y + st->band_after;
+    f->page_empty = false;
+    return ok;
+}
+
+/* GB/T 9704 attachment: 附件N in 3号黑体 on the first line at the left, the
+ * title in 2号小标宋 centred on the third, a subtitle in 楷体 under it. */
+static bool build_official_header(layout_ctx *ctx, const char *attachment, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double h;
+    if (attachment && !box_text(ctx, b, attachment, &st->attachment, 0, 0, 0, st->ink, NULL,
+                                NULL, NULL))
+        return false;
+    double y = st->title_line * st->body.pitch;
+    if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
+        return false;
+    y += h;
+    if (s->subtitle) {
+        if (!box_text(ctx, b, s->subtitle, &st->subtitle_official, 0, y, width, st->ink, "",
+                      "subtitle", &h))
+            return false;
+        y += h;
+    }
+    b->height = y;
+    return true;
+}
+
+/* The first-round header: an accent rule, issuer and date, title, subtitle. */
+static bool build_plain_header(layout_ctx *ctx, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double y = 0, h;
+    if (!page_add_rect(&b->marks, 0, y, width, st->header_rule_w, st->accent))
+        return false;
+    y += st->header_rule_w + st->header_gap;
+    char date[64];
+    layout_chinese_date(s->date, date, sizeof date);
+    if (!box_text(ctx, b, s->issuer, &st->issuer, 0, y, 0, st->accent, "", "issuer", &h) ||
+        !box_text(ctx, b, date, &st->date, 0, y, width, st->muted, "", "date", NULL))
+        return false;
+    y += h + st->title_gap;
+    if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
+        return false;
+    y += h + st->title_gap;
+    if (s->subtitle) {
+        if (!box_text(ctx, b, s->subtitle, &st->subtitle, 0, y, width, st->muted, "",
+                      "subtitle", &h))
+            return false;
+        y += h;
+    }
+    y += st->header_gap;
+    if (!page_add_line(&b->marks, 0, y, width, y, st->rule, st->footer_rule_w))
+        return false;
+    b->height = y + st->footer_rule_w;
+    return true;
+}
+
+/* ---- 要点 ------------------------------------------------------------------- */
+
+/* The year's messages in a panel: "要点", then each sentence after its
+ * number. */
+static bool build_highlights(layout_ctx *ctx, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double pad = st->highlight_pad, x = pad + st->kpi_accent_w, inner = width - x - pad;
+    double y = pad, h;
+    if (!box_text(ctx, b, "要点", &st->highlight_title, x, y, 0, st->accent, "", "highlights", &h))
+        return false;
+    y += h + st->highlight_gap;
+    for (size_t i = 0; i < s->n_highlights; i++) {
+        strbuf path = {0}, num = {0};
+        sb_printf(&path, "highlights[%zu]", i);
+        sb_printf(&num, "%zu", i + 1);
+        const char *sentence = s->highlights[i][0] ? s->highlights[i] : "（草稿：此条要点待写）";
+        double nh;
+        bool ok = !path.failed && !num.failed &&
+                  box_text(ctx, b, sb_str(&num), &st->highlight_number, x, y, 0, st->accent,
+                           NULL, NULL, &nh) &&
+                  box_text(ctx, b, sentence, &st->highlight, x + st->highlight_indent, y,
+                           inner - st->highlight_indent, st->ink, sb_str(&path), NULL, &h);
+        sb_free(&path);
+        sb_free(&num);
+        if (!ok)
+            return false;
+        y += h + (i + 1 < s->n_highlights ? st->highlight_gap : 0);
+    }
+    y += pad;
+    /* The panel and its edge go under the text: rotate them to the front. */
+    if (!page_add_rect(&b->marks, 0, 0, width, y, st->panel_fill) ||
+        !page_add_rect(&b->marks, 0, 0, st->kpi_accent_w, y, st->accent))
+        return false;
+    size_t n = b->marks.n_marks;
+    mark panel = b->marks.marks[n - 2], edge = b->marks.marks[n - 1];
+    memmove(b->marks.marks + 2, b->marks.marks, (n - 2) * sizeof *b->marks.marks);
+    b->marks.marks[0] = panel;
+    b->marks.marks[1] = edge;
+    b->height = y;
+    return box_wrap_tag(b, "Sect");
+}
+
+/* The official style: 要点 as the first numbered part, one paragraph each. */
+static sheet_section highlights_section(const sheet *s, sheet_block *blocks)
+{
+    for (size_t i = 0; i < s->n_highlights; i++)
+        blocks[i] = (sheet_block){.kind = BLOCK_TEXT, .text = s->highlights[i],
+                                  .path = "highlights"};
+    return (sheet_section){.title = "要点", .blocks = blocks, .n_blocks = s->n_highlights,
+                           .path = "highlights"};
+}
+
+/* ---- the page frame ----------------------------------------------------------- */
+
+static char *sources_line(const sheet *s)
+{
+    strbuf b = {0};
+    sb_printf(&b, "%s", "数据来源：");
+    for (size_t i = 0; i < s->n_sources; i++) {
+        const sheet_source *src = &s->sources[i];
+        sb_printf(&b, "%s《%s》", i ? "；" : "", src->title ? src->title : "");
+        if (src->publisher)
+            sb_printf(&b, "（%s）", src->publisher);
+    }
+    if (b.failed) {
+        sb_free(&b);
+        return NULL;
+    }
+    return b.s ? b.s : strdup("");
+}
+
+/* The diagonal 草稿 behind every page of a draft. */
+static bool add_watermarks(layout_ctx *ctx, doc *d)
+{
+    const style *st = ctx->st;
+    text_style ws = st->title;
+    ws.size = st->watermark_size;
+    for (size_t i = 0; i < d->n_pages; i++) {
+        text *t = layout_text(ctx, "草稿", &ws, 0, NULL, NULL);
+        if (!t)
+            return false;
+        double w = text_width(t), h = text_height(t);
+        double a = st->watermark_angle;
+        /* Rotate about the text's corner so that its centre lands on the page's. */
+        double cx = d->width / 2, cy = d->height / 2;
+        double x = cx - (w / 2 * cos(a) - h / 2 * sin(a));
+        double y = cy - (w / 2 * sin(a) + h / 2 * cos(a));
+        doc_page *p = &d->pages[i];
+        if (!page_add_text(p, t, x, y, st->watermark))
+            return false;
+        /* Behind everything: move the new mark to the front of the page. */
+        mark m = p->marks[p->n_marks - 1];
+        m.a0 = a;
+        memmove(p->marks + 1, p->marks, (p->n_marks - 1) * sizeof *p->marks);
+        p->marks[0] = m;
+    }
+    return true;
+}
+
+/* 一 二 … 九十九: section numbers of an official document. */
+static void chinese_number(int n, char *out, size_t size)
+{
+    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99) {
+        snprintf(out, size, "%d", n);
+        return;
+    }
+    int tens = n / 10, ones = n % 10;
+    snprintf(out, size, "%s%s%s", tens > 1 ? digit[tens] : "", tens ? "十" : "", digit[ones]);
+}
+
+/* Names each official font set in a substitute, once per sheet; refuses a
+ * style whose font is not there at all. */
+static bool check_official_fonts(layout_ctx *ctx)
+{
+    static const text_face faces[] = {FACE_GW_XBS, FACE_GW_HEI, FACE_GW_FANGSONG, FACE_GW_KAI,
+                                      FACE_GW_SONG};
+    bool ok = true;
+    for (size_t i = 0; i < sizeof faces / sizeof faces[0]; i++) {
+        bool available;
+        const char *sub = text_face_substitute(ctx->fonts, faces[i], &available);
+        if (!available) {
+            diag_error(ctx->dl, ctx->s->file,
+                       _("no font for %s: put the office's font file into fonts/, or install "
+                         "Debian's fonts-noto-cjk and fonts-lxgw-wenkai (make does)"),
+                       sub ? sub : text_face_family(faces[i]));
+            ok = false;
+        } else if (sub) {
+            diag_add(ctx->dl, DIAG_WARNING, ctx->s->file, 0, 0, NULL, NULL,
+                     _("official font substituted: %s (put the office's font file into fonts/ "
+                       "to use it)"),
+                     sub);
+        }
+    }
+    return ok;
+}
+
+/* ---- the flowing document: the official style, files of the first round ---- */
+
+static bool place_sections(layout_ctx *ctx, flow *f, const section_plan *plan, size_t skip)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    sheet_block hl_blocks[5];
+    sheet_section hl = highlights_section(s, hl_blocks);
+    size_t number = 0;
+    for (size_t i = 0; i < s->n_sections + 1 && !ctx->failed; i++) {
+        const sheet_section *sec = i == 0 ? &hl : &s->sections[i - 1];
+        if ((i == 0 && (!st->official || !s->n_highlights)) || i == skip)
+            continue;
+        strbuf title = {0};
+        if (st->official) { /* 一、 二、 … before each heading */
+            char num[16];
+            chinese_number((int)++number, num, sizeof num);
+            sb_printf(&title, "%s、%s", num, sec->title);
+        } else {
+            sb_printf(&title, "%s", sec->title);
+        }
+        bool ok = !title.failed && layout_section(ctx, f, sec, sb_str(&title), plan);
+        sb_free(&title);
+        if (!ok)
+            ctx->failed = true;
+    }
+    return !ctx->failed;
+}
+
+/* ---- one attempt ------------------------------------------------------------------ */
+
+/* Where the sheet's rest table goes in an attempt. */
+typedef enum rest_place { REST_FRONT, REST_BACK, REST_OMIT, REST_FLOW } rest_place;
+
+typedef struct attempt_result {
+    size_t front_pages; /* pages before the back page (all of them without one) */
+    double last_fill;   /* how full the last page is, 0..1 */
+    double front_over;  /* how far the front content runs past the front page (pt) */
+} attempt_result;
+
+/* The section that holds the rest table, or (size_t)-1. */
+static size_t rest_section(const sheet *s)
+{
+    for (size_t i = 0; i < s->n_sections; i++)
+        for (size_t j = 0; j < s->sections[i].n_blocks; j++)
+            if (s->sections[i].blocks[j].kind == BLOCK_TABLE && s->sections[i].blocks[j].rest)
+                return i;
+    return (size_t)-1;
+}
+
+/* The note at the foot of the front page saying where the table went. */
+static bool place_table_pointer(layout_ctx *ctx, flow *f, rest_place where)
+{
+    const sheet *s = ctx->s;
+    strbuf line = {0};
+    if (where == REST_BACK)
+        sb_printf(&line, "全部%zu项指标及其时期、范围和比较见第%d页“%s”。", s->n_indicators,
+                  f->first_page + 1, s->sections[rest_section(s)].title);
+    else
+        sb_printf(&line, "本页为正面，未列其余指标的完整表（全部共%zu项指标）。",
+                  s->n_indicators);
+    text *t = line.failed ? NULL : layout_text(ctx, sb_str(&line), &ctx->st->note, f->width, "",
+                                               "sections");
+    sb_free(&line);
+    return t && flow_place_paragraph(f, t, ctx->st->muted, ctx->st->block_gap, "sections");
+}
+
+static doc *attempt(layout_ctx *ctx, const layout_opts *opts, rest_place where,
+                    attempt_result *res)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    doc *d = doc_new(st->page_w, st->page_h);
+    char *sources = sources_line(s);
+    flow f;
+    if (!d || !sources) {
+        sheet_report(s, ctx->dl, DIAG_ERROR, "", "%s", _("out of memory"));
+        goto fail;
+    }
+    d->title = s->title;
+    d->author = s->issuer;
+    d->subject = s->subtitle ? s->subtitle : s->title;
+    if (!flow_init(&f, ctx, d, s->title, sources))
+        goto fail;
+    f.first_page = opts && opts->first_page ? opts->first_page : 1;
+    /* Where the sources have web addresses the footer is clickable; with
+     * several, the first with an address (one footer, one link). */
+    for (size_t k = 0; k < s->n_sources && !f.footer_url; k++)
+        if (s->sources[k].url && s->sources[k].url[0])
+            f.footer_url = s->sources[k].url;
+    box b = {0};
+    bool ok;
+    if (st->official)
+        ok = build_official_header(ctx, opts ? opts->attachment : NULL, f.width, &b) &&
+             flow_place(&f, &b, 0, 0, "");
+    else if (where != REST_FLOW || s->n_highlights)
+        ok = place_band(ctx, &f);
+    else
+        ok = build_plain_header(ctx, f.width, &b) && flow_place(&f, &b, 0, 0, "");
+    box_free(&b);
+    if (!ok)
+        goto fail;
+    f.y += st->header_after - st->section_before;
+    if (!st->official && s->n_highlights) {
+        box hb = {0};
+        ok = build_highlights(ctx, f.width, &hb) && flow_place(&f, &hb, st->section_before, 0,
+                                                               "highlights");
+        box_free(&hb);
+        if (!ok)
+            goto fail;
+    }
+    size_t rest = rest_section(s);
+    section_plan plan = {.omit_rest = where == REST_OMIT};
+    if (!place_sections(ctx, &f, &plan, where == REST_BACK ? rest : (size_t)-1))
+        goto fail;
+    if ((where == REST_BACK || where == REST_OMIT) && !place_table_pointer(ctx, &f, where))
+        goto fail;
+    res->front_pages = d->n_pages;
+    res->front_over = d->n_pages > 1 ? f.y - f.top : 0;
+    if (where == REST_BACK) {
+        ctx->table_form = TABLE_COMPLETE;
+        ok = flow_new_page(&f) &&
+             layout_section(ctx, &f, &s->sections[rest], s->sections[rest].title, NULL);
+        ctx->table_form = TABLE_AS_GIVEN;
+        if (!ok)
+            goto fail;
+    }
+    if (!st->footer_sources) {
+        /* No footer to carry the sources: they close the text instead. */
+        text *t = layout_text(ctx, sources, &st->note, f.width, "", "sources");
+        if (!t || !flow_place_paragraph(&f, t, st->ink, st->block_gap, "sources"))
+            goto fail;
+    }
+    res->last_fill = (f.y - f.top) / (f.bottom - f.top);
+    if (ctx->failed || ctx->dl->errors || !flow_finish(&f))
+        goto fail;
+    free(sources);
+    return d;
+fail:
+    ctx->failed = true;
+    free(sources);
+    doc_free(d);
+    return NULL;
+}
+
+/* ---- fitting the leaf -------------------------------------------------------------- */
+
+/* A tighter variant of the style: lower charts, smaller gaps, smaller
+ * headline figures. Text sizes stay. */
+typedef struct variant {
+    double chart, gap, hero;
+} variant;
+
+static const variant variants[] = {
+    {1.00, 1.00, 1.00}, {0.85, 0.80, 1.00}, {0.72, 0.62, 0.90}, {0.62, 0.48, 0.82}};
+enum { N_VARIANTS = sizeof variants / sizeof variants[0] };
+
+static style style_variant(const style *st, const variant *v)
+{
+    style s = *st;
+    s.chart_plot_h *= v->chart;
+    s.line_plot_h *= v->chart;
+    s.ring_outer *= v->chart;
+    s.ring_thickness *= v->chart;
+    s.hbar_bar_h *= v->chart;
+    s.hbar_row_gap *= v->chart;
+    s.block_gap *= v->gap;
+    s.section_before *= v->gap;
+    s.section_after *= v->gap;
+    s.band_after *= v->gap;
+    s.highlight_gap *= v->gap;
+    s.highlight_pad *= v->gap;
+    s.hero_pad *= v->gap;
+    s.kpi_pad *= v->gap;
+    s.table_row_pad *= v->gap;
+    s.hero_value.size *= v->hero;
+    return s;
+}
+
+static bool has_leaf_content(const sheet *s)
+{
+    if (s->n_highlights || rest_section(s) != (size_t)-1)
+        return true;
+    for (size_t i = 0; i < s->n_sections; i++)
+        for (size_t j = 0; j < s->sections[i].n_blocks; j++)
+            if (s->sections[i].blocks[j].kind == BLOCK_HERO)
+                return true;
+    return false;
+}
+
+/* Lays out one attempt; keeps its messages in *kept when it is the one
+ * chosen (the others are dropped). */
+static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, rest_place where,
+                    attempt_result *res, diag_list *msgs)
+{
+    layout_ctx ctx = *base;
+    ctx.st = st;
+    ctx.dl = msgs;
+    ctx.failed = false;
+    *res = (attempt_result){0};
+    return attempt(&ctx, opts, where, res);
+}
+
+static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
+{
+    const sheet *s = ctx->s;
+    bool one_page = opts && opts->pages == 1;
+    bool has_rest = rest_section(s) != (size_t)-1;
+    rest_place forms[2] = {REST_FRONT, one_page ? REST_OMIT : REST_BACK};
+    size_t n_forms = has_rest ? 2 : 1;
+    double least_over = INFINITY;
+    for (size_t fi = 0; fi < n_forms; fi++) {
+        for (size_t v = 0; v < N_VARIANTS; v++) {
+            style sv = style_variant(ctx->st, &variants[v]);
+            diag_list msgs;
+            diag_list_init(&msgs, ctx->dl->max);
+            attempt_result res;
+            doc *d = try_one(ctx, &sv, opts, forms[fi], &res, &msgs);
+            if (!d && msgs.errors) { /* a real error, not a question of room */
+                diag_list_take(ctx->dl, &msgs);
+                return NULL;
+            }
+            if (d && res.front_pages == 1) {
+                if (forms[fi] == REST_BACK && res.last_fill < 0.5)
+                    diag_add(&msgs, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
+                             _("the back page is less than half full: the front page could hold "
+                               "more of the table, or the sheet fewer figures"));
+                diag_list_take(ctx->dl, &msgs);
+                return d;
+            }
+            if (d && res.front_over < least_over)
+                least_over = res.front_over;
+            doc_free(d);
+            diag_list_clear(&msgs);
+        }
+    }
+    sheet_report(s, ctx->dl, DIAG_ERROR, "sections",
+                 _("the front page cannot hold the 要点, the headline figures and the charts even "
+                   "at the tightest layout (%.0f pt too much): cut a chart or a paragraph, or "
+                   "headline figures"),
+                 isfinite(least_over) ? least_over : 0);
+    return NULL;
+}
+
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
+                  text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl)
+{
+    bool draft = opts && opts->draft;
+    layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl,
+                      .strict = opts && opts->strict};
+    if (st->official && !check_official_fonts(&ctx))
+        return NULL;
+    doc *d;
+    if (!st->official && has_leaf_content(s)) {
+        d = fit_leaf(&ctx, opts);
+    } else {
+        attempt_result res;
+        d = attempt(&ctx, opts, REST_FLOW, &res);
+    }
+    if (d && draft && !add_watermarks(&ctx, d)) {
+        doc_free(d);
+        d = NULL;
+    }
+    if (!d && !dl->errors) /* every reported failure adds its own message */
+        diag_error(dl, s->file, "%s", _("cannot lay out the sheet (out of memory?)"));
+    return d;
+}

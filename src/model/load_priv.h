@@ -1,0 +1,25 @@
+/* load_priv: private to the loader (load.c, load_blocks.c). */
+#ifndef MODEL_LOAD_PRIV_H
+#define MODEL_LOAD_PRIV_H
+
+#include "jsonin.h"
+#include "model/sheet.h"
+
+/* Limits that end absurd input in a clear error rather than in exhausted
+ * memory or a thousand-page PDF. */
+enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 200,
+       MAX_HIGHLIGHTS = 5, MAX_HONOURS = 200 };
+
+typedef struct loader {
+    jin j;
+    sheet *s;
+} loader;
+
+/* Reports arr when it has more than max elements; true when within. */
+bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what);
+
+/* Loads "sections" with their blocks (load_blocks.c), after the indicators
+ * and honours the blocks name. */
+void load_sections(loader *ld, json_t *root);
+
+#endif
