@@ -15,8 +15,9 @@ exactly as the source writes it; as_of is a date (YYYY-MM or YYYY-MM-DD).
 Each honour's quote is an exact passage of its source. Every number in a
 text block, in a 要点 (highlights, three to five) and in an honour's text must
 be one of the sheet's figures (a value, or the number ranked in a rank's
-`of`), or the sheet's year; a position in Chinese numerals (第四, 第四名,
-第四个) must be a rank's value.
+`of`; a unit's own number goes with its figure: 9.77/10万), or the sheet's
+year; a position in Chinese numerals (第四, 第四名, 第四个) must be a rank's
+value.
 
 Prints one line per problem; exit 0 when all hold, 1 otherwise, 77 when
 SOURCES_DIR is absent (skipped).
@@ -107,8 +108,11 @@ def qualifiers_at(literal, quote):
     return found
 
 
-def text_problems(where, text, figures, ranks, year):
+def text_problems(where, text, figures, ranks, year, units=()):
     out = []
+    # A unit with a number in it (9.77/10万) is read with its figure.
+    for literal, unit in units:
+        text = text.replace(literal + unit, literal)
     for num in NUMBER.findall(text):
         if num not in figures and num != year:
             out.append(f"{where}: the text says {num}, which is not one of the sheet's figures")
@@ -208,13 +212,15 @@ def main():
     for path in files:
         sheet = literal_json(path)
         year = str(sheet.get("year"))
-        figures, ranks = set(), set()
+        figures, ranks, units = set(), set(), set()
         ids = set()
         for i, ind in enumerate(sheet.get("indicators", [])):
             where = f"{path}: indicators[{i}] ({ind.get('id')})"
             literal = str(ind.get("value"))
             figures.add(literal)
             ids.add(ind.get("id"))
+            if NUMBER.search(ind.get("unit") or ""):
+                units.add((literal, ind["unit"]))
             if ind.get("kind") == "rank" and literal.isdigit():
                 ranks.add(int(literal))
                 if isinstance(ind.get("rank"), dict) and "of" in ind["rank"]:
@@ -239,19 +245,19 @@ def main():
                 report([f"{where}: {err}"])
             elif not src.get("quote") or src["quote"] not in text:
                 report([f"{where}: quote {src.get('quote')!r} is not in {src.get('file')}"])
-            report(text_problems(where, hon.get("text", ""), figures, ranks, year))
+            report(text_problems(where, hon.get("text", ""), figures, ranks, year, units))
         highlights = sheet.get("highlights")
         if highlights is not None:
             if not 3 <= len(highlights) <= 5:
                 report([f"{path}: highlights: {len(highlights)} sentences; 要点 are three to five"])
             for k, sentence in enumerate(highlights):
-                report(text_problems(f"{path}: highlights[{k}]", sentence, figures, ranks, year))
+                report(text_problems(f"{path}: highlights[{k}]", sentence, figures, ranks, year, units))
         for s, sec in enumerate(sheet.get("sections", [])):
             for b, blk in enumerate(sec.get("blocks", [])):
                 if blk.get("type") != "text":
                     continue
                 report(text_problems(f"{path}: sections[{s}].blocks[{b}]", blk.get("text", ""),
-                                     figures, ranks, year))
+                                     figures, ranks, year, units))
     print(f"{checked} figures checked against their sources, {problems} problems")
     return 1 if problems else 0
 
