@@ -53,6 +53,7 @@ typedef struct options {
     int first_page;      /* --first-page N */
     const char *attachment; /* --attachment N: "附件N" */
     int strict;          /* --strict: overflow is an error */
+    int pages;           /* --pages 1: the front page alone */
 } options;
 
 /* What one render produced, for the progress line. */
@@ -121,6 +122,9 @@ static void usage(FILE *out)
                          "                        main document's numbering\n"
                          "      --paper=PAPER     A4 (default) or A3\n"
                          "      --bleed=MM        add MM of bleed and crop marks for a print shop\n"
+                         "      --pages=N         1: the fact sheet's front page alone (its table\n"
+                         "                        of the other figures left out); default: one\n"
+                         "                        leaf, a back page only when the figures need it\n"
                          "      --strict          text that does not fit its box is an error, not a\n"
                          "                        warning\n"
                          "      --draft           render even with figures missing (null); every page\n"
@@ -289,7 +293,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
                                              : style_default(),
                               o->paper_w, o->paper_h);
     layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
-                      .attachment = o->attachment, .strict = o->strict};
+                      .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
         goto done;
@@ -392,7 +396,8 @@ int main(int argc, char **argv)
     static char attachment_label[64];
     enum {
         OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
-        OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT
+        OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT,
+        OPT_PAGES
     };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
@@ -409,6 +414,7 @@ int main(int argc, char **argv)
         {"first-page", required_argument, NULL, OPT_FIRST_PAGE},
         {"attachment", required_argument, NULL, OPT_ATTACHMENT},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"pages", required_argument, NULL, OPT_PAGES},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
@@ -486,6 +492,13 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_STRICT: o.strict = 1; break;
+        case OPT_PAGES:
+            if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
+                fprintf(stderr, _("factsheet: --pages \"%s\" is not 1 or 2\n"), optarg);
+                return EXIT_USAGE;
+            }
+            o.pages = optarg[0] - '0';
+            break;
         case OPT_ATTACHMENT:
             snprintf(attachment_label, sizeof attachment_label, "附件%s", optarg);
             o.attachment = attachment_label;

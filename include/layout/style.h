@@ -74,7 +74,9 @@ typedef struct style {
     int hero_max_cols;
     /* three-line tables */
     text_style table_text, table_head, table_figure, table_meta;
-    double table_col_gap, table_row_pad, table_rule_heavy, table_rule_light;
+    double table_col_gap, table_row_pad, table_row_pad_dense, table_rule_heavy, table_rule_light;
+    size_t table_column_rows; /* a longer complete table is set in two halves */
+    double table_label_share; /* of a table's width, the least its labels get */
     /* ranks and honours */
     text_style fact;
     double fact_marker, fact_marker_gap, fact_gap;

@@ -134,7 +134,9 @@ bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs
         sb_printf(&note, "%s%s", "注：", blk->text);
     if (extra)
         sb_printf(&note, "%s%s", note.len ? "　" : "", extra);
-    for (size_t i = 0; i < cs->n; i++)
+    /* The footer names the sheet's one source on every page; a chart names
+     * its own only when the sheet has several. */
+    for (size_t i = 0; ctx->s->n_sources > 1 && i < cs->n; i++)
         sb_printf(&note, "%s《%s》", i == 0 ? (note.len ? "　来源：" : "来源：") : "；",
                   cs->titles[i]);
     if (note.failed) {

@@ -257,9 +257,67 @@ static bool check_official_fonts(layout_ctx *ctx)
     return ok;
 }
 
-/* ---- the flowing document: the official style, files of the first round ---- */
+/* ---- one attempt ------------------------------------------------------------------ */
 
-static bool place_sections(layout_ctx *ctx, flow *f, const section_plan *plan, size_t skip)
+/* Where an attempt puts the evidence a leaf's front page may do without:
+ * the table of the rest and the ranks and honours. */
+typedef enum form_kind {
+    FORM_FLOW,  /* no leaf: everything flows, in order */
+    FORM_FRONT, /* everything on the front page */
+    FORM_BACK,  /* the movable sections on a back page, the table complete */
+    FORM_OMIT   /* the front page alone: the movable sections left out */
+} form_kind;
+
+typedef struct form {
+    form_kind kind;
+    bool facts; /* facts sections move too, not only the table */
+} form;
+
+typedef struct attempt_result {
+    size_t front_pages; /* pages before the back page (all of them without one) */
+    double last_fill;   /* how full the last page is, 0..1 */
+    double front_over;  /* how far the front content runs past the front page (pt) */
+} attempt_result;
+
+/* True when every block of sec is a rest table (or, with facts, a facts
+ * block): a section the front page can do without. */
+static bool movable(const sheet_section *sec, bool facts)
+{
+    bool any = false;
+    for (size_t j = 0; j < sec->n_blocks; j++) {
+        const sheet_block *b = &sec->blocks[j];
+        bool rest = b->kind == BLOCK_TABLE && b->rest;
+        if (!rest && !(facts && b->kind == BLOCK_FACTS))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+static bool moves(const form *fm, const sheet_section *sec)
+{
+    return (fm->kind == FORM_BACK || fm->kind == FORM_OMIT) && movable(sec, fm->facts);
+}
+
+static bool has_rest(const sheet *s)
+{
+    for (size_t i = 0; i < s->n_sections; i++)
+        if (movable(&s->sections[i], false))
+            return true;
+    return false;
+}
+
+static bool has_facts_section(const sheet *s)
+{
+    for (size_t i = 0; i < s->n_sections; i++)
+        if (movable(&s->sections[i], true) && !movable(&s->sections[i], false))
+            return true;
+    return false;
+}
+
+/* The sections of the sheet in order, numbered in the official style,
+ * those the form moves left for the back page. */
+static bool place_sections(layout_ctx *ctx, flow *f, const form *fm)
 {
     const style *st = ctx->st;
     const sheet *s = ctx->s;
@@ -268,7 +326,7 @@ static bool place_sections(layout_ctx *ctx, flow *f, const section_plan *plan, s
     size_t number = 0;
     for (size_t i = 0; i < s->n_sections + 1 && !ctx->failed; i++) {
         const sheet_section *sec = i == 0 ? &hl : &s->sections[i - 1];
-        if ((i == 0 && (!st->official || !s->n_highlights)) || i == skip)
+        if ((i == 0 && (!st->official || !s->n_highlights)) || (i > 0 && moves(fm, sec)))
             continue;
         strbuf title = {0};
         if (st->official) { /* 一、 二、 … before each heading */
@@ -278,7 +336,7 @@ static bool place_sections(layout_ctx *ctx, flow *f, const section_plan *plan, s
         } else {
             sb_printf(&title, "%s", sec->title);
         }
-        bool ok = !title.failed && layout_section(ctx, f, sec, sb_str(&title), plan);
+        bool ok = !title.failed && layout_section(ctx, f, sec, sb_str(&title), NULL);
         sb_free(&title);
         if (!ok)
             ctx->failed = true;
@@ -286,45 +344,64 @@ static bool place_sections(layout_ctx *ctx, flow *f, const section_plan *plan, s
     return !ctx->failed;
 }
 
-/* ---- one attempt ------------------------------------------------------------------ */
-
-/* Where the sheet's rest table goes in an attempt. */
-typedef enum rest_place { REST_FRONT, REST_BACK, REST_OMIT, REST_FLOW } rest_place;
-
-typedef struct attempt_result {
-    size_t front_pages; /* pages before the back page (all of them without one) */
-    double last_fill;   /* how full the last page is, 0..1 */
-    double front_over;  /* how far the front content runs past the front page (pt) */
-} attempt_result;
-
-/* The section that holds the rest table, or (size_t)-1. */
-static size_t rest_section(const sheet *s)
-{
-    for (size_t i = 0; i < s->n_sections; i++)
-        for (size_t j = 0; j < s->sections[i].n_blocks; j++)
-            if (s->sections[i].blocks[j].kind == BLOCK_TABLE && s->sections[i].blocks[j].rest)
-                return i;
-    return (size_t)-1;
-}
-
-/* The note at the foot of the front page saying where the table went. */
-static bool place_table_pointer(layout_ctx *ctx, flow *f, rest_place where)
+/* The line at the foot of the front page saying where the rest went. */
+static bool place_pointer(layout_ctx *ctx, flow *f, const form *fm)
 {
     const sheet *s = ctx->s;
-    strbuf line = {0};
-    if (where == REST_BACK)
-        sb_printf(&line, "全部%zu项指标及其时期、范围和比较见第%d页“%s”。", s->n_indicators,
-                  f->first_page + 1, s->sections[rest_section(s)].title);
+    strbuf line = {0}, names = {0};
+    for (size_t i = 0; i < s->n_sections; i++)
+        if (moves(fm, &s->sections[i]))
+            sb_printf(&names, "“%s”", s->sections[i].title);
+    if (fm->kind == FORM_BACK)
+        sb_printf(&line, "第%d页：%s（全部%zu项指标及其时期、范围和比较）。", f->first_page + 1,
+                  sb_str(&names), s->n_indicators);
     else
-        sb_printf(&line, "本页为正面，未列其余指标的完整表（全部共%zu项指标）。",
-                  s->n_indicators);
-    text *t = line.failed ? NULL : layout_text(ctx, sb_str(&line), &ctx->st->note, f->width, "",
-                                               "sections");
+        sb_printf(&line, "本页为正面，%s从略（共%zu项指标）。", sb_str(&names), s->n_indicators);
+    text *t = line.failed || names.failed
+                  ? NULL
+                  : layout_text(ctx, sb_str(&line), &ctx->st->note, f->width, "", "sections");
     sb_free(&line);
+    sb_free(&names);
     return t && flow_place_paragraph(f, t, ctx->st->muted, ctx->st->block_gap, "sections");
 }
 
-static doc *attempt(layout_ctx *ctx, const layout_opts *opts, rest_place where,
+/* The back page: the moved sections, the table complete. */
+static bool place_back(layout_ctx *ctx, flow *f, const form *fm)
+{
+    const sheet *s = ctx->s;
+    bool ok = flow_new_page(f);
+    ctx->table_form = TABLE_COMPLETE;
+    for (size_t i = 0; ok && i < s->n_sections; i++)
+        if (moves(fm, &s->sections[i]))
+            ok = layout_section(ctx, f, &s->sections[i], s->sections[i].title, NULL);
+    ctx->table_form = TABLE_AS_GIVEN;
+    return ok;
+}
+
+static bool place_header(layout_ctx *ctx, flow *f, const layout_opts *opts, const form *fm)
+{
+    const style *st = ctx->st;
+    box b = {0};
+    bool ok;
+    if (st->official)
+        ok = build_official_header(ctx, opts ? opts->attachment : NULL, f->width, &b) &&
+             flow_place(f, &b, 0, 0, "");
+    else if (fm->kind != FORM_FLOW || ctx->s->n_highlights)
+        ok = place_band(ctx, f);
+    else
+        ok = build_plain_header(ctx, f->width, &b) && flow_place(f, &b, 0, 0, "");
+    box_free(&b);
+    f->y += st->header_after - st->section_before;
+    if (ok && !st->official && ctx->s->n_highlights) {
+        box hb = {0};
+        ok = build_highlights(ctx, f->width, &hb) &&
+             flow_place(f, &hb, st->section_before, 0, "highlights");
+        box_free(&hb);
+    }
+    return ok;
+}
+
+static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
                     attempt_result *res)
 {
     const style *st = ctx->st;
@@ -347,43 +424,15 @@ static doc *attempt(layout_ctx *ctx, const layout_opts *opts, rest_place where,
     for (size_t k = 0; k < s->n_sources && !f.footer_url; k++)
         if (s->sources[k].url && s->sources[k].url[0])
             f.footer_url = s->sources[k].url;
-    box b = {0};
-    bool ok;
-    if (st->official)
-        ok = build_official_header(ctx, opts ? opts->attachment : NULL, f.width, &b) &&
-             flow_place(&f, &b, 0, 0, "");
-    else if (where != REST_FLOW || s->n_highlights)
-        ok = place_band(ctx, &f);
-    else
-        ok = build_plain_header(ctx, f.width, &b) && flow_place(&f, &b, 0, 0, "");
-    box_free(&b);
-    if (!ok)
-        goto fail;
-    f.y += st->header_after - st->section_before;
-    if (!st->official && s->n_highlights) {
-        box hb = {0};
-        ok = build_highlights(ctx, f.width, &hb) && flow_place(&f, &hb, st->section_before, 0,
-                                                               "highlights");
-        box_free(&hb);
-        if (!ok)
-            goto fail;
-    }
-    size_t rest = rest_section(s);
-    section_plan plan = {.omit_rest = where == REST_OMIT};
-    if (!place_sections(ctx, &f, &plan, where == REST_BACK ? rest : (size_t)-1))
-        goto fail;
-    if ((where == REST_BACK || where == REST_OMIT) && !place_table_pointer(ctx, &f, where))
+    ctx->table_form = fm->kind == FORM_FLOW ? TABLE_AS_GIVEN : TABLE_FRONT;
+    bool ok = place_header(ctx, &f, opts, fm) && place_sections(ctx, &f, fm);
+    ctx->table_form = TABLE_AS_GIVEN;
+    if (!ok || ((fm->kind == FORM_BACK || fm->kind == FORM_OMIT) && !place_pointer(ctx, &f, fm)))
         goto fail;
     res->front_pages = d->n_pages;
     res->front_over = d->n_pages > 1 ? f.y - f.top : 0;
-    if (where == REST_BACK) {
-        ctx->table_form = TABLE_COMPLETE;
-        ok = flow_new_page(&f) &&
-             layout_section(ctx, &f, &s->sections[rest], s->sections[rest].title, NULL);
-        ctx->table_form = TABLE_AS_GIVEN;
-        if (!ok)
-            goto fail;
-    }
+    if (fm->kind == FORM_BACK && !place_back(ctx, &f, fm))
+        goto fail;
     if (!st->footer_sources) {
         /* No footer to carry the sources: they close the text instead. */
         text *t = layout_text(ctx, sources, &st->note, f.width, "", "sources");
@@ -438,7 +487,7 @@ static style style_variant(const style *st, const variant *v)
 
 static bool has_leaf_content(const sheet *s)
 {
-    if (s->n_highlights || rest_section(s) != (size_t)-1)
+    if (s->n_highlights || has_rest(s))
         return true;
     for (size_t i = 0; i < s->n_sections; i++)
         for (size_t j = 0; j < s->sections[i].n_blocks; j++)
@@ -447,9 +496,8 @@ static bool has_leaf_content(const sheet *s)
     return false;
 }
 
-/* Lays out one attempt; keeps its messages in *kept when it is the one
- * chosen (the others are dropped). */
-static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, rest_place where,
+/* One attempt in a variant of the style, its messages in msgs. */
+static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, const form *fm,
                     attempt_result *res, diag_list *msgs)
 {
     layout_ctx ctx = *base;
@@ -457,16 +505,27 @@ static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, 
     ctx.dl = msgs;
     ctx.failed = false;
     *res = (attempt_result){0};
-    return attempt(&ctx, opts, where, res);
+    return attempt(&ctx, opts, fm, res);
+}
+
+/* The forms to try, most content on the front first. */
+static size_t leaf_forms(const sheet *s, bool one_page, form *out)
+{
+    size_t n = 0;
+    form_kind away = one_page ? FORM_OMIT : FORM_BACK;
+    out[n++] = (form){FORM_FRONT, false};
+    if (has_rest(s))
+        out[n++] = (form){away, false};
+    if (has_facts_section(s))
+        out[n++] = (form){away, true};
+    return n;
 }
 
 static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
 {
     const sheet *s = ctx->s;
-    bool one_page = opts && opts->pages == 1;
-    bool has_rest = rest_section(s) != (size_t)-1;
-    rest_place forms[2] = {REST_FRONT, one_page ? REST_OMIT : REST_BACK};
-    size_t n_forms = has_rest ? 2 : 1;
+    form forms[3];
+    size_t n_forms = leaf_forms(s, opts && opts->pages == 1, forms);
     double least_over = INFINITY;
     for (size_t fi = 0; fi < n_forms; fi++) {
         for (size_t v = 0; v < N_VARIANTS; v++) {
@@ -474,16 +533,16 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
             diag_list msgs;
             diag_list_init(&msgs, ctx->dl->max);
             attempt_result res;
-            doc *d = try_one(ctx, &sv, opts, forms[fi], &res, &msgs);
+            doc *d = try_one(ctx, &sv, opts, &forms[fi], &res, &msgs);
             if (!d && msgs.errors) { /* a real error, not a question of room */
                 diag_list_take(ctx->dl, &msgs);
                 return NULL;
             }
             if (d && res.front_pages == 1) {
-                if (forms[fi] == REST_BACK && res.last_fill < 0.5)
+                if (forms[fi].kind == FORM_BACK && res.last_fill < 0.5)
                     diag_add(&msgs, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
                              _("the back page is less than half full: the front page could hold "
-                               "more of the table, or the sheet fewer figures"));
+                               "more, or the sheet fewer figures"));
                 diag_list_take(ctx->dl, &msgs);
                 return d;
             }
@@ -514,7 +573,8 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         d = fit_leaf(&ctx, opts);
     } else {
         attempt_result res;
-        d = attempt(&ctx, opts, REST_FLOW, &res);
+        form flow_all = {FORM_FLOW, false};
+        d = attempt(&ctx, opts, &flow_all, &res);
     }
     if (d && draft && !add_watermarks(&ctx, d)) {
         doc_free(d);

@@ -158,9 +158,9 @@ static const style default_style = {
     .hero_change = {FACE_SANS, 8, 11, ALIGN_LEFT, 0},
     .hero_pad = 10,
     .hero_gap = 8,
-    .hero_min_col_w = 110,
+    .hero_min_col_w = 88,
     .hero_accent_w = 3,
-    .hero_max_cols = 3,
+    .hero_max_cols = 5,
 
     .table_text = {FACE_SANS, 8.5, 11.5, ALIGN_LEFT, 0},
     .table_head = {FACE_SANS_BOLD, 8.5, 11.5, ALIGN_LEFT, 0},
@@ -168,7 +168,10 @@ static const style default_style = {
     .table_meta = {FACE_SANS, 8, 11, ALIGN_LEFT, 0},
     .table_col_gap = 8,
     .table_row_pad = 2.5,
+    .table_row_pad_dense = 1.0, /* the complete table of a back page */
     .table_rule_heavy = 1.0,
+    .table_column_rows = 50,
+    .table_label_share = 0.42,
     .table_rule_light = 0.5,
 
     .fact = {FACE_SANS, 9.5, 13.5, ALIGN_LEFT, 0, 0.25, 0},

@@ -29,10 +29,13 @@ typedef struct trow {
     text *cell[N_COLS];
     double int_w; /* the figure up to its decimal point, for the alignment */
     double h;
+    char *meta;   /* the meaning's text, kept to set it again wrapped */
+    double label_w; /* the label on one line */
 } trow;
 
 static void trow_free(trow *r)
 {
+    free(r->meta);
     for (int c = 0; c < N_COLS; c++)
         text_free(r->cell[c]);
 }
@@ -103,6 +106,8 @@ static bool row_meta(const sheet_indicator *ind, strbuf *meta)
             sb_printf(meta, "%s共%s个", meta->len ? "，" : "", ind->rank.of);
         if (ind->rank.grade)
             sb_printf(meta, "%s%s等次", meta->len ? "，" : "", ind->rank.grade);
+        if (ind->scope)
+            sb_printf(meta, "%s%s", meta->len ? " · " : "", ind->scope);
         return !meta->failed;
     }
     meaning_when_where(ind, meta);
@@ -112,7 +117,7 @@ static bool row_meta(const sheet_indicator *ind, strbuf *meta)
 }
 
 /* The texts of the figure, the unit, the meaning and the comparison. */
-static bool row_texts(layout_ctx *ctx, trow *r, bool with_change)
+static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_change)
 {
     const style *st = ctx->st;
     const sheet_indicator *ind = r->ind;
@@ -142,6 +147,13 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change)
     if (prev && compare_like(ind, prev) != COMPARE_APPROXIMATE &&
         !compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir))
         change.failed = true;
+    if (merge_change && change.len) { /* halves side by side: no column of its own */
+        sb_printf(&meta, "%s%s", meta.len ? "；" : "", sb_str(&change));
+        sb_free(&change);
+        change = (strbuf){0};
+    }
+    if (meta.len && !meta.failed && !(r->meta = strdup(sb_str(&meta))))
+        meta.failed = true;
     bool ok = !fig.failed && !intpart.failed && !meta.failed && !change.failed;
     text *probe = NULL;
     if (ok)
@@ -158,6 +170,11 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change)
     if (probe)
         r->int_w = text_width(probe);
     text_free(probe);
+    text *label = ok ? layout_text(ctx, r->label, &st->table_text, 0, r->path, "label") : NULL;
+    ok = ok && label;
+    if (label)
+        r->label_w = text_width(label);
+    text_free(label);
     if (!ok && !ctx->failed) {
         sheet_report(ctx->s, ctx->dl, DIAG_ERROR, r->path, "%s", _("out of memory"));
         ctx->failed = true;
@@ -179,12 +196,13 @@ typedef struct tcols {
 static void measure_columns(const style *st, const trow *rows, size_t n, double width,
                             const text *const head[N_COLS], tcols *c)
 {
-    double frac_w = 0;
+    double frac_w = 0, label_w = 0;
     *c = (tcols){0};
     for (int k = COL_VALUE; k < N_COLS; k++)
         c->w[k] = head[k] ? text_width(head[k]) : 0;
     for (size_t i = 0; i < n; i++) {
         const trow *r = &rows[i];
+        label_w = fmax(label_w, r->label_w);
         if (r->int_w > c->int_w)
             c->int_w = r->int_w;
         if (r->cell[COL_VALUE] && text_width(r->cell[COL_VALUE]) - r->int_w > frac_w)
@@ -200,9 +218,13 @@ static void measure_columns(const style *st, const trow *rows, size_t n, double 
     double used = 0;
     for (int k = COL_VALUE; k < N_COLS; k++)
         used += c->w[k] > 0 ? c->w[k] + st->table_col_gap : 0;
-    /* The meaning may wrap when the label would get less than a third. */
-    if (width - used < width / 3 && c->w[COL_META] > 0) {
-        double shrink = fmin(c->w[COL_META] / 2, width / 3 - (width - used));
+    /* The meaning wraps, down to half its width, before the labels do; the
+     * labels keep at least their share. */
+    double label_min = fmin(label_w, width * st->table_label_share);
+    if (width - used < label_w && c->w[COL_META] > 0) {
+        double shrink = fmin(c->w[COL_META] / 2, label_w - (width - used));
+        if (width - used + shrink < label_min)
+            shrink = fmin(c->w[COL_META] / 2, label_min - (width - used));
         c->w[COL_META] -= shrink;
         used -= shrink;
     }
@@ -243,14 +265,9 @@ static bool set_wrapped(layout_ctx *ctx, trow *rows, size_t n, const tcols *c)
         if (!r->cell[COL_LABEL])
             return false;
         if (r->cell[COL_META] && text_width(r->cell[COL_META]) > c->w[COL_META] + 0.01) {
-            strbuf meta = {0};
-            row_meta(r->ind, &meta);
             text_free(r->cell[COL_META]);
-            r->cell[COL_META] = NULL;
-            r->cell[COL_META] = meta.failed ? NULL
-                                            : layout_text(ctx, sb_str(&meta), &st->table_meta,
-                                                          c->w[COL_META], r->path, "period");
-            sb_free(&meta);
+            r->cell[COL_META] = layout_text(ctx, r->meta, &st->table_meta, c->w[COL_META],
+                                            r->path, "period");
             if (!r->cell[COL_META])
                 return false;
         }
@@ -258,7 +275,7 @@ static bool set_wrapped(layout_ctx *ctx, trow *rows, size_t n, const tcols *c)
         for (int k = 0; k < N_COLS; k++)
             if (r->cell[k] && text_height(r->cell[k]) > r->h)
                 r->h = text_height(r->cell[k]);
-        r->h += 2 * st->table_row_pad;
+        r->h += 2 * (ctx->table_form == TABLE_COMPLETE ? st->table_row_pad_dense : st->table_row_pad);
     }
     return true;
 }
@@ -285,9 +302,10 @@ static bool draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_
     y += st->table_rule_light / 2;
     b->head_top = 0;
     b->head_h = y;
+    double pad = ctx->table_form == TABLE_COMPLETE ? st->table_row_pad_dense : st->table_row_pad;
     for (size_t i = 0; i < n; i++) {
         trow *r = &rows[i];
-        double ty = y + st->table_row_pad;
+        double ty = y + pad;
         for (int k = 0; k < N_COLS; k++) {
             text *t = r->cell[k];
             r->cell[k] = NULL;
@@ -325,37 +343,38 @@ static bool table_title(layout_ctx *ctx, const sheet_block *blk, double width, b
     return true;
 }
 
-/* Builds rows [0, n) as one table part, or as two halves side by side. */
+/* Builds rows [0, n) as one table part, or as two halves side by side,
+ * with one set of columns so that the halves align. */
 static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double width, box *b)
 {
     const style *st = ctx->st;
     size_t per = (n + (size_t)parts - 1) / (size_t)parts;
     double part_w = (width - (parts - 1) * st->column_gap) / parts, height = 0;
-    bool ok = true;
+    text *head[N_COLS] = {0};
+    tcols c;
+    bool ok = build_head(ctx, rows, n, head);
+    if (ok) {
+        measure_columns(st, rows, n, part_w, (const text *const *)head, &c);
+        ok = set_wrapped(ctx, rows, n, &c);
+    }
     for (int p = 0; p < parts && ok; p++) {
         size_t first = (size_t)p * per, count = first >= n ? 0 : first + per > n ? n - first : per;
         if (!count)
             break;
-        text *head[N_COLS] = {0};
-        tcols c;
-        ok = build_head(ctx, rows + first, count, head);
-        if (ok) {
-            measure_columns(st, rows + first, count, part_w, (const text *const *)head, &c);
-            ok = set_wrapped(ctx, rows + first, count, &c);
-        }
         double y_end = 0;
         box part = {0};
-        ok = ok && draw_part(ctx, rows + first, count, head, &c,
-                             (double)p * (part_w + st->column_gap), part_w, &part, &y_end);
-        for (int k = 0; k < N_COLS; k++)
-            text_free(head[k]);
+        ok = draw_part(ctx, rows + first, count, head, &c, (double)p * (part_w + st->column_gap),
+                       part_w, &part, &y_end);
         if (parts > 1) /* halves side by side never split */
             part.n_cuts = 0;
         b->head_top = part.head_top;
         b->head_h = part.head_h;
         ok = ok && box_append_at(b, &part, 0, 0);
+        box_free(&part);
         height = fmax(height, y_end);
     }
+    for (int k = 0; k < N_COLS; k++)
+        text_free(head[k]);
     b->height = height;
     return ok;
 }
@@ -369,14 +388,19 @@ bool table_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
         ctx->failed = true;
         return false;
     }
-    bool compact = ctx->table_form == TABLE_FRONT;
+    /* Halves side by side: the front page's table of a few rows or more, a
+     * complete table too long for one column of a page. */
+    int parts = (ctx->table_form == TABLE_FRONT && n > 3) ||
+                        (ctx->table_form == TABLE_COMPLETE && n > ctx->st->table_column_rows)
+                    ? 2
+                    : 1;
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++)
-        ok = row_texts(ctx, &rows[i], !compact);
+        ok = row_texts(ctx, &rows[i], ctx->table_form != TABLE_FRONT, parts > 1);
     double top = 0;
     box body = {0};
     ok = ok && table_title(ctx, blk, width, b, &top) &&
-         build_parts(ctx, rows, n, compact && n > 3 ? 2 : 1, width, &body);
+         build_parts(ctx, rows, n, parts, width, &body);
     double head_top = body.head_top + top, head_h = body.head_h + top, h = body.height + top;
     ok = ok && box_append_at(b, &body, 0, top);
     b->head_top = head_top;
