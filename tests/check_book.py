@@ -55,7 +55,7 @@ headline = notes.get("headline")
 if headline is None:
     headline = []
     for y in sorted(years):
-        kpis = [b for s in years[y]["sections"] for b in s["blocks"] if b["type"] == "kpi"]
+        kpis = [b for s in years[y]["sections"] for b in s["blocks"] if b["type"] in ("kpi", "hero")]
         for item in (kpis[0]["items"] if kpis else []):
             iid = item if isinstance(item, str) else item["id"]
             if iid not in headline:
@@ -68,6 +68,8 @@ AFTER = ("余", "多", "以上", "左右")
 def figure(ind):
     """The figure as the book prints it (include/model/numfmt.h)."""
     lit, unit, q = ind["value"], ind.get("unit") or "", ind.get("qualifier") or ""
+    if ind.get("kind") == "rank":  # a rank is never a bare number
+        return ind["rank"].get("level", "") + "第" + lit
     before, after = ("", q) if q in AFTER else (q, "")
     scaled = unit[:1] in ("万", "亿")
     whole_tens = re.fullmatch(r"\d+0", lit) is not None

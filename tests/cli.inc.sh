@@ -70,7 +70,7 @@ if problems:
     sys.exit(1)
 PYEOF
 check "new: the summary names what is left to fill in" \
-    grep -q '^  30 figures with their sources' "$cli/new.err"
+    grep -q '^  48 figures with their sources' "$cli/new.err"
 $cli_env "$BIN" --check "$cli/data/2026.json" >"$cli/check.out" 2>&1
 cli_rc=$?
 if [ $cli_rc -eq 1 ] && [ -s "$cli/check.out" ]; then

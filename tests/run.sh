@@ -182,6 +182,14 @@ if [ -f tests/schema_check.py ] && "$PY" -c 'import jsonschema' 2>/dev/null; the
 else
     skipped "schema validation" "python3-jsonschema or tests/schema_check.py missing"
 fi
+# The schema's block types are the program's: the list its message gives
+# for an unknown type comes from model/block_kinds.def.
+kinds=$(LC_ALL=C.UTF-8 LANGUAGE= "$BIN" --check tests/bad/unknown-block-type/input.json 2>&1 |
+        sed -n 's/.*expected one of \(.*\)$/\1/p' | tr -d ' ')
+check "the schema's block types are the block-kind table's ($kinds)" \
+    "$PY" -c 'import json, sys
+enum = json.load(open("schema/factsheet.schema.json"))["$defs"]["blockType"]["enum"]
+sys.exit(0 if ",".join(enum) == sys.argv[1] else "schema: " + ",".join(enum))' "$kinds"
 
 # ---- bad input: exact message, exit 1, no output, old output untouched ------
 cp "$T/2025.pdf" "$T/keep.pdf"
@@ -343,7 +351,7 @@ check "--draft prints it with 草稿 on every page and 待填 for the missing fi
 mkdir -p "$T/prog"
 "$BIN" -v -o "$T/prog" data/2023.json data/2024.json 2>"$T/prog.err"
 check "-v prints a progress line per file" \
-    grep -q "^\[2/2\] data/2024.json → $T/prog/2024.pdf (3 页, [0-9.]* s)\$" "$T/prog.err"
+    grep -q "^\[2/2\] data/2024.json → $T/prog/2024.pdf (2 页, [0-9.]* s)\$" "$T/prog.err"
 out=$("$BIN" -q -o "$T/prog" data/2023.json data/2024.json 2>&1)
 check "-q prints nothing" test -z "$out"
 

@@ -102,6 +102,9 @@ typedef struct sheet_block_kind_info {
 /* The row of kind k. */
 const sheet_block_kind_info *sheet_block_kind_lookup(sheet_block_kind k);
 
+/* The kind named name ("kpi"), or BLOCK_KIND_LAST. */
+sheet_block_kind sheet_block_kind_named(const char *name);
+
 /* The names of every kind, for messages: "kpi, hero, bar, …". */
 const char *sheet_block_kind_list(void);
 

@@ -164,7 +164,7 @@ static bool book_plan(book *bk)
         }
     }
 
-    /* The year-by-year table: the notes' list, else each year's first KPI block. */
+    /* The year-by-year table: the notes' list, else each year's first hero or KPI block. */
     if (bn->headline) {
         for (size_t i = 0; i < bn->n_headline; i++)
             if (!listed(bk->headline, bk->n_headline, bn->headline[i]))
@@ -175,7 +175,8 @@ static bool book_plan(book *bk)
             const sheet_block *kpi = NULL;
             for (size_t i = 0; i < s->n_sections && !kpi; i++)
                 for (size_t j = 0; j < s->sections[i].n_blocks && !kpi; j++)
-                    if (s->sections[i].blocks[j].kind == BLOCK_KPI)
+                    if (s->sections[i].blocks[j].kind == BLOCK_KPI ||
+                        s->sections[i].blocks[j].kind == BLOCK_HERO)
                         kpi = &s->sections[i].blocks[j];
             for (size_t k = 0; kpi && k < kpi->n_items; k++) {
                 const char *id = kpi->items[k].id;

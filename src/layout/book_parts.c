@@ -12,7 +12,9 @@
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "book_priv.h"
+#include "model/compare.h"
 #include "model/units.h"
+#include "base/strbuf.h"
 
 /* ---- figures as printed ------------------------------------------------------------ */
 
@@ -23,56 +25,33 @@ static bool comparable_in(const topic *t, const char *id)
     return t->cfg ? book_topic_comparable(t->cfg, id) : true;
 }
 
-/* The figure as printed: qualifier, number (grouped), unit. */
+/* The figure as printed: qualifier, number (grouped), unit; a rank as 第N. */
 static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
 {
+    if (ind->kind == KIND_RANK) {
+        snprintf(buf, n, "%s第%s", ind->rank.level ? ind->rank.level : "", ind->literal);
+        return;
+    }
     numfmt_parts np;
     numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
     snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
 }
 
-/* The change from prev (of prev_year) to cur, rounded to the coarser
- * precision of the two, as kpi.c words it: "较2021年 ▲1.31万个，+282%";
- * percentage points for % and ‰. */
+/* The change from prev (of prev_year) to cur as the sheets word it
+ * (compare.h): "较2021年（4年）▲1.31万个，+282%，年均+39.8%", or why the two
+ * are not compared ("较2021年：口径不同"). */
 static void change_text(const sheet_indicator *prev, int prev_year, const sheet_indicator *cur,
                         int cur_year, char *out, size_t n)
 {
-    /* An approximate figure on either side gives no exact difference. */
-    if ((cur->qualifier && cur->qualifier[0]) || (prev->qualifier && prev->qualifier[0])) {
+    strbuf b = {0};
+    int direction;
+    if (compare_like(cur, prev) == COMPARE_APPROXIMATE)
         snprintf(out, n, "%s", "—（约数，不计算变化）");
-        return;
-    }
-    unit_parts cu = units_split(cur->unit), pu = units_split(prev->unit);
-    double p = units_convert(prev->value, prev->unit, cur->unit);
-    int dec = units_decimals(cur->literal);
-    int dec_prev = units_decimals(prev->literal) + (int)lround(log10(cu.scale / pu.scale));
-    if (dec_prev < dec)
-        dec = dec_prev;
-    if (dec < 0)
-        dec = 0;
-    double delta = cur->value - p, step = pow(10, -dec);
-    double rounded = round(delta / step) * step;
-    char when[32], abs_s[NUMFMT_MAX];
-    if (prev_year == cur_year - 1)
-        snprintf(when, sizeof when, "%s", "较上年");
+    else if (compare_describe(cur, cur_year, prev, prev_year, &b, &direction))
+        snprintf(out, n, "%s", sb_str(&b));
     else
-        snprintf(when, sizeof when, "较%d年", prev_year);
-    numfmt_axis(fabs(rounded), dec, abs_s, sizeof abs_s);
-    const char *arrow = rounded > 0 ? "▲" : "▼";
-    if (rounded == 0) {
-        snprintf(out, n, "%s持平", when);
-    } else if (cu.percent) {
-        snprintf(out, n, "%s %s%s%s", when, arrow, abs_s,
-                 strcmp(cu.base, "%") == 0 ? "个百分点" : "个千分点");
-    } else if (p != 0) {
-        double rel = delta / fabs(p) * 100;
-        char rel_s[NUMFMT_MAX];
-        numfmt_axis(fabs(rel), fabs(rel) >= 100 ? 0 : 1, rel_s, sizeof rel_s);
-        snprintf(out, n, "%s %s%s%s，%s%s%%", when, arrow, abs_s, cur->unit, rel > 0 ? "+" : "−",
-                 rel_s);
-    } else {
-        snprintf(out, n, "%s %s%s%s", when, arrow, abs_s, cur->unit);
-    }
+        snprintf(out, n, "%s", "—");
+    sb_free(&b);
 }
 
 /* ---- a topic --------------------------------------------------------------------- */
@@ -144,8 +123,7 @@ static bool topic_table(book *bk, const topic *t)
             value_w = fmax(value_w, book_cell_width(bk, buf, &z->cell_num));
             int py;
             const sheet_indicator *prev =
-                comparable_in(t, ind->id) ? history_previous(bk->hist, s->year, ind->id,
-                                                              ind->unit, &py)
+                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
             if (prev) {
                 any_change = true;
@@ -198,8 +176,7 @@ static bool topic_table(book *bk, const topic *t)
             figure_text(ind, fig, sizeof fig);
             int py;
             const sheet_indicator *prev =
-                comparable_in(t, ind->id) ? history_previous(bk->hist, s->year, ind->id,
-                                                              ind->unit, &py)
+                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
             if (prev)
                 change_text(prev, py, ind, s->year, change, sizeof change);

@@ -113,6 +113,9 @@ static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, b
     if (rules_of(blk, BK_TEXT) && blk->text && !blk->text[0])
         return box_text(ctx, b, "（草稿：此段文字待写）", &ctx->st->note, 0, 0, width,
                         ctx->st->muted, blk->path, "text", &b->height);
+    /* An official attachment has no cards: its figures stand in a table. */
+    if (ctx->st->official && (blk->kind == BLOCK_KPI || blk->kind == BLOCK_HERO))
+        return table_build(ctx, blk, width, b) && box_wrap_tag(b, kinds[BLOCK_TABLE].tag);
     return blk->kind < BLOCK_KIND_LAST && kinds[blk->kind].build(ctx, blk, width, b) &&
            box_wrap_tag(b, kinds[blk->kind].tag);
 }

@@ -138,8 +138,8 @@ static const style default_style = {
     .band = {0.06, 0.29, 0.50},
     .band_ink = {1, 1, 1},
     .band_sub = {0.88, 0.92, 0.96},
-    .band_pad_top = MM(9),
-    .band_pad_bottom = MM(6),
+    .band_pad_top = MM(12.5),
+    .band_pad_bottom = MM(5),
     .band_bleed = MM(6),
     .band_after = 14,
 

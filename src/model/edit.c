@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 #include "base/strdist.h"
 #include "edit_dump.h"
+#include "model/sheet.h"
 
 /* ---- the document -------------------------------------------------------- */
 
@@ -281,13 +282,11 @@ static bool retitle(json_t *root, const char *key, int old, int year, bool *oom)
     return !*oom;
 }
 
-static bool is_chart(const char *type)
+/* True when the kind of block the name gives has rule (block_kinds.def). */
+static bool kind_has(const char *type, unsigned rule)
 {
-    static const char *const charts[] = {"bar", "hbar", "line", "ring", "bullet"};
-    for (size_t i = 0; i < sizeof charts / sizeof charts[0]; i++)
-        if (strcmp(type, charts[i]) == 0)
-            return true;
-    return false;
+    const sheet_block_kind_info *k = sheet_block_kind_lookup(sheet_block_kind_named(type));
+    return k && (k->rules & rule);
 }
 
 int edit_year(const edit_doc *ed)
@@ -329,7 +328,27 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         oom = oom || !object_put_after(ind, "label", "value", json_null()) ||
               json_object_set_new(ind, "source", src) != 0;
         json_object_del(ind, "qualifier");
+        /* The date of a stock and a rank's field and grade are last year's. */
+        json_object_del(ind, "as_of");
+        json_t *rank = json_object_get(ind, "rank");
+        if (json_is_object(rank)) {
+            json_object_del(rank, "of");
+            json_object_del(rank, "grade");
+        }
         rep->indicators++;
+    }
+
+    /* 要点 and honours state last year's results: kept as places to write. */
+    json_t *hl = json_object_get(root, "highlights");
+    json_t *v;
+    json_array_foreach(hl, i, v) {
+        oom = oom || json_array_set_new(hl, i, json_string("")) != 0;
+        rep->texts++;
+    }
+    json_array_foreach(json_object_get(root, "honours"), i, v) {
+        json_t *src = json_pack("{s:s, s:s}", "file", "", "quote", "");
+        oom = oom || !set_string(v, "text", "") || json_object_set_new(v, "source", src) != 0;
+        rep->texts++;
     }
 
     json_t *sec, *blk;
@@ -339,11 +358,10 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
             const char *type = json_string_value(json_object_get(blk, "type"));
             if (!type)
                 continue;
-            if ((strcmp(type, "text") == 0 || strcmp(type, "note") == 0) &&
-                json_object_get(blk, "text")) {
+            if (kind_has(type, BK_TEXT) && json_object_get(blk, "text")) {
                 oom = oom || !set_string(blk, "text", "");
                 rep->texts++;
-            } else if (is_chart(type)) {
+            } else if (kind_has(type, BK_CHART)) {
                 /* A chart's title says what last year's figures showed. */
                 if (json_is_string(json_object_get(blk, "title"))) {
                     oom = oom || !set_string(blk, "title", "");

@@ -378,7 +378,11 @@ static void load_honours(loader *ld, json_t *root)
             continue;
         jin_check_keys(&ld->j, h, p, keys);
         out->id = jin_get_string(&ld->j, h, p, "id", true);
-        out->text = jin_get_string(&ld->j, h, p, "text", true);
+        out->text = jin_get_string(&ld->j, h, p, "text", false);
+        if (!json_object_get(h, "text"))
+            jin_report(&ld->j, p, _("missing required field \"text\"; expected a string"));
+        bool blank = out->text && !out->text[0]; /* a draft's: still to be written */
+        s->n_missing += blank;
         if (out->id && sheet_find_indicator(s, out->id) != (size_t)-1)
             jin_report(&ld->j, jin_member_path(&ld->j, p, "id"),
                        _("id \"%s\" is already an indicator's; an honour needs an id of its own"),
@@ -396,8 +400,8 @@ static void load_honours(loader *ld, json_t *root)
                          "\"quote\": …}"));
         } else if (jin_expect_object(&ld->j, src, sp)) {
             jin_check_keys(&ld->j, src, sp, skeys);
-            out->source_file = jin_get_string(&ld->j, src, sp, "file", true);
-            out->source_quote = jin_get_string(&ld->j, src, sp, "quote", true);
+            out->source_file = jin_get_string(&ld->j, src, sp, "file", !blank);
+            out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !blank);
         }
     }
 }
@@ -520,16 +524,33 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                      ind->label ? ind->label : ind->id);
         n++;
     }
+    for (size_t i = 0; i < s->n_highlights; i++)
+        if (!s->highlights[i][0]) {
+            char path[64];
+            snprintf(path, sizeof path, "highlights[%zu]", i);
+            sheet_report(s, dl, sev, path, "%s",
+                         _("the highlight is still empty; write one of this year's messages"));
+            n++;
+        }
+    for (size_t i = 0; i < s->n_honours; i++)
+        if (s->honours[i].text && !s->honours[i].text[0]) {
+            char path[256];
+            snprintf(path, sizeof path, "%s.text", s->honours[i].path);
+            sheet_report(s, dl, sev, path, "%s",
+                         _("the honour is still empty; write this year's, or remove it and its "
+                           "place in the facts block"));
+            n++;
+        }
     for (size_t i = 0; i < s->n_sections; i++)
         for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
             const sheet_block *b = &s->sections[i].blocks[j];
-            if ((b->kind == BLOCK_TEXT || b->kind == BLOCK_NOTE) && b->text && !b->text[0]) {
+            unsigned rules = sheet_block_kind_lookup(b->kind)->rules;
+            if ((rules & BK_TEXT) && b->text && !b->text[0]) {
                 char path[256];
                 snprintf(path, sizeof path, "%s.text", b->path);
                 sheet_report(s, dl, sev, path, "%s", _("the text is still empty"));
                 n++;
-            } else if (b->kind != BLOCK_KPI && b->kind != BLOCK_TEXT && b->kind != BLOCK_NOTE &&
-                       b->title && !b->title[0]) {
+            } else if ((rules & BK_CHART) && b->title && !b->title[0]) {
                 char path[256];
                 snprintf(path, sizeof path, "%s.title", b->path);
                 sheet_report(s, dl, sev, path, "%s",

@@ -27,11 +27,12 @@ const sheet_block_kind_info *sheet_block_kind_lookup(sheet_block_kind k)
 const char *sheet_block_kind_list(void)
 {
     static char list[256];
-    if (!list[0]) {
-        size_t n = 0;
-        for (size_t k = 0; k < BLOCK_KIND_LAST && n < sizeof list; k++)
-            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", kinds[k].name);
-    }
+    /* TRANSLATORS: between the names of a list ("kpi, hero, bar"). */
+    const char *sep = _(", ");
+    size_t n = 0;
+    list[0] = '\0';
+    for (size_t k = 0; k < BLOCK_KIND_LAST && n < sizeof list; k++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? sep : "", kinds[k].name);
     return list;
 }
 
@@ -191,13 +192,11 @@ static void check_one_measure(loader *ld, sheet_block *b, const sheet_item *item
         if (k == (size_t)SHEET_NONE)
             continue;
         const sheet_indicator *ind = &ld->s->indicators[k];
-        if (!*first) {
+        if (!*first && !b->unit && ind->unit)
+            b->unit = ind->unit;
+        const sheet_indicator *f = *first ? &ld->s->indicators[(*first)->indicator] : ind;
+        if (!*first)
             *first = &items[i];
-            if (!b->unit && ind->unit)
-                b->unit = ind->unit;
-            continue;
-        }
-        const sheet_indicator *f = &ld->s->indicators[(*first)->indicator];
         if (ind->unit && b->unit && strcmp(b->unit, ind->unit) != 0)
             jin_report(&ld->j, items[i].path,
                        _("indicator \"%s\" is in \"%s\" but the chart is in \"%s\"; expected "
@@ -260,9 +259,9 @@ static void check_items(loader *ld, unsigned rules, const sheet_item *items, siz
 
 /* ---- blocks ----------------------------------------------------------------- */
 
-static sheet_block_kind kind_named(const char *type)
+sheet_block_kind sheet_block_kind_named(const char *type)
 {
-    for (size_t k = 0; k < BLOCK_KIND_LAST; k++)
+    for (size_t k = 0; type && k < BLOCK_KIND_LAST; k++)
         if (strcmp(type, kinds[k].name) == 0)
             return (sheet_block_kind)k;
     return BLOCK_KIND_LAST;
@@ -327,7 +326,7 @@ static void load_block(loader *ld, json_t *block, const char *bp, sheet_block *b
     const char *type = jin_get_string(&ld->j, block, bp, "type", true);
     if (!type)
         return;
-    sheet_block_kind kind = kind_named(type);
+    sheet_block_kind kind = sheet_block_kind_named(type);
     if (kind == BLOCK_KIND_LAST) {
         jin_report(&ld->j, jin_member_path(&ld->j, bp, "type"),
                    _("unknown block type \"%s\"; expected one of %s"), type,
