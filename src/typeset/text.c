@@ -37,30 +37,40 @@ static const struct face_spec {
     const char *prepared, *family; /* our prepared subset (or NULL) and the full face */
     PangoWeight weight;
     int fc_weight;
-    const char *official[4];       /* the office's own fonts, preferred when present */
+    const char *official[6];       /* the office's own fonts, preferred when present */
     const char *role;              /* for messages: the font the style asks for */
+    const char *shown;             /* for messages: the free font standing in for it */
 } face_specs[FACE_LAST] = {
     [FACE_SANS] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
-                   FC_WEIGHT_REGULAR, {NULL}, NULL},
+                   FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
     [FACE_SANS_BOLD] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD,
-                        FC_WEIGHT_BOLD, {NULL}, NULL},
+                        FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
     [FACE_SERIF] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                    FC_WEIGHT_REGULAR, {NULL}, NULL},
+                    FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
     [FACE_SERIF_BOLD] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
-                         FC_WEIGHT_BOLD, {NULL}, NULL},
+                         FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
+    /* The stand-ins of the official style: a heavy display serif for
+     * 小标宋; 黑体 is a plain sans of regular weight, not a bold; 仿宋 and
+     * 楷体 are the Fandol faces (prepared from Debian's texlive-lang-chinese),
+     * their rare characters from Noto Serif and LXGW WenKai. */
     [FACE_GW_XBS] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
                      FC_WEIGHT_BOLD,
                      {"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", NULL},
-                     "方正小标宋简体"},
-    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD,
-                     {"黑体", "SimHei", NULL}, "黑体"},
-    [FACE_GW_FANGSONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                          FC_WEIGHT_REGULAR, {"仿宋_GB2312", "FangSong_GB2312", "仿宋", NULL},
-                          "仿宋_GB2312"},
-    [FACE_GW_KAI] = {NULL, "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
-                     {"楷体_GB2312", "KaiTi_GB2312", "楷体", NULL}, "楷体_GB2312"},
+                     "方正小标宋简体", "Noto Serif CJK SC Bold"},
+    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
+                     FC_WEIGHT_REGULAR, {"黑体", "SimHei", "方正黑体_GBK", NULL}, "黑体",
+                     "Noto Sans CJK SC"},
+    [FACE_GW_FANGSONG] = {"Factsheet Fang SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+                          FC_WEIGHT_REGULAR,
+                          {"仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
+                           NULL},
+                          "仿宋_GB2312", "FandolFang"},
+    [FACE_GW_KAI] = {"Factsheet Kai SC", "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
+                     {"楷体_GB2312", "KaiTi_GB2312", "方正楷体_GBK", "楷体", "KaiTi", NULL},
+                     "楷体_GB2312", "FandolKai"},
     [FACE_GW_SONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", NULL}, "宋体"},
+                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", "方正书宋_GBK", NULL}, "宋体",
+                      "Noto Serif CJK SC"},
 };
 
 const char *text_face_family(text_face face)
@@ -149,10 +159,9 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
         if (fs->prepared)
             f->cover[i] = face_charset(f->config, fs->prepared, fs->fc_weight);
         f->fallback_cover[i] = face_charset(f->config, fs->family, fs->fc_weight);
-        f->available[i] = f->fallback_cover[i] != NULL;
+        f->available[i] = f->cover[i] || f->fallback_cover[i];
         if (fs->role)
-            snprintf(f->substitute[i], sizeof f->substitute[i], "%s → %s%s", fs->role,
-                     fs->family, fs->weight == PANGO_WEIGHT_BOLD ? " Bold" : "");
+            snprintf(f->substitute[i], sizeof f->substitute[i], "%s → %s", fs->role, fs->shown);
         if (f->fallback_cover[i] || fs->role) /* official faces are needed by gongwen only */
             continue;
         diag_error(dl, conf_path,
