@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <math.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct text_fonts {
 struct text {
     PangoLayout *layout;
     double width; /* the width given, or 0 */
+    double shift; /* drawn this far right: half the tracking, centring glyphs on their cells */
     int refs;     /* a paragraph split across pages is shared by its parts */
 };
 
@@ -411,9 +413,11 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     if (style->pitch > 0)
         pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
                                           (int)(style->pitch * PANGO_SCALE + 0.5)));
+    /* Rounded down, so that n cells of size + tracking always hold n
+     * characters. */
     if (style->tracking != 0)
-        pango_attr_list_insert(attrs,
-                               pango_attr_letter_spacing_new((int)(style->tracking * PANGO_SCALE)));
+        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                          (int)floor(style->tracking * PANGO_SCALE)));
     /* On a character grid (tracking set: the official style) every mark
      * keeps its full cell; compression would pull the grid out of line. */
     for (size_t i = 0; style->tracking == 0 && i < cjk->n_halt; i++) {
@@ -433,7 +437,12 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
 
     if (width > 0) {
         t->width = width;
-        pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
+        /* Pango adds the tracking between characters, not after a line's
+         * last one: a line of n cells is n * (size + tracking) - tracking
+         * wide. Drawn half a tracking to the left, each glyph is centred on
+         * its cell, and a full line fills the width exactly (a grid). */
+        t->shift = style->tracking / 2;
+        pango_layout_set_width(t->layout, (int)((width - style->tracking) * PANGO_SCALE));
         pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
     }
     switch (style->align) {
@@ -501,7 +510,7 @@ void text_draw_lines(const text *t, cairo_t *cr, double x, double y, int first, 
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(it, NULL, &logical);
             double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-            cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base - shift);
+            cairo_move_to(cr, x + t->shift + (double)logical.x / PANGO_SCALE, y + base - shift);
             pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
         }
         i++;
@@ -535,6 +544,6 @@ int text_line_count(const text *t)
 
 void text_draw(const text *t, cairo_t *cr, double x, double y)
 {
-    cairo_move_to(cr, x, y);
+    cairo_move_to(cr, x + t->shift, y);
     pango_cairo_show_layout(cr, t->layout);
 }
