@@ -59,6 +59,14 @@ typedef struct style {
     double folio_drop;   /* from the text block's foot down to the folio's dash */
     double folio_inset;  /* odd pages right, even pages left, this far in */
     double title_line;   /* the title's line on the grid (the third: 2) */
+    text_style heading2, heading3; /* （一） and 1. headings (一、 is .section) */
+    /* The line grid: text lines sit on rows of this pitch from the top of
+     * the text block (0: no grid); what follows a chart or cards keeps
+     * grid_clear from them before the next row. */
+    double line_grid, grid_clear;
+    double text_min;     /* no text shrinks below this size (0: no floor) */
+    rgb hatch_on_light;  /* hatch lines on a light fill */
+    rgb on_bar_ink;      /* a figure set inside a bar */
     /* footer */
     double footer_gap, footer_rule_w;
     /* the fact sheet's front page: the band across the top */
