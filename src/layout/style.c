@@ -349,8 +349,8 @@ const style *style_gongwen(void)
      * without fills or bars. */
     rgb black = {0, 0, 0}, white = {1, 1, 1};
     g.ink = g.muted = g.accent = g.good = g.bad = g.target = g.axis = g.rule = black;
-    g.card_fill = white;
-    g.kpi_accent_w = 0;
+    g.card_fill = g.panel_fill = white;
+    g.kpi_accent_w = g.hero_accent_w = 0;
     g.grid = gray(0.6);
     g.bar = gray(0.45);
     g.track = white; /* a ring's or a target's whole: no screen behind the figure */
