@@ -369,6 +369,12 @@ if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then
     else
         ko "valgrind: every data file renders with 0 errors, 0 bytes definitely lost" "$out"
     fi
+    if out=$(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+        --suppressions=tests/valgrind.supp "$BIN" --style gongwen -o "$T/vg/gw.pdf" data/2025.json 2>&1); then
+        ok "valgrind: --style gongwen renders with 0 errors, 0 bytes definitely lost"
+    else
+        ko "valgrind: --style gongwen renders with 0 errors, 0 bytes definitely lost" "$out"
+    fi
 fi
 
 # ---- the command line -----------------------------------------------------------
