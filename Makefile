@@ -86,10 +86,13 @@ out/%.pdf: data/%.json $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 	@$(BIN) -o $@ $<
 
 # The prepared fonts are committed; `make fonts` remakes them from Debian's
-# fonts-noto-cjk (about a minute; needs python3-fonttools).
+# fonts-noto-cjk and the Fandol fonts of texlive-lang-chinese (downloaded
+# once into out/deb/, not installed; about two minutes; needs python3-fonttools).
 fonts: deps
 	@/usr/bin/python3 -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
-	/usr/bin/python3 tools/make-fonts.py fonts
+	@sh tools/fetch-fandol.sh out/fandol
+	/usr/bin/python3 tools/make-fonts.py fonts out/fandol
+	@cp out/fandol/COPYING fonts/Fandol-COPYING.txt
 
 # A sheet also reads the earlier years beside it (changes against the
 # previous year, lines over the years): it depends on their files too, and

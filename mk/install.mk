@@ -7,7 +7,7 @@
 #   bin/factsheet
 #   share/man/man1/factsheet.1
 #   share/factsheet/schema/*.json            the JSON Schemas, for editors
-#   share/factsheet/fonts/                   fonts.conf, the *.otf, OFL.txt, README.md
+#   share/factsheet/fonts/                   fonts.conf, the *.otf, OFL.txt, Fandol-COPYING.txt, README.md
 #   share/factsheet/examples/*.json          the bundled years, with targets/
 #   share/locale/LANG/LC_MESSAGES/factsheet.mo   one per po/LANG.po
 # The program finds its fonts and catalogs from where it runs
@@ -29,7 +29,8 @@ inst_datadir  := $(PREFIX)/share/factsheet
 inst_localedir := $(PREFIX)/share/locale
 
 INST_SCHEMAS  := $(sort $(wildcard schema/*.json))
-INST_FONTS    := fonts/fonts.conf $(sort $(wildcard fonts/*.otf)) fonts/OFL.txt fonts/README.md
+INST_FONTS    := fonts/fonts.conf $(sort $(wildcard fonts/*.otf)) fonts/OFL.txt fonts/Fandol-COPYING.txt \
+                 fonts/README.md
 INST_EXAMPLES := $(sort $(wildcard data/*.json))
 INST_TARGETS  := $(sort $(wildcard data/targets/*.json))
 INST_BOOK     := $(sort $(wildcard data/book/*.json))

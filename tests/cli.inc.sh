@@ -211,7 +211,7 @@ fi
     echo usr/bin/factsheet
     echo usr/share/man/man1/factsheet.1
     for f in schema/*.json; do echo "usr/share/factsheet/schema/${f#schema/}"; done
-    for f in fonts/fonts.conf fonts/*.otf fonts/OFL.txt fonts/README.md; do
+    for f in fonts/fonts.conf fonts/*.otf fonts/OFL.txt fonts/Fandol-COPYING.txt fonts/README.md; do
         echo "usr/share/factsheet/fonts/${f#fonts/}"
     done
     for f in data/*.json; do echo "usr/share/factsheet/examples/${f#data/}"; done

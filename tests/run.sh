@@ -148,7 +148,7 @@ done
 # ---- the official-document style (GB/T 9704), paper and bleed -------------------
 if out=$("$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>&1); then
     ok "--style gongwen renders (substitutions named: $(printf '%s\n' "$out" | grep -c 'substituted'))"
-    check "gongwen geometry to ±0.5 mm: 附件2, centred title, 28 mm text block, 28.99 pt lines, — 5 — right, — 6 — left" \
+    check "gongwen geometry to ±0.5 mm: 附件2, centred title, 28 mm text block, 28.95 pt lines on the grid, — 5 — right, — 6 — left; 仿宋 body, black text, nothing under 12 pt, no tints" \
         "$PY" tests/check_gongwen.py "$T/gw.pdf" 5 附件2
     pdftoppm -r 72 -png -f 1 -l 2 "$T/gw.pdf" "$T/gw"
     for page in 1 2; do
@@ -158,6 +158,15 @@ if out=$("$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" dat
 else
     ko "--style gongwen renders" "$out"
 fi
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    "$BIN" --style gongwen -o "$T/gw-$y.pdf" "$json" 2>/dev/null
+    check "gongwen $y: geometry, grid, 仿宋 body, black text, no tints" \
+        "$PY" tests/check_gongwen.py "$T/gw-$y.pdf" 1 附件
+done
+"$BIN" --style gongwen -o "$T/gw-grid.pdf" tests/gongwen/grid.json 2>/dev/null
+check "gongwen grid: 28 characters on every full line, 22 lines on a full page" \
+    "$PY" tests/check_gongwen.py "$T/gw-grid.pdf" 1 附件 2
 check "gongwen names each substituted official font once" sh -c \
     "'$BIN' --style gongwen -o '$T/gw2.pdf' data/2025.json 2>&1 | grep -c 'official font substituted' | grep -qx 5"
 "$BIN" --paper A3 -o "$T/a3.pdf" data/2025.json 2>/dev/null
@@ -367,6 +376,12 @@ if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then
         ok "valgrind: every data file renders with 0 errors, 0 bytes definitely lost"
     else
         ko "valgrind: every data file renders with 0 errors, 0 bytes definitely lost" "$out"
+    fi
+    if out=$(valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+        --suppressions=tests/valgrind.supp "$BIN" --style gongwen -o "$T/vg/gw.pdf" data/2025.json 2>&1); then
+        ok "valgrind: --style gongwen renders with 0 errors, 0 bytes definitely lost"
+    else
+        ko "valgrind: --style gongwen renders with 0 errors, 0 bytes definitely lost" "$out"
     fi
 fi
 

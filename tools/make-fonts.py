@@ -1,15 +1,23 @@
 #!/usr/bin/python3
-"""make-fonts.py — prepares the project's fonts from Debian's fonts-noto-cjk.
+"""make-fonts.py — prepares the project's fonts from Debian's fonts-noto-cjk
+and the Fandol fonts of Debian's texlive-lang-chinese.
 
-    tools/make-fonts.py OUTDIR
+    tools/make-fonts.py OUTDIR FANDOL_DIR
 
-For each of Noto Sans CJK SC and Noto Serif CJK SC, Regular and Bold: takes
-the SC face out of the 19-27 MB collection, keeps the characters an office
+FANDOL_DIR holds FandolFang-Regular.otf, FandolKai-Regular.otf and their
+COPYING (tools/fetch-fandol.sh puts them there).
+
+For each of Noto Sans CJK SC and Noto Serif CJK SC, Regular and Bold, and
+FandolFang and FandolKai (the 仿宋 and 楷体 of the official style): takes
+the SC face out of the collection (Noto), keeps the characters an office
 needs (ASCII and Latin-1, general punctuation, CJK symbols and punctuation,
 full-width forms, arrows and geometric shapes, and the 6 763 hanzi of
 GB 2312), removes the CFF subroutines and the hinting, and renames the
-family (Factsheet Sans SC, Factsheet Serif SC), as the SIL Open Font
-License asks of a modified version.
+family (Factsheet Sans SC, Factsheet Serif SC, Factsheet Fang SC,
+Factsheet Kai SC): the SIL Open Font License asks it of a modified
+version; the GPL of the Fandol fonts asks for a notice of the change and
+its date, which the copyright string carries, and we extend its font
+exception to our version, as the licence allows.
 
 Why: cairo 1.16 copies every CFF subroutine of a face into each PDF subset
 (the 2025 sheet was 340 KB), and FreeType spends most of a render loading
@@ -21,15 +29,31 @@ import os
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, TTFont
 
 NOTO = "/usr/share/fonts/opentype/noto"
-FACES = [  # collection, face index of SC, output file, family, style
+FACES = [  # source (a Noto collection or a Fandol font), output file, family, style
     ("NotoSansCJK-Regular.ttc", "FactsheetSansSC-Regular.otf", "Factsheet Sans SC", "Regular"),
     ("NotoSansCJK-Bold.ttc", "FactsheetSansSC-Bold.otf", "Factsheet Sans SC", "Bold"),
     ("NotoSerifCJK-Regular.ttc", "FactsheetSerifSC-Regular.otf", "Factsheet Serif SC", "Regular"),
     ("NotoSerifCJK-Bold.ttc", "FactsheetSerifSC-Bold.otf", "Factsheet Serif SC", "Bold"),
+    ("FandolFang-Regular.otf", "FactsheetFangSC-Regular.otf", "Factsheet Fang SC", "Regular"),
+    ("FandolKai-Regular.otf", "FactsheetKaiSC-Regular.otf", "Factsheet Kai SC", "Regular"),
 ]
+# The date of our change to the Fandol fonts, as GPL-3.0 section 5a asks;
+# fixed, so that the same sources give the same bytes.
+FANDOL_CHANGED = "2026-12-02"
+FANDOL_NOTICE = (
+    "Copyright \u00a9 2012-2013, the Fandol team. Modified by the factsheet project on "
+    + FANDOL_CHANGED + ": cut to GB 2312 and office symbols, CFF subroutines and hinting "
+    "removed, renamed (tools/make-fonts.py).")
+FANDOL_LICENSE = (
+    "GNU General Public License version 3, with the font exception: if you create a document "
+    "which uses this font, and embed this font or unaltered portions of this font into the "
+    "document, this font does not by itself cause the resulting document to be covered by the "
+    "GNU General Public License. This exception does not however invalidate any other reasons "
+    "why the document might be covered by the GNU General Public License. (The exception is "
+    "extended to this modified version.)")
 
 
 def office_characters():
@@ -53,10 +77,14 @@ def sc_face(collection):
     raise SystemExit("no SC face in the collection")
 
 
-def rename(font, family, style):
+def rename(font, family, style, fandol):
     ps = family.replace(" ", "") + "-" + style
     for rec in list(font["name"].names):
-        if rec.nameID in (1, 16):
+        if fandol and rec.nameID == 0:
+            rec.string = FANDOL_NOTICE
+        elif fandol and rec.nameID == 13:
+            rec.string = FANDOL_LICENSE
+        elif rec.nameID in (1, 16):
             rec.string = family
         elif rec.nameID == 4:
             rec.string = f"{family} {style}"
@@ -72,14 +100,20 @@ def rename(font, family, style):
     for key in ("FullName", "FamilyName"):
         if hasattr(top, key):
             setattr(top, key, f"{family} {style}" if key == "FullName" else family)
+    if fandol:
+        for key in ("Notice", "Copyright"):
+            if hasattr(top, key):
+                setattr(top, key, FANDOL_NOTICE.replace("\u00a9", "(c)"))
 
 
 def main():
-    out = sys.argv[1]
+    out, fandol_dir = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     chars = office_characters()
-    for coll, name, family, style in FACES:
-        font = sc_face(TTCollection(os.path.join(NOTO, coll)))
+    for source, name, family, style in FACES:
+        fandol = source.startswith("Fandol")
+        font = (TTFont(os.path.join(fandol_dir, source)) if fandol
+                else sc_face(TTCollection(os.path.join(NOTO, source))))
         opts = subset.Options()
         opts.desubroutinize = True
         opts.hinting = False
@@ -91,7 +125,7 @@ def main():
         sub = subset.Subsetter(opts)
         sub.populate(unicodes=chars)
         sub.subset(font)
-        rename(font, family, style)
+        rename(font, family, style, fandol)
         path = os.path.join(out, name)
         font.recalcTimestamp = False  # the same bytes on every run
         font.save(path, reorderTables=True)

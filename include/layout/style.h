@@ -59,6 +59,14 @@ typedef struct style {
     double folio_drop;   /* from the text block's foot down to the folio's dash */
     double folio_inset;  /* odd pages right, even pages left, this far in */
     double title_line;   /* the title's line on the grid (the third: 2) */
+    text_style heading2, heading3; /* （一） and 1. headings (一、 is .section) */
+    /* The line grid: text lines sit on rows of this pitch from the top of
+     * the text block (0: no grid); what follows a chart or cards keeps
+     * grid_clear from them before the next row. */
+    double line_grid, grid_clear;
+    double text_min;     /* no text shrinks below this size (0: no floor) */
+    rgb hatch_on_light;  /* hatch lines on a light fill */
+    rgb on_bar_ink;      /* a figure set inside a bar */
     /* footer */
     double footer_gap, footer_rule_w;
     /* the fact sheet's front page: the band across the top */
@@ -93,9 +101,10 @@ const style *style_grayscale(void);
 
 /* GB/T 9704-2012 as an attachment to an official document: A4, text block
  * 156 x 225 mm at 37 mm from the top and 28 mm from the binding edge, 3号仿宋
- * on a 22 x 28 grid (line pitch and character pitch are parameters: by
- * default 28.99 pt and 15.79 pt), 一、 headings in 3号黑体, the title in
- * 2号小标宋, page numbers "— 1 —" in 4号宋体 7 mm below the text block. */
+ * on a 22 x 28 grid (line pitch and character pitch are parameters: 28.95 pt
+ * and 15.79 pt), 一、 headings in 3号黑体, （一） in 3号楷体, the title in
+ * 2号小标宋, black text of at least 小四, charts in black and grays,
+ * page numbers "— 1 —" in 4号宋体 7 mm below the text block. */
 const style *style_gongwen(void);
 
 /* The same style on another paper (A3): same margins, a wider text block. */

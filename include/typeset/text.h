@@ -44,7 +44,9 @@ typedef struct text_style {
     text_align align;
     double indent; /* first-line indent in pt */
     double han_latin_em; /* space between Han and Latin/digits, in em; 0 for none */
-    double tracking;     /* extra space between characters in pt (a character grid) */
+    double tracking;     /* extra space between characters in pt (a character grid: a
+                          * wrapped line of n cells of size + tracking holds n characters,
+                          * each centred on its cell) */
 } text_style;
 
 typedef struct text_fonts text_fonts;

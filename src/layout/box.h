@@ -44,6 +44,7 @@ typedef struct layout_ctx {
     bool strict; /* overflow is an error, not a warning */
     table_form table_form; /* how a table block is set just now */
     double title_h;        /* charts side by side: the height every title takes */
+    int chart_no; /* the official style's （一） （二） … of the charts in a section */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON
@@ -96,6 +97,10 @@ bool flow_outline(flow *f, const char *title, int level, double height);
 bool box_wrap_tag(box *b, const char *name);
 /* Footers, page numbers and page labels on every page. */
 bool flow_finish(flow *f);
+
+/* The ordinal of heading n (from 1) at level 1-4 of an official document:
+ * "一、" "（一）" "1." "（1）" (numbering.c). */
+void layout_heading_number(int level, int n, char *out, size_t size);
 
 /* "2026-01-15" -> "2026年1月15日" (the ISO text itself when it is not one). */
 void layout_chinese_date(const char *iso, char *out, size_t n);

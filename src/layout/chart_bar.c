@@ -105,7 +105,7 @@ bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box 
         if (widest <= slot - 1)
             break;
         if (attempt == 0) {
-            vs.size *= 0.85;
+            vs.size = fmax(vs.size * 0.85, st->text_min);
             continue;
         }
         stagger = widest > slot - 1;

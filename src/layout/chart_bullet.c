@@ -87,14 +87,14 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
         double fx = vx + 3;
         rgb fc = st->ink;
         if (fx < tx + 4 && fx + vw > tx - 4) {
-            fx = vx - 3 - vw; /* inside the bar, in white */
-            fc = (rgb){1, 1, 1};
+            fx = vx - 3 - vw; /* inside the bar, in white (black on the official grays) */
+            fc = st->on_bar_ink;
             if (fx + vw > tx - 4 && fx < tx + 4) /* the tick is inside the bar's end */
                 fx = tx - 4 - vw;
         }
         if (fx + vw > x1) {
             fx = vx - 3 - vw;
-            fc = (rgb){1, 1, 1};
+            fc = st->on_bar_ink;
         }
         if (fx < x0) {
             fx = fmax(vx, tx) + 4;

@@ -17,7 +17,7 @@ mark_paint chart_series_paint(const style *st, size_t i)
     p.hatch = st->series_hatch[i % STYLE_SERIES];
     /* Hatch lines must show on the fill: dark ink on light grays. */
     double l = style_luminance(p.fill);
-    p.hatch_color = l > 0.4 ? (rgb){0.2, 0.2, 0.2} : st->hatch_ink;
+    p.hatch_color = l > 0.4 ? st->hatch_on_light : st->hatch_ink;
     return p;
 }
 
@@ -44,8 +44,17 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
 {
     const style *st = ctx->st;
     double h;
-    if (!box_text(ctx, b, blk->title, &st->chart_title, 0, *y, width, st->ink, blk->path, "title",
-                  &h))
+    strbuf title = {0};
+    if (st->official) { /* charts are the （一） （二） … of their section */
+        char num[32];
+        layout_heading_number(2, ++ctx->chart_no, num, sizeof num);
+        sb_printf(&title, "%s%s", num, blk->title);
+    }
+    bool titled = !title.failed &&
+                  box_text(ctx, b, st->official ? sb_str(&title) : blk->title, &st->chart_title,
+                           0, *y, width, st->ink, blk->path, "title", &h);
+    sb_free(&title);
+    if (!titled)
         return false;
     *y += h + st->chart_title_gap;
     if (unit && unit[0]) {

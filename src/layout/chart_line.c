@@ -259,7 +259,8 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             placed[n_placed][2] = lx + tw;
             placed[n_placed][3] = ly + th;
             n_placed++;
-            if (!page_add_text(&b->marks, t, lx, ly, color))
+            /* An official document prints every figure in black. */
+            if (!page_add_text(&b->marks, t, lx, ly, st->official ? st->ink : color))
                 goto fail;
         }
     }

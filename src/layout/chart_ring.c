@@ -56,7 +56,7 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             if (tw > inner) {
                 /* A long figure gets a smaller size rather than crossing the ring. */
                 text_style small = st->ring_value;
-                small.size *= inner / tw;
+                small.size = fmax(small.size * inner / tw, st->text_min);
                 text_free(t);
                 t = layout_text(ctx, fig, &small, 0, ind->path, "value");
                 if (!t)

@@ -3,6 +3,7 @@
  * a box goes where it fits whole, else on a new page, together with what
  * must stay with it (a heading with its first block). Then every page gets
  * its footer and "第 N 页 共 M 页", and its label for PDF viewers. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,20 @@ bool flow_new_page(flow *f)
     return true;
 }
 
+/* On a line grid (the official style), the first row at or below y: a y on
+ * a row stays, one off the grid (below a chart) keeps grid_clear first. */
+static double grid_snap(const flow *f, double y)
+{
+    double pitch = f->ctx->st->line_grid;
+    if (pitch <= 0)
+        return y;
+    const double eps = 1e-3;
+    double rows = (y - f->top) / pitch;
+    if (fabs(rows - round(rows)) < eps)
+        return f->top + round(rows) * pitch;
+    return f->top + ceil((y - f->top + f->ctx->st->grid_clear) / pitch - eps) * pitch;
+}
+
 /* Places b below the cursor after gap, on a new page when it does not fit
  * together with keep (the height of what must stay with it). */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
@@ -83,7 +98,7 @@ bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
         box_free(b);
         return false;
     }
-    double y = f->page_empty ? f->y : f->y + gap;
+    double y = grid_snap(f, f->page_empty ? f->y : f->y + gap);
     if (!f->page_empty && y + b->height + keep > f->bottom) {
         if (!flow_new_page(f)) {
             box_free(b);
@@ -139,7 +154,7 @@ static bool place_lines(doc_page *p, text *t, int first, int count, double x, do
 bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path)
 {
     int lines = text_line_count(t);
-    double y = f->page_empty ? f->y : f->y + gap;
+    double y = grid_snap(f, f->page_empty ? f->y : f->y + gap);
     double h = text_height(t);
     int first = 0;
     /* Split only what needs splitting, and never leave a single line alone

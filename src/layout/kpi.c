@@ -197,10 +197,10 @@ static bool row_value_size(layout_ctx *ctx, const card_look *look, const sheet_b
         bool fits = false;
         while (!fits && kpi_line_build(ctx, look, ind, *size, &probe)) {
             bool wide = probe.width > inner;
-            fits = !wide || *size <= look->value->size * 0.6;
+            fits = !wide || *size <= fmax(look->value->size * 0.6, ctx->st->text_min);
             kpi_line_free(&probe);
             if (!fits) {
-                *size *= 0.88;
+                *size = fmax(*size * 0.88, ctx->st->text_min);
             } else if (wide) {
                 /* Measured before anything is drawn, named here. */
                 strbuf path = {0};

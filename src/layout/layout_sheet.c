@@ -191,6 +191,19 @@ static char *sources_line(const sheet *s)
     return b.s ? b.s : strdup("");
 }
 
+/* True when a note of the sheet already names the sources ("数据来源：…"),
+ * so that a closing line would say it twice. */
+static bool states_sources(const sheet *s)
+{
+    for (size_t i = 0; i < s->n_sections; i++)
+        for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
+            const sheet_block *blk = &s->sections[i].blocks[j];
+            if (blk->kind == BLOCK_NOTE && blk->text && strstr(blk->text, "数据来源"))
+                return true;
+        }
+    return false;
+}
+
 /* The diagonal 草稿 behind every page of a draft. */
 static bool add_watermarks(layout_ctx *ctx, doc *d)
 {
@@ -217,18 +230,6 @@ static bool add_watermarks(layout_ctx *ctx, doc *d)
         p->marks[0] = m;
     }
     return true;
-}
-
-/* 一 二 … 九十九: section numbers of an official document. */
-static void chinese_number(int n, char *out, size_t size)
-{
-    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n < 1 || n > 99) {
-        snprintf(out, size, "%d", n);
-        return;
-    }
-    int tens = n / 10, ones = n % 10;
-    snprintf(out, size, "%s%s%s", tens > 1 ? digit[tens] : "", tens ? "十" : "", digit[ones]);
 }
 
 /* Names each official font set in a substitute, once per sheet; refuses a
@@ -329,10 +330,11 @@ static bool place_sections(layout_ctx *ctx, flow *f, const form *fm)
         if ((i == 0 && (!st->official || !s->n_highlights)) || (i > 0 && moves(fm, sec)))
             continue;
         strbuf title = {0};
+        ctx->chart_no = 0;
         if (st->official) { /* 一、 二、 … before each heading */
-            char num[16];
-            chinese_number((int)++number, num, sizeof num);
-            sb_printf(&title, "%s、%s", num, sec->title);
+            char num[32];
+            layout_heading_number(1, (int)++number, num, sizeof num);
+            sb_printf(&title, "%s%s", num, sec->title);
         } else {
             sb_printf(&title, "%s", sec->title);
         }
@@ -433,7 +435,7 @@ static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
     res->front_over = d->n_pages > 1 ? f.y - f.top : 0;
     if (fm->kind == FORM_BACK && !place_back(ctx, &f, fm))
         goto fail;
-    if (!st->footer_sources) {
+    if (!st->footer_sources && !states_sources(s)) {
         /* No footer to carry the sources: they close the text instead. */
         text *t = layout_text(ctx, sources, &st->note, f.width, "", "sources");
         if (!t || !flow_place_paragraph(&f, t, st->ink, st->block_gap, "sources"))

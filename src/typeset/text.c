@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <math.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct text_fonts {
 struct text {
     PangoLayout *layout;
     double width; /* the width given, or 0 */
+    double shift; /* drawn this far right: half the tracking, centring glyphs on their cells */
     int refs;     /* a paragraph split across pages is shared by its parts */
 };
 
@@ -37,30 +39,40 @@ static const struct face_spec {
     const char *prepared, *family; /* our prepared subset (or NULL) and the full face */
     PangoWeight weight;
     int fc_weight;
-    const char *official[4];       /* the office's own fonts, preferred when present */
+    const char *official[6];       /* the office's own fonts, preferred when present */
     const char *role;              /* for messages: the font the style asks for */
+    const char *shown;             /* for messages: the free font standing in for it */
 } face_specs[FACE_LAST] = {
     [FACE_SANS] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
-                   FC_WEIGHT_REGULAR, {NULL}, NULL},
+                   FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
     [FACE_SANS_BOLD] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD,
-                        FC_WEIGHT_BOLD, {NULL}, NULL},
+                        FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
     [FACE_SERIF] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                    FC_WEIGHT_REGULAR, {NULL}, NULL},
+                    FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
     [FACE_SERIF_BOLD] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
-                         FC_WEIGHT_BOLD, {NULL}, NULL},
+                         FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
+    /* The stand-ins of the official style: a heavy display serif for
+     * 小标宋; 黑体 is a plain sans of regular weight, not a bold; 仿宋 and
+     * 楷体 are the Fandol faces (prepared from Debian's texlive-lang-chinese),
+     * their rare characters from Noto Serif and LXGW WenKai. */
     [FACE_GW_XBS] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
                      FC_WEIGHT_BOLD,
                      {"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", NULL},
-                     "方正小标宋简体"},
-    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD, FC_WEIGHT_BOLD,
-                     {"黑体", "SimHei", NULL}, "黑体"},
-    [FACE_GW_FANGSONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                          FC_WEIGHT_REGULAR, {"仿宋_GB2312", "FangSong_GB2312", "仿宋", NULL},
-                          "仿宋_GB2312"},
-    [FACE_GW_KAI] = {NULL, "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
-                     {"楷体_GB2312", "KaiTi_GB2312", "楷体", NULL}, "楷体_GB2312"},
+                     "方正小标宋简体", "Noto Serif CJK SC Bold"},
+    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
+                     FC_WEIGHT_REGULAR, {"黑体", "SimHei", "方正黑体_GBK", NULL}, "黑体",
+                     "Noto Sans CJK SC"},
+    [FACE_GW_FANGSONG] = {"Factsheet Fang SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+                          FC_WEIGHT_REGULAR,
+                          {"仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
+                           NULL},
+                          "仿宋_GB2312", "FandolFang"},
+    [FACE_GW_KAI] = {"Factsheet Kai SC", "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
+                     {"楷体_GB2312", "KaiTi_GB2312", "方正楷体_GBK", "楷体", "KaiTi", NULL},
+                     "楷体_GB2312", "FandolKai"},
     [FACE_GW_SONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", NULL}, "宋体"},
+                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", "方正书宋_GBK", NULL}, "宋体",
+                      "Noto Serif CJK SC"},
 };
 
 const char *text_face_family(text_face face)
@@ -149,10 +161,9 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
         if (fs->prepared)
             f->cover[i] = face_charset(f->config, fs->prepared, fs->fc_weight);
         f->fallback_cover[i] = face_charset(f->config, fs->family, fs->fc_weight);
-        f->available[i] = f->fallback_cover[i] != NULL;
+        f->available[i] = f->cover[i] || f->fallback_cover[i];
         if (fs->role)
-            snprintf(f->substitute[i], sizeof f->substitute[i], "%s → %s%s", fs->role,
-                     fs->family, fs->weight == PANGO_WEIGHT_BOLD ? " Bold" : "");
+            snprintf(f->substitute[i], sizeof f->substitute[i], "%s → %s", fs->role, fs->shown);
         if (f->fallback_cover[i] || fs->role) /* official faces are needed by gongwen only */
             continue;
         diag_error(dl, conf_path,
@@ -402,9 +413,11 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     if (style->pitch > 0)
         pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
                                           (int)(style->pitch * PANGO_SCALE + 0.5)));
+    /* Rounded down, so that n cells of size + tracking always hold n
+     * characters. */
     if (style->tracking != 0)
-        pango_attr_list_insert(attrs,
-                               pango_attr_letter_spacing_new((int)(style->tracking * PANGO_SCALE)));
+        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
+                                          (int)floor(style->tracking * PANGO_SCALE)));
     /* On a character grid (tracking set: the official style) every mark
      * keeps its full cell; compression would pull the grid out of line. */
     for (size_t i = 0; style->tracking == 0 && i < cjk->n_halt; i++) {
@@ -424,7 +437,12 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
 
     if (width > 0) {
         t->width = width;
-        pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
+        /* Pango adds the tracking between characters, not after a line's
+         * last one: a line of n cells is n * (size + tracking) - tracking
+         * wide. Drawn half a tracking to the left, each glyph is centred on
+         * its cell, and a full line fills the width exactly (a grid). */
+        t->shift = style->tracking / 2;
+        pango_layout_set_width(t->layout, (int)((width - style->tracking) * PANGO_SCALE));
         pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
     }
     switch (style->align) {
@@ -492,7 +510,7 @@ void text_draw_lines(const text *t, cairo_t *cr, double x, double y, int first, 
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(it, NULL, &logical);
             double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
-            cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base - shift);
+            cairo_move_to(cr, x + t->shift + (double)logical.x / PANGO_SCALE, y + base - shift);
             pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
         }
         i++;
@@ -526,6 +544,6 @@ int text_line_count(const text *t)
 
 void text_draw(const text *t, cairo_t *cr, double x, double y)
 {
-    cairo_move_to(cr, x, y);
+    cairo_move_to(cr, x + t->shift, y);
     pango_cairo_show_layout(cr, t->layout);
 }
