@@ -388,8 +388,11 @@ bool flow_place_split(flow *f, box *b, double gap, const char *path)
         /* The lowest cut that leaves room for the closing rule, below at
          * least one row; none on a fresh page means one row is taller than
          * a page, which flow_place reports. */
+        /* Never a single row alone at either side of the cut, when the
+         * table has rows enough to avoid it. */
+        size_t lo = b->n_cuts >= 3 ? 1 : 0, hi = b->n_cuts >= 3 ? b->n_cuts - 1 : b->n_cuts;
         double cut = -1;
-        for (size_t i = 0; i < b->n_cuts; i++)
+        for (size_t i = lo; i < hi; i++)
             if (b->cuts[i] > b->head_h && b->cuts[i] + st->table_rule_heavy <= avail)
                 cut = b->cuts[i];
         if (cut < 0) {
