@@ -23,6 +23,8 @@ typedef struct box {
     double *cuts;
     size_t n_cuts, cap_cuts;
     double head_top, head_h;
+    bool chunked; /* the cuts part page-sized chunks (a two-column table), not
+                     rows: any cut may be taken, even the first or the last */
 } box;
 
 /* How a table block is set (table.c). */
@@ -45,6 +47,8 @@ typedef struct layout_ctx {
     table_form table_form; /* how a table block is set just now */
     double title_h;        /* charts side by side: the height every title takes */
     int chart_no; /* the official style's （一） （二） … of the charts in a section */
+    double room_here; /* height left on the page for the block being built, 0 unknown */
+    double room_page; /* height of a later page's text block */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON

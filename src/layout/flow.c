@@ -135,6 +135,7 @@ bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const
          * number stands below it, outside. */
         f->bottom = st->page_h - st->margin_bottom;
     }
+    ctx->room_page = f->bottom - f->top - st->running_head_h;
     return flow_new_page(f);
 }
 
@@ -372,6 +373,7 @@ static bool box_split(flow *f, box *b, double cut, box *top)
     rest.height = b->height + shift;
     rest.head_top = cont_h;
     rest.head_h = cont_h + head;
+    rest.chunked = b->chunked;
     box_free(b);
     *b = rest;
     return ok;
@@ -390,7 +392,8 @@ bool flow_place_split(flow *f, box *b, double gap, const char *path)
          * a page, which flow_place reports. */
         /* Never a single row alone at either side of the cut, when the
          * table has rows enough to avoid it. */
-        size_t lo = b->n_cuts >= 3 ? 1 : 0, hi = b->n_cuts >= 3 ? b->n_cuts - 1 : b->n_cuts;
+        bool rows = !b->chunked && b->n_cuts >= 3;
+        size_t lo = rows ? 1 : 0, hi = rows ? b->n_cuts - 1 : b->n_cuts;
         double cut = -1;
         for (size_t i = lo; i < hi; i++)
             if (b->cuts[i] > b->head_h && b->cuts[i] + st->table_rule_heavy <= avail)

@@ -241,6 +241,7 @@ static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, siz
             continue;
         }
         box nb = {0};
+        ctx->room_here = f->bottom - f->y - (f->page_empty ? 0 : st->block_gap);
         if (!build_unit(ctx, sec, j, f->width, &nb, &used) ||
             !flow_place_split(f, &nb, st->block_gap, blk->path)) {
             box_free(&nb);
@@ -263,7 +264,10 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
     size_t used = 1;
     const sheet_block *b0 = &sec->blocks[j];
     text *first_text = NULL;
-    if (!build_section_heading(ctx, title, sec->path, f->width, &head) ||
+    bool headed = build_section_heading(ctx, title, sec->path, f->width, &head);
+    ctx->room_here = f->bottom - f->y - (f->page_empty ? 0 : st->section_before) - head.height -
+                     st->section_after;
+    if (!headed ||
         !(is_paragraph(b0)
               ? (first_text = layout_text(ctx, b0->text, paragraph_style(ctx, b0), f->width,
                                           b0->path, "text")) != NULL

@@ -1,0 +1,63 @@
+# tests/leaf.inc.sh — the one-leaf fact sheet (issue 13): what the front page
+# carries, when a back page comes, how a long table continues, what happens
+# when nothing fits. Sourced by tests/run.sh: uses ok/ko/check, $BIN, $T, $PY.
+# The sheets are made by tests/leaf/gen.py; the rules are read back from the
+# PDFs by tests/check_leaf.py.
+
+L="$T/leaf"
+mkdir -p "$L"
+for c in fits roomy tight back continued toomuch aligned; do
+    "$PY" tests/leaf/gen.py "$c" > "$L/$c.json"
+done
+
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    [ -f "$T/$y.pdf" ] &&
+        check "$y.pdf: one leaf: at most two pages, 要点 first, no page under half full" \
+            "$PY" tests/check_leaf.py "$T/$y.pdf"
+done
+
+check "a sheet whose figures fit the front page is one page" sh -c \
+    "'$BIN' -o '$L/fits.pdf' '$L/fits.json' && pdfinfo '$L/fits.pdf' | grep -q '^Pages: *1\$'"
+# The bar chart's height: from its unit line to its first category label.
+chart_h() {
+    pdftotext -bbox -f 1 -l 1 "$1" - | awk -F'"' '/>单位：个</ && !u { u = $4 } />指标六</ { l = $4 }
+        END { printf "%d\n", l - u }'
+}
+"$BIN" -o "$L/roomy.pdf" "$L/roomy.json" 2>/dev/null
+"$BIN" -o "$L/tight.pdf" "$L/tight.json" 2>/dev/null
+h_roomy=$(chart_h "$L/roomy.pdf")
+h_tight=$(chart_h "$L/tight.pdf")
+check "more figures on the front page: the layout tightens (a lower chart: $h_tight pt, $h_roomy pt with fewer) rather than spill over" sh -c \
+    "pdfinfo '$L/tight.pdf' | grep -q '^Pages: *1\$' && test '$h_tight' -gt 50 && test '$h_tight' -lt '$h_roomy'"
+"$BIN" -o "$L/aligned.pdf" "$L/aligned.json" 2>/dev/null
+check "a table's figures stand on the decimal point (23 and 23.5 start together, 9 and 1530 end together)" \
+    "$PY" tests/check_leaf.py "$L/aligned.pdf" aligned
+
+"$BIN" -o "$L/back.pdf" "$L/back.json" 2>"$L/back.err"
+check "a sheet with a long rest table puts it on the back page and says so on the front" sh -c \
+    "pdftotext -f 1 -l 1 '$L/back.pdf' - | tr -d '\n ' | grep -q '第2页：“指标一览”（全部99项指标' &&
+     pdftotext -f 2 -l 2 '$L/back.pdf' - | grep -q '^指标一览\$'"
+check "... and warns when its last page is less than half full" grep -q \
+    "warning: the back page is less than half full" "$L/back.err"
+
+check "--pages 1 gives the front page alone and says the table is left out" sh -c \
+    "'$BIN' --pages 1 -o '$L/one.pdf' '$L/back.json' 2>/dev/null &&
+     pdfinfo '$L/one.pdf' | grep -q '^Pages: *1\$' &&
+     pdftotext '$L/one.pdf' - | tr -d '\n ' | grep -q '本页为正面，“指标一览”从略（共99项指标）'"
+
+"$BIN" -o "$L/continued.pdf" "$L/continued.json" 2>/dev/null
+check "a complete table longer than a page continues under 续表 with its header, every row once" sh -c \
+    "'$PY' tests/check_leaf.py '$L/continued.pdf' continued &&
+     test \"\$(pdftotext -f 2 '$L/continued.pdf' - | grep -c '^指标[〇一二三四五六七八九]\{1,\}$')\" -eq 209"
+
+rm -f "$L/toomuch.pdf"
+out=$("$BIN" -o "$L/toomuch.pdf" "$L/toomuch.json" 2>&1)
+status=$?
+line=$(grep -n '"sections"' "$L/toomuch.json" | cut -d: -f1)
+want="$L/toomuch.json:$line:14: sections: the front page cannot hold the 要点, the headline figures and the charts even at the tightest layout"
+check "too much for any front page is an error naming what to cut (exit 1, nothing written)" sh -c \
+    "test $status -eq 1 && test ! -e '$L/toomuch.pdf' &&
+     printf '%s\n' \"\$1\" | head -1 | grep -qF -- '$want' &&
+     printf '%s\n' \"\$1\" | head -1 | grep -q 'too much): cut a chart or a paragraph, or headline figures\$'" \
+    sh "$out"
