@@ -49,6 +49,8 @@ typedef struct layout_ctx {
     int chart_no; /* the official style's （一） （二） … of the charts in a section */
     double room_here; /* height left on the page for the block being built, 0 unknown */
     double room_page; /* height of a later page's text block */
+    const sheet_block *last_block; /* the sheet's last block placed, or NULL */
+    double keep_last;              /* what must follow it on its page (the sources) */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON
@@ -89,8 +91,10 @@ bool flow_new_page(flow *f);
  * together with keep (the height of what must stay with it). b is emptied. */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path);
 /* Places b like flow_place, but a box with cut points (a table) splits
- * between rows where it does not fit, its header set again under 续表. */
-bool flow_place_split(flow *f, box *b, double gap, const char *path);
+ * between rows where it does not fit, its header set again under 续表; keep
+ * is what must follow its last part on the same page (rows move on with it
+ * rather than leave it alone on a page). */
+bool flow_place_split(flow *f, box *b, double gap, double keep, const char *path);
 /* Places a paragraph, split across pages at line boundaries when it does not
  * fit, never leaving one line alone at a page's foot or head. Takes t. */
 bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *path);

@@ -1,6 +1,9 @@
 /* facts: ranks and honours as statements, one a line, each after a small
  * square in the accent colour: "全国433个市级行政区医改监测评价中第4，A+等次",
- * "获评全国基层中医药工作示范市". A rank is never a bare number. */
+ * "获评全国基层中医药工作示范市". A rank is never a bare number. The
+ * official style has no ornaments: each statement is a paragraph of the
+ * body numbered 1． 2． … (GB/T 9704's third level, with the full-width stop
+ * so that a statement opening with a figure reads right). */
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "box.h"
@@ -27,19 +30,23 @@ bool facts_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
             return false;
         y = h + st->chart_title_gap;
     }
-    double indent = st->fact_marker + st->fact_marker_gap;
+    double indent = st->official ? 0 : st->fact_marker + st->fact_marker_gap;
+    int number = 0;
     for (size_t i = 0; i < blk->n_items; i++) {
         const sheet_item *it = &blk->items[i];
         if (it->indicator == (size_t)SHEET_NONE && it->honour == (size_t)SHEET_NONE)
             continue;
         strbuf line = {0};
-        if (!fact_text(ctx, it, &line)) {
+        if (st->official) /* the full-width stop: "4．2个…" never reads as 4.2 */
+            sb_printf(&line, "%d．", ++number);
+        if (line.failed || !fact_text(ctx, it, &line)) {
             sb_free(&line);
             sheet_report(ctx->s, ctx->dl, DIAG_ERROR, it->path, "%s", _("out of memory"));
             ctx->failed = true;
             return false;
         }
-        text *t = layout_text(ctx, sb_str(&line), &st->fact, width - indent, it->path, "text");
+        text *t = layout_text(ctx, sb_str(&line), st->official ? &st->body : &st->fact,
+                              width - indent, it->path, "text");
         sb_free(&line);
         if (!t)
             return false;
@@ -48,10 +55,11 @@ bool facts_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
         text_line_span(t, 0, &top, &bottom);
         double my = y + (top + bottom) / 2 - st->fact_marker / 2;
         h = text_height(t);
-        if (!page_add_rect(&b->marks, 0, my, st->fact_marker, st->fact_marker, st->accent) ||
+        if ((!st->official &&
+             !page_add_rect(&b->marks, 0, my, st->fact_marker, st->fact_marker, st->accent)) ||
             !page_add_text(&b->marks, t, indent, y, st->ink))
             return false;
-        y += h + (i + 1 < blk->n_items ? st->fact_gap : 0);
+        y += h + (i + 1 < blk->n_items && !st->official ? st->fact_gap : 0);
     }
     b->height = y;
     return true;

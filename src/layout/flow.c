@@ -379,13 +379,15 @@ static bool box_split(flow *f, box *b, double cut, box *top)
     return ok;
 }
 
-bool flow_place_split(flow *f, box *b, double gap, const char *path)
+bool flow_place_split(flow *f, box *b, double gap, double keep, const char *path)
 {
     const style *st = f->ctx->st;
     for (;;) {
         double y = f->page_empty ? f->y : f->y + gap;
         double avail = f->bottom - y;
-        if (b->n_cuts == 0 || b->height <= avail)
+        if (b->n_cuts == 0)
+            return flow_place(f, b, gap, keep, path);
+        if (b->height + keep <= avail)
             return flow_place(f, b, gap, 0, path);
         /* The lowest cut that leaves room for the closing rule, below at
          * least one row; none on a fresh page means one row is taller than

@@ -243,7 +243,8 @@ static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, siz
         box nb = {0};
         ctx->room_here = f->bottom - f->y - (f->page_empty ? 0 : st->block_gap);
         if (!build_unit(ctx, sec, j, f->width, &nb, &used) ||
-            !flow_place_split(f, &nb, st->block_gap, blk->path)) {
+            !flow_place_split(f, &nb, st->block_gap, blk == ctx->last_block ? ctx->keep_last : 0,
+                              blk->path)) {
             box_free(&nb);
             return false;
         }
@@ -278,13 +279,15 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
     }
     /* Keep the heading with its first block: all of a chart or cards, the
      * first two lines of a paragraph, the header and first row of a table. */
-    double first_h = first.n_cuts ? first.cuts[0] : first.height;
+    size_t first_cut = first.n_cuts >= 3 && !first.chunked ? 1 : 0; /* flow_place_split's */
+    double first_h = first.n_cuts ? first.cuts[first_cut] : first.height;
     if (first_text) {
         double top, bottom;
         text_line_span(first_text, text_line_count(first_text) > 1 ? 1 : 0, &top, &bottom);
         first_h = bottom;
     }
-    double keep = st->section_after + first_h, head_h = head.height;
+    /* On a line grid the block starts at the next row: up to a pitch more. */
+    double keep = st->section_after + first_h + st->line_grid, head_h = head.height;
     bool placed = box_wrap_tag(&head, "H1") &&
                   flow_place(f, &head, st->section_before, keep, sec->path) &&
                   flow_outline(f, title, 1, head_h);
@@ -293,7 +296,8 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
                                       b0->path);
         first_text = NULL; /* taken */
     } else if (placed) {
-        placed = flow_place_split(f, &first, st->section_after, b0->path);
+        placed = flow_place_split(f, &first, st->section_after,
+                                  b0 == ctx->last_block ? ctx->keep_last : 0, b0->path);
     }
     text_free(first_text);
     box_free(&first);

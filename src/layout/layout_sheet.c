@@ -403,6 +403,24 @@ static bool place_header(layout_ctx *ctx, flow *f, const layout_opts *opts, cons
     return ok;
 }
 
+/* Where the sources close the text, they stay on the page of the last
+ * block: that block (a table: its last rows) keeps room for them, so that
+ * no page holds the source line alone. */
+static bool keep_sources(layout_ctx *ctx, const form *fm, const char *sources, double width)
+{
+    const sheet *s = ctx->s;
+    ctx->last_block = NULL;
+    for (size_t i = s->n_sections; i-- > 0 && !ctx->last_block;)
+        if (!moves(fm, &s->sections[i]) && s->sections[i].n_blocks)
+            ctx->last_block = &s->sections[i].blocks[s->sections[i].n_blocks - 1];
+    text *t = layout_text(ctx, sources, &ctx->st->note, width, "", "sources");
+    if (!t)
+        return false;
+    ctx->keep_last = text_height(t) + ctx->st->block_gap + ctx->st->line_grid;
+    text_free(t);
+    return true;
+}
+
 static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
                     attempt_result *res)
 {
@@ -427,6 +445,8 @@ static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
         if (s->sources[k].url && s->sources[k].url[0])
             f.footer_url = s->sources[k].url;
     ctx->table_form = fm->kind == FORM_FLOW ? TABLE_AS_GIVEN : TABLE_FRONT;
+    if (!st->footer_sources && !states_sources(s) && !keep_sources(ctx, fm, sources, f.width))
+        goto fail;
     bool ok = place_header(ctx, &f, opts, fm) && place_sections(ctx, &f, fm);
     ctx->table_form = TABLE_AS_GIVEN;
     if (!ok || ((fm->kind == FORM_BACK || fm->kind == FORM_OMIT) && !place_pointer(ctx, &f, fm)))
