@@ -61,3 +61,14 @@ check "too much for any front page is an error naming what to cut (exit 1, nothi
      printf '%s\n' \"\$1\" | head -1 | grep -qF -- '$want' &&
      printf '%s\n' \"\$1\" | head -1 | grep -q 'too much): cut a chart or a paragraph, or headline figures\$'" \
     sh "$out"
+
+# The official style flows, but its closing source line never stands alone on
+# a page (the table's last rows go with it).
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    "$BIN" --style gongwen -q -o "$L/gw-$y.pdf" "$json" 2>/dev/null || continue
+    n=$(pdfinfo "$L/gw-$y.pdf" | awk '/^Pages:/ { print $2 }')
+    check "gongwen $y: the last page holds more than the source line" sh -c \
+        "pdftotext -f $n -l $n '$L/gw-$y.pdf' - | tr -d ' \f' | grep -v '^—[0-9]*—\$' |
+         sed '/^数据来源/,\$d' | grep -q ."
+done
