@@ -15,9 +15,12 @@ exactly as the source writes it; as_of is a date (YYYY-MM or YYYY-MM-DD).
 Each honour's quote is an exact passage of its source. Every number in a
 text block, in a 要点 (highlights, three to five) and in an honour's text must
 be one of the sheet's figures (a value, or the number ranked in a rank's
-`of`; a unit's own number goes with its figure: 9.77/10万), or the sheet's
-year; a position in Chinese numerals (第四, 第四名, 第四个) must be a rank's
-value.
+`of`; a unit's own number goes with its figure: 9.77/10万; a period one of
+the figures states goes with it: 1至12月中旬, and so does the date of a stock:
+as_of 2024-01, 2024年1月), or the sheet's year, or, in an
+honour, a number its own quote states (在2023年“国考”中); a position in Chinese
+numerals (第四, 第四名, 第四个) must be a rank's value, or, in an honour, stand
+in its own quote (全国第四个…城市: an order, not a rank).
 
 Prints one line per problem; exit 0 when all hold, 1 otherwise, 77 when
 SOURCES_DIR is absent (skipped).
@@ -108,16 +111,22 @@ def qualifiers_at(literal, quote):
     return found
 
 
-def text_problems(where, text, figures, ranks, year, units=()):
+def text_problems(where, text, figures, ranks, year, units=(), periods=(), quote=""):
     out = []
     # A unit with a number in it (9.77/10万) is read with its figure.
     for literal, unit in units:
         text = text.replace(literal + unit, literal)
+    # A period a figure states (1至12月中旬) is the source's words, and the date
+    # of a stock (as_of 2024-01: 2024年1月) is the figure's; neither is a figure.
+    for period in sorted(periods, key=len, reverse=True):
+        text = text.replace(period, "")
     for num in NUMBER.findall(text):
-        if num not in figures and num != year:
+        if num not in figures and num != year and not stands_in(num, quote):
             out.append(f"{where}: the text says {num}, which is not one of the sheet's figures")
     for m in ORDINAL.finditer(text):
         n = cn_number(m.group(1))
+        if "第" + m.group(1) in quote:
+            continue  # an honour's order (全国第四个…城市) stands in its own quote
         if n is None or n not in ranks:
             out.append(f"{where}: the text says 第{m.group(1)}, which is not the value of one of "
                        f"the sheet's ranks")
@@ -212,13 +221,18 @@ def main():
     for path in files:
         sheet = literal_json(path)
         year = str(sheet.get("year"))
-        figures, ranks, units = set(), set(), set()
+        figures, ranks, units, periods = set(), set(), set(), set()
         ids = set()
         for i, ind in enumerate(sheet.get("indicators", [])):
             where = f"{path}: indicators[{i}] ({ind.get('id')})"
             literal = str(ind.get("value"))
             figures.add(literal)
             ids.add(ind.get("id"))
+            if NUMBER.search(ind.get("period") or ""):
+                periods.add(ind["period"])
+            if AS_OF.match(ind.get("as_of") or ""):
+                y, m, *d = (int(x) for x in ind["as_of"].split("-"))
+                periods.add(f"{y}年{m}月" + (f"{d[0]}日" if d else ""))
             if NUMBER.search(ind.get("unit") or ""):
                 units.add((literal, ind["unit"]))
             if ind.get("kind") == "rank" and literal.isdigit():
@@ -245,19 +259,20 @@ def main():
                 report([f"{where}: {err}"])
             elif not src.get("quote") or src["quote"] not in text:
                 report([f"{where}: quote {src.get('quote')!r} is not in {src.get('file')}"])
-            report(text_problems(where, hon.get("text", ""), figures, ranks, year, units))
+            report(text_problems(where, hon.get("text", ""), figures, ranks, year, units, periods,
+                                 src.get("quote", "")))
         highlights = sheet.get("highlights")
         if highlights is not None:
             if not 3 <= len(highlights) <= 5:
                 report([f"{path}: highlights: {len(highlights)} sentences; 要点 are three to five"])
             for k, sentence in enumerate(highlights):
-                report(text_problems(f"{path}: highlights[{k}]", sentence, figures, ranks, year, units))
+                report(text_problems(f"{path}: highlights[{k}]", sentence, figures, ranks, year, units, periods))
         for s, sec in enumerate(sheet.get("sections", [])):
             for b, blk in enumerate(sec.get("blocks", [])):
                 if blk.get("type") != "text":
                     continue
                 report(text_problems(f"{path}: sections[{s}].blocks[{b}]", blk.get("text", ""),
-                                     figures, ranks, year, units))
+                                     figures, ranks, year, units, periods))
     print(f"{checked} figures checked against their sources, {problems} problems")
     return 1 if problems else 0
 

@@ -15,7 +15,8 @@
 bool meaning_when_where(const sheet_indicator *ind, strbuf *out);
 
 /* A rank as a statement: "全国433个市级行政区医改监测评价中第4，A+等次",
- * "全省第2". */
+ * "全省第2"; with a scope, whose rank it is: "醴陵市白兔潭镇中心卫生院在全国
+ * 乡镇卫生院排名第11". */
 bool meaning_rank(const sheet_indicator *ind, strbuf *out);
 
 /* A rank's place as the big figure of a card: "第4". */

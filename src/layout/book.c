@@ -49,6 +49,8 @@ static book_sizes book_sizes_of(const style *st)
     z.cell_head_num.align = ALIGN_RIGHT;
     z.cell_sub = st->chart_note;
     z.cell_sub.align = ALIGN_LEFT;
+    z.cell_sub_num = z.cell_sub; /* under a figure, aligned with it */
+    z.cell_sub_num.align = ALIGN_RIGHT;
     z.toc1 = st->chart_title;
     z.toc2 = st->body;
     z.toc2.indent = 0;

@@ -13,8 +13,8 @@
 #include "base/strbuf.h"
 #include "book_priv.h"
 #include "model/compare.h"
+#include "model/meaning.h"
 #include "model/units.h"
-#include "base/strbuf.h"
 
 /* ---- figures as printed ------------------------------------------------------------ */
 
@@ -35,6 +35,23 @@ static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
     numfmt_parts np;
     numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
     snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+}
+
+/* When and whose the figure is, compactly: "1—11月 · 公立医院", "截至2024年1月";
+ * with_definition, also what it counts and the data's note, joined by "；".
+ * "" when the data says nothing: a whole year of the whole city. */
+static void meaning_text(const sheet_indicator *ind, bool with_definition, char *buf, size_t n)
+{
+    strbuf b = {0};
+    meaning_when_where(ind, &b);
+    if (with_definition) {
+        if (ind->definition && (!ind->note || !strstr(ind->note, ind->definition)))
+            sb_printf(&b, "%s%s", b.len ? "；" : "", ind->definition);
+        if (ind->note)
+            sb_printf(&b, "%s%s", b.len ? "；" : "", ind->note);
+    }
+    snprintf(buf, n, "%s", b.failed ? "" : sb_str(&b));
+    sb_free(&b);
 }
 
 /* The change from prev (of prev_year) to cur as the sheets word it
@@ -171,9 +188,10 @@ static bool topic_table(book *bk, const topic *t)
             const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
             if (!ind)
                 continue;
-            char year[16], fig[256], change[256];
+            char year[16], fig[256], change[256], meaning[1024];
             snprintf(year, sizeof year, "%d年", s->year);
             figure_text(ind, fig, sizeof fig);
+            meaning_text(ind, true, meaning, sizeof meaning);
             int py;
             const sheet_indicator *prev =
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
@@ -191,8 +209,8 @@ static bool topic_table(book *bk, const topic *t)
             if (any_change)
                 cells[c++] = (cell){.str = prev ? change : NULL, .origin = s, .path = ind->path,
                                     .field = "value", .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = ind->note, .origin = s, .path = ind->path,
-                                .field = "note", .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = meaning[0] ? meaning : NULL, .origin = s,
+                                .path = ind->path, .field = "note", .link_toc = NO_LINK};
             if (!book_table_add(bk, &tb, cells))
                 return false;
         }
@@ -324,7 +342,7 @@ bool book_headline_table(book *bk)
         const sheet *in;
         const sheet_indicator *last = book_latest_figure(bk, id, &in);
         const topic *t = book_topic_of(bk, id);
-        char figs[BOOK_COLS][256], sub[64];
+        char figs[BOOK_COLS][256], subs[BOOK_COLS][256], sub[64];
         cell cells[BOOK_COLS];
         cells[0] = (cell){.str = last->label, .origin = in, .path = last->path, .field = "label",
                           .link_toc = NO_LINK};
@@ -342,10 +360,14 @@ bool book_headline_table(book *bk)
         for (size_t y = 0; y < ny; y++) {
             const sheet *s = bk->hist->years[y];
             const sheet_indicator *ind = book_figure(bk, s->year, id);
-            if (ind)
+            subs[y][0] = '\0';
+            if (ind) {
                 figure_text(ind, figs[y], sizeof figs[y]);
-            cells[y + 1] = (cell){.str = ind ? figs[y] : NULL, .origin = s,
-                                  .path = ind ? ind->path : "", .field = "value",
+                /* Period and scope under the figure: 1至12月中旬 is not a year. */
+                meaning_text(ind, false, subs[y], sizeof subs[y]);
+            }
+            cells[y + 1] = (cell){.str = ind ? figs[y] : NULL, .sub = subs[y][0] ? subs[y] : NULL,
+                                  .origin = s, .path = ind ? ind->path : "", .field = "value",
                                   .link_toc = NO_LINK};
         }
         if (!book_table_add(bk, &tb, cells))

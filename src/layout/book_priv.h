@@ -26,7 +26,7 @@ typedef struct book_sizes {
     double pad_x, pad_y;      /* inside a table cell */
     double rule_w, head_rule_w;
     double toc_indent, leader_dash;
-    text_style cell, cell_num, cell_head, cell_head_num, cell_sub, toc1, toc2;
+    text_style cell, cell_num, cell_head, cell_head_num, cell_sub, cell_sub_num, toc1, toc2;
 } book_sizes;
 
 /* A page of the trends part: a topic of trends.json, or an id of the data

@@ -37,6 +37,9 @@ bool meaning_rank_place(const sheet_indicator *ind, strbuf *out)
 bool meaning_rank(const sheet_indicator *ind, strbuf *out)
 {
     const sheet_rank *r = &ind->rank;
+    /* A rank of one hospital is not the city's: the statement names whose it is. */
+    if (ind->scope)
+        sb_printf(out, "%s在", ind->scope);
     sb_printf(out, "%s", r->level ? r->level : "");
     if (r->of && r->field)
         sb_printf(out, "%s个%s中", r->of, r->field);

@@ -45,6 +45,63 @@ static bool stands_in(const char *quote, const char *literal)
     return false;
 }
 
+/* The Chinese numerals, each three bytes in UTF-8. */
+static const char *const cn_digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+static const char *const cn_numeral_chars[] = {"〇", "零", "一", "二", "两", "三", "四", "五",
+                                               "六", "七", "八", "九", "十", "百"};
+
+/* True when the UTF-8 character at p (three bytes) is a Chinese numeral. */
+static bool is_cn_numeral(const char *p)
+{
+    for (size_t k = 0; k < sizeof cn_numeral_chars / sizeof *cn_numeral_chars; k++)
+        if (strncmp(p, cn_numeral_chars[k], 3) == 0)
+            return true;
+    return false;
+}
+
+/* True when form stands in quote as a whole Chinese numeral: 四 is not found
+ * inside 十四 or 四十. */
+static bool cn_stands_in(const char *quote, const char *form)
+{
+    size_t n = strlen(form);
+    for (const char *p = strstr(quote, form); p; p = strstr(p + 1, form)) {
+        bool before = p - quote >= 3 && is_cn_numeral(p - 3);
+        bool after = p[n] && is_cn_numeral(p + n);
+        if (!before && !after)
+            return true;
+    }
+    return false;
+}
+
+bool sources_figure_in_quote(const char *quote, const char *literal, bool rank)
+{
+    if (stands_in(quote, literal))
+        return true;
+    if (!rank)
+        return false;
+    /* A position is written in Chinese numerals as often as in digits:
+     * 全国第四 for 4, 第十一 for 11, 第二十 for 20. */
+    char *end;
+    long n = strtol(literal, &end, 10);
+    if (*end || n < 1 || n > 99)
+        return false;
+    char form[32], alt[32];
+    long tens = n / 10, ones = n % 10;
+    const char *tail = ones ? cn_digits[ones] : "";
+    alt[0] = '\0';
+    if (n < 10) {
+        snprintf(form, sizeof form, "%s", cn_digits[n]);
+        if (n == 2)
+            snprintf(alt, sizeof alt, "两");
+    } else if (tens == 1) {
+        snprintf(form, sizeof form, "十%s", tail);
+        snprintf(alt, sizeof alt, "一十%s", tail);
+    } else {
+        snprintf(form, sizeof form, "%s十%s", cn_digits[tens], tail);
+    }
+    return cn_stands_in(quote, form) || (alt[0] && cn_stands_in(quote, alt));
+}
+
 bool sources_check(const sheet *s, const char *dir, diag_list *dl)
 {
     doc_text cache[SOURCES_CACHE] = {0};
@@ -83,7 +140,8 @@ bool sources_check(const sheet *s, const char *dir, diag_list *dl)
                          name);
             continue;
         }
-        if (ind->literal && !stands_in(ind->source_quote, ind->literal)) {
+        if (ind->literal &&
+            !sources_figure_in_quote(ind->source_quote, ind->literal, ind->kind == KIND_RANK)) {
             snprintf(path, sizeof path, "%s.value", ind->path);
             sheet_report(s, dl, DIAG_ERROR, path,
                          _("the figure %s does not appear in its quote \"%s\""), ind->literal,
