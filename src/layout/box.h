@@ -25,6 +25,8 @@ typedef struct box {
     double head_top, head_h;
     bool chunked; /* the cuts part page-sized chunks (a two-column table), not
                      rows: any cut may be taken, even the first or the last */
+    bool plain;   /* the cuts part paragraphs, not a table's rows: no 续表, no
+                     header, no closing rule where it splits */
 } box;
 
 /* How a table block is set (table.c). */
@@ -82,6 +84,7 @@ typedef struct flow {
     double footer_h;
     int first_page;           /* the number printed on the first page */
     const char *footer_url;   /* the one source's address, or NULL: the footer links to it */
+    double keep_next;         /* what must follow the next paragraph on its last page */
 } flow;
 
 /* Starts d's first page. False on failure (reported). */

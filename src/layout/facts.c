@@ -60,7 +60,10 @@ bool facts_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
             !page_add_text(&b->marks, t, indent, y, st->ink))
             return false;
         y += h + (i + 1 < blk->n_items && !st->official ? st->fact_gap : 0);
+        if (i + 1 < blk->n_items && !box_add_cut(b, y)) /* a long list splits between items */
+            return false;
     }
     b->height = y;
+    b->plain = true;
     return true;
 }

@@ -172,6 +172,17 @@ bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *p
             fit++;
         }
         int rest = lines - first - fit;
+        if (rest == 0 && f->keep_next > 0) { /* what follows takes two lines with it */
+            double lt, lb;
+            text_line_span(t, lines - 1, &lt, &lb);
+            if (y + (lb - top) + f->keep_next > f->bottom) {
+                if (fit > 3)
+                    fit -= 2;
+                else if (!f->page_empty)
+                    fit = 0;
+                rest = lines - first - fit;
+            }
+        }
         if (rest > 0 && rest < 2 && fit > 2)
             fit -= 2 - rest; /* keep two lines for the next page */
         if (fit < lines - first && fit < 2)
@@ -329,16 +340,16 @@ static bool box_split(flow *f, box *b, double cut, box *top)
 {
     const style *st = f->ctx->st;
     box rest = {0};
-    text *cont = layout_text(f->ctx, "续表", &st->table_head, 0, NULL, NULL);
-    if (!cont)
+    text *cont = b->plain ? NULL : layout_text(f->ctx, "续表", &st->table_head, 0, NULL, NULL);
+    if (!cont && !b->plain)
         return false;
-    double cont_h = text_height(cont) + st->table_row_pad;
-    double head = b->head_h - b->head_top;
+    double cont_h = cont ? text_height(cont) + st->table_row_pad : 0;
+    double head = b->plain ? 0 : b->head_h - b->head_top;
     double shift = cont_h + head - cut; /* rows below cut move up by this */
-    bool ok = page_add_text(&rest.marks, cont, 0, 0, st->muted);
+    bool ok = !cont || page_add_text(&rest.marks, cont, 0, 0, st->muted);
     for (size_t i = 0; ok && i < b->marks.n_marks; i++) {
         const mark *m = &b->marks.marks[i];
-        if (m->kind != MARK_TAG_BEGIN && m->kind != MARK_TAG_END && m->y >= b->head_top &&
+        if (!b->plain && m->kind != MARK_TAG_BEGIN && m->kind != MARK_TAG_END && m->y >= b->head_top &&
             m->y < b->head_h) {
             mark c;
             ok = mark_copy(m, &c);
@@ -364,9 +375,10 @@ static bool box_split(flow *f, box *b, double cut, box *top)
         }
         ok = page_add_mark(below ? &rest.marks : &top->marks, &m);
     }
-    ok = ok && page_add_line(&top->marks, 0, cut + st->table_rule_heavy / 2, width,
-                             cut + st->table_rule_heavy / 2, st->ink, st->table_rule_heavy);
-    top->height = cut + st->table_rule_heavy;
+    if (!b->plain)
+        ok = ok && page_add_line(&top->marks, 0, cut + st->table_rule_heavy / 2, width,
+                                 cut + st->table_rule_heavy / 2, st->ink, st->table_rule_heavy);
+    top->height = cut + (b->plain ? 0 : st->table_rule_heavy);
     for (size_t i = 0; ok && i < b->n_cuts; i++)
         if (b->cuts[i] > cut)
             ok = box_add_cut(&rest, b->cuts[i] + shift);
@@ -374,6 +386,7 @@ static bool box_split(flow *f, box *b, double cut, box *top)
     rest.head_top = cont_h;
     rest.head_h = cont_h + head;
     rest.chunked = b->chunked;
+    rest.plain = b->plain;
     box_free(b);
     *b = rest;
     return ok;
@@ -398,7 +411,8 @@ bool flow_place_split(flow *f, box *b, double gap, double keep, const char *path
         size_t lo = rows ? 1 : 0, hi = rows ? b->n_cuts - 1 : b->n_cuts;
         double cut = -1;
         for (size_t i = lo; i < hi; i++)
-            if (b->cuts[i] > b->head_h && b->cuts[i] + st->table_rule_heavy <= avail)
+            if (b->cuts[i] > b->head_h &&
+                b->cuts[i] + (b->plain ? 0 : st->table_rule_heavy) <= avail)
                 cut = b->cuts[i];
         if (cut < 0) {
             if (f->page_empty)

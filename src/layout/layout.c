@@ -235,8 +235,11 @@ static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, siz
         if (is_paragraph(blk)) { /* paragraphs flow across pages */
             text *t = layout_text(ctx, blk->text, paragraph_style(ctx, blk), f->width, blk->path,
                                   "text");
-            if (!t || !flow_place_paragraph(f, t, paragraph_color(ctx, blk), st->block_gap,
-                                            blk->path))
+            f->keep_next = blk == ctx->last_block ? ctx->keep_last : 0;
+            bool placed = t && flow_place_paragraph(f, t, paragraph_color(ctx, blk),
+                                                    st->block_gap, blk->path);
+            f->keep_next = 0;
+            if (!placed)
                 return false;
             continue;
         }
@@ -285,6 +288,10 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
         double top, bottom;
         text_line_span(first_text, text_line_count(first_text) > 1 ? 1 : 0, &top, &bottom);
         first_h = bottom;
+        /* The sheet's last paragraph moves whole with the sources when short
+         * (flow_place_paragraph): its heading goes with it. */
+        if (b0 == ctx->last_block && text_line_count(first_text) <= 5)
+            first_h = text_height(first_text) + ctx->keep_last;
     }
     /* On a line grid the block starts at the next row: up to a pitch more. */
     double keep = st->section_after + first_h + st->line_grid, head_h = head.height;
@@ -292,8 +299,10 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
                   flow_place(f, &head, st->section_before, keep, sec->path) &&
                   flow_outline(f, title, 1, head_h);
     if (placed && first_text) {
+        f->keep_next = b0 == ctx->last_block ? ctx->keep_last : 0;
         placed = flow_place_paragraph(f, first_text, paragraph_color(ctx, b0), st->section_after,
                                       b0->path);
+        f->keep_next = 0;
         first_text = NULL; /* taken */
     } else if (placed) {
         placed = flow_place_split(f, &first, st->section_after,
