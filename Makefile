@@ -26,6 +26,9 @@ OPT       := -O2 -g
 BIN       := bin/factsheet
 endif
 CFLAGS    ?=
+LDFLAGS   ?=
+# Debian's python3 carries the modules deps.sh installs (fontTools, jsonschema).
+PYTHON    ?= $(firstword $(wildcard /usr/bin/python3) python3)
 CPPFLAGS  += -D_GNU_SOURCE -DFACTSHEET_VERSION='"$(VERSION)"' -Iinclude
 ALL_CFLAGS = -std=c11 $(OPT) $(WARNINGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
 LDLIBS     = $(shell pkg-config --libs $(PKGS)) -lm
@@ -76,7 +79,7 @@ $(BUILD)/%.o: src/%.c | deps
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "LINK    $@"
-	@$(CC) $(OPT) $^ $(LDLIBS) -o $@
+	@$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 # One process per file keeps make incremental: touching one data file
 # re-renders only its sheet.
@@ -89,9 +92,9 @@ out/%.pdf: data/%.json $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 # fonts-noto-cjk and the Fandol fonts of texlive-lang-chinese (downloaded
 # once into out/deb/, not installed; about two minutes; needs python3-fonttools).
 fonts: deps
-	@/usr/bin/python3 -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
+	@$(PYTHON) -c 'import fontTools' 2>/dev/null || sh tools/deps.sh fonts
 	@sh tools/fetch-fandol.sh out/fandol
-	/usr/bin/python3 tools/make-fonts.py fonts out/fandol
+	$(PYTHON) tools/make-fonts.py fonts out/fandol
 	@cp out/fandol/COPYING fonts/Fandol-COPYING.txt
 
 # A sheet also reads the earlier years beside it (changes against the
@@ -124,7 +127,7 @@ $(TOOL_BIN): tests/tools/imgdiff.c | deps-test
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LDLIBS) -o $@
 
 test: deps-test build $(UNIT_BIN) $(TOOL_BIN) check-layers
-	@BIN=$(BIN) BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
+	@BIN=$(BIN) BUILD=$(BUILD) SANITIZE=$(SANITIZE) PYTHON=$(PYTHON) sh tests/run.sh
 
 update-refs: build $(TOOL_BIN)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/update-refs.sh

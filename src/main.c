@@ -23,6 +23,7 @@
 #include "layout/book.h"
 #include "layout/layout.h"
 #include "layout/style.h"
+#include "model/book_notes.h"
 #include "model/history.h"
 #include "model/sheet.h"
 #include "model/sources.h"
@@ -335,6 +336,7 @@ static int render_book(const options *o, const char *input)
     diag_list dl;
     diag_list_init(&dl, MAX_DIAGS);
     session ss = {0};
+    book_notes *notes = NULL;
     doc *d = NULL;
     int ok = 0;
     char date[64], out[PATH_MAX];
@@ -345,7 +347,11 @@ static int render_book(const options *o, const char *input)
                               : o->grayscale ? style_grayscale()
                                              : style_default(),
                               o->paper_w, o->paper_h);
-    d = layout_book(ss.hist, ss.targets, ss.fonts, &st, &dl);
+    /* The book's topics and definitions: data/book/trends.json beside the years. */
+    char notes_path[PATH_MAX];
+    snprintf(notes_path, sizeof notes_path, "%s/book/trends.json", ss.hist->dir);
+    notes = book_notes_load(notes_path, &dl);
+    d = notes ? layout_book(ss.hist, notes, ss.targets, ss.fonts, &st, &dl) : NULL;
     if (!d)
         goto done;
     if (o->check_only) {
@@ -376,6 +382,7 @@ done:
     diag_list_print(&dl, stderr);
     diag_list_clear(&dl);
     doc_free(d);
+    book_notes_free(notes);
     session_free(&ss);
     return ok ? 0 : EXIT_BAD_INPUT;
 }

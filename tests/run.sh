@@ -8,7 +8,7 @@ set -u
 BIN=${BIN:-bin/factsheet}
 BUILD=${BUILD:-out/build}
 SOURCES=${SOURCES:-../shared/seeds}
-PY=/usr/bin/python3
+PY=${PYTHON:-/usr/bin/python3}
 [ -x "$PY" ] || PY=python3
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 T=$(mktemp -d /tmp/factsheet-test.XXXXXX)

@@ -9,13 +9,15 @@
 #include "base/diag.h"
 #include "layout/doc.h"
 #include "layout/style.h"
+#include "model/book_notes.h"
 #include "model/history.h"
 #include "model/targets.h"
 #include "typeset/text.h"
 
-/* Lays out the book of every year in hist. Returns a doc to doc_free, or
- * NULL with the problems in dl. */
-doc *layout_book(const history *hist, const target_set *targets, text_fonts *fonts,
-                 const style *st, diag_list *dl);
+/* Lays out the book of every year in hist, with the topics, headline ids
+ * and definitions of notes (book_notes_load: the layout reads no file).
+ * Returns a doc to doc_free, or NULL with the problems in dl. */
+doc *layout_book(const history *hist, const book_notes *notes, const target_set *targets,
+                 text_fonts *fonts, const style *st, diag_list *dl);
 
 #endif

@@ -461,8 +461,8 @@ fail:
     return NULL;
 }
 
-doc *layout_book(const history *hist, const target_set *targets, text_fonts *fonts,
-                 const style *st, diag_list *dl)
+doc *layout_book(const history *hist, const book_notes *notes, const target_set *targets,
+                 text_fonts *fonts, const style *st, diag_list *dl)
 {
     if (!hist || hist->n == 0) {
         diag_error(dl, hist ? hist->dir : NULL, "%s",
@@ -473,11 +473,7 @@ doc *layout_book(const history *hist, const target_set *targets, text_fonts *fon
     bk.ctx = (layout_ctx){.s = bk.latest, .hist = hist, .targets = targets, .fonts = fonts,
                           .st = st, .dl = dl};
     doc *pass1 = NULL, *d = NULL;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/book/trends.json", hist->dir);
-    book_notes *notes = book_notes_load(path, dl);
-    if (!notes)
-        goto done;
+    const char *path = notes->file ? notes->file : hist->dir;
     bk.notes = notes;
     int y0 = hist->years[0]->year, y1 = bk.latest->year;
     if (y0 == y1)
@@ -506,6 +502,5 @@ done:
     free(bk.topics);
     free(bk.headline);
     free(bk.toc);
-    book_notes_free(notes);
     return d;
 }

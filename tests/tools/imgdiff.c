@@ -41,8 +41,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: imgdiff REFERENCE.png OUTPUT.png DIFF.png [TOLERANCE [MAX_PIXELS]]\n");
         return 2;
     }
-    int tolerance = argc > 4 ? atoi(argv[4]) : 8;
-    long max_pixels = argc > 5 ? atol(argv[5]) : 0;
+    char *end = NULL;
+    long tolerance = argc > 4 ? strtol(argv[4], &end, 10) : 8;
+    if (argc > 4 && (*end || tolerance < 0 || tolerance > 255)) {
+        fprintf(stderr, "imgdiff: TOLERANCE must be 0 to 255, not \"%s\"\n", argv[4]);
+        return 2;
+    }
+    long max_pixels = argc > 5 ? strtol(argv[5], &end, 10) : 0;
+    if (argc > 5 && (*end || max_pixels < 0)) {
+        fprintf(stderr, "imgdiff: MAX_PIXELS must be a count, not \"%s\"\n", argv[5]);
+        return 2;
+    }
     cairo_surface_t *ref = load(argv[1]), *out = load(argv[2]);
     if (!ref || !out)
         return 2;
@@ -86,7 +95,7 @@ int main(int argc, char **argv)
     int status = changed > max_pixels;
     if (status) {
         cairo_surface_write_to_png(diff, argv[3]);
-        fprintf(stderr, "imgdiff: %s: %ld pixels differ (max channel difference %d, tolerance %d, "
+        fprintf(stderr, "imgdiff: %s: %ld pixels differ (max channel difference %d, tolerance %ld, "
                         "allowed %ld); diff in %s\n",
                 argv[2], changed, worst, tolerance, max_pixels, argv[3]);
     }
