@@ -271,7 +271,8 @@ typedef enum form_kind {
 
 typedef struct form {
     form_kind kind;
-    bool facts; /* facts sections move too, not only the table */
+    const sheet *s;
+    size_t facts; /* how many facts sections move too, the last ones first */
 } form;
 
 typedef struct attempt_result {
@@ -297,7 +298,16 @@ static bool movable(const sheet_section *sec, bool facts)
 
 static bool moves(const form *fm, const sheet_section *sec)
 {
-    return (fm->kind == FORM_BACK || fm->kind == FORM_OMIT) && movable(sec, fm->facts);
+    if (fm->kind != FORM_BACK && fm->kind != FORM_OMIT)
+        return false;
+    if (movable(sec, false))
+        return true;
+    if (!fm->facts || !movable(sec, true))
+        return false;
+    size_t later = 0; /* facts sections after sec: they move first */
+    for (const sheet_section *t = sec + 1; t < fm->s->sections + fm->s->n_sections; t++)
+        later += movable(t, true) && !movable(t, false);
+    return later < fm->facts;
 }
 
 static bool has_rest(const sheet *s)
@@ -308,12 +318,12 @@ static bool has_rest(const sheet *s)
     return false;
 }
 
-static bool has_facts_section(const sheet *s)
+static size_t facts_sections(const sheet *s)
 {
+    size_t n = 0;
     for (size_t i = 0; i < s->n_sections; i++)
-        if (movable(&s->sections[i], true) && !movable(&s->sections[i], false))
-            return true;
-    return false;
+        n += movable(&s->sections[i], true) && !movable(&s->sections[i], false);
+    return n;
 }
 
 /* The sections of the sheet in order, numbered in the official style,
@@ -530,24 +540,26 @@ static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, 
     return attempt(&ctx, opts, fm, res);
 }
 
-/* The forms to try, most content on the front first. */
-static size_t leaf_forms(const sheet *s, bool one_page, form *out)
+/* The forms to try, most content on the front first: everything; the rest
+ * table away; then the facts sections too, one more each time, the last
+ * first. At most max forms. */
+static size_t leaf_forms(const sheet *s, bool one_page, form *out, size_t max)
 {
     size_t n = 0;
     form_kind away = one_page ? FORM_OMIT : FORM_BACK;
-    out[n++] = (form){FORM_FRONT, false};
+    out[n++] = (form){FORM_FRONT, s, 0};
     if (has_rest(s))
-        out[n++] = (form){away, false};
-    if (has_facts_section(s))
-        out[n++] = (form){away, true};
+        out[n++] = (form){away, s, 0};
+    for (size_t k = 1; k <= facts_sections(s) && n < max; k++)
+        out[n++] = (form){away, s, k};
     return n;
 }
 
 static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
 {
     const sheet *s = ctx->s;
-    form forms[3];
-    size_t n_forms = leaf_forms(s, opts && opts->pages == 1, forms);
+    form forms[8];
+    size_t n_forms = leaf_forms(s, opts && opts->pages == 1, forms, sizeof forms / sizeof *forms);
     double least_over = INFINITY;
     for (size_t fi = 0; fi < n_forms; fi++) {
         for (size_t v = 0; v < N_VARIANTS; v++) {
@@ -595,7 +607,7 @@ doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets
         d = fit_leaf(&ctx, opts);
     } else {
         attempt_result res;
-        form flow_all = {FORM_FLOW, false};
+        form flow_all = {FORM_FLOW, s, 0};
         d = attempt(&ctx, opts, &flow_all, &res);
     }
     if (d && draft && !add_watermarks(&ctx, d)) {
