@@ -51,6 +51,14 @@ bool compare_compute(const sheet_indicator *cur, int year, const sheet_indicator
 bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicator *prev,
                       int prev_year, strbuf *out, int *direction);
 
+/* Where the verdict is a different definition, scope or period, the
+ * sentence that says what each year counted, for a note under a table:
+ * "0—3岁婴幼儿托位数：2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，
+ * 口径不同，不作比较。" Writes nothing for other verdicts. Returns false
+ * when out of memory. */
+bool compare_explain(const sheet_indicator *cur, int year, const sheet_indicator *prev,
+                     int prev_year, strbuf *out);
+
 /* The short reason a verdict gives, as printed: "口径不同", "范围不同"… ("" for OK). */
 const char *compare_reason(compare_verdict v);
 

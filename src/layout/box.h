@@ -52,6 +52,8 @@ typedef struct layout_ctx {
     double room_here; /* height left on the page for the block being built, 0 unknown */
     double room_page; /* height of a later page's text block */
     const sheet_block *last_block; /* the sheet's last block placed, or NULL */
+    char *note_after; /* a block's note the flow sets as a paragraph under it (on a
+                         line grid, where a note inside the block would be off it) */
     double keep_last;              /* what must follow it on its page (the sources) */
 } layout_ctx;
 

@@ -221,6 +221,19 @@ static bool left_out(const section_plan *plan, const sheet_block *blk)
     return plan && plan->omit_rest && blk->kind == BLOCK_TABLE && blk->rest;
 }
 
+/* The note a block left for the flow (table.c on a line grid), as a
+ * paragraph under it. */
+static bool place_note_after(layout_ctx *ctx, flow *f, const sheet_block *blk)
+{
+    char *note = ctx->note_after;
+    ctx->note_after = NULL;
+    if (!note)
+        return true;
+    text *t = layout_text(ctx, note, &ctx->st->note, f->width, blk->path, NULL);
+    free(note);
+    return t && flow_place_paragraph(f, t, ctx->st->muted, ctx->st->block_gap, blk->path);
+}
+
 /* Places blocks [j, n) of sec after the first. */
 static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, size_t j,
                          const section_plan *plan)
@@ -247,7 +260,8 @@ static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, siz
         ctx->room_here = f->bottom - f->y - (f->page_empty ? 0 : st->block_gap);
         if (!build_unit(ctx, sec, j, f->width, &nb, &used) ||
             !flow_place_split(f, &nb, st->block_gap, blk == ctx->last_block ? ctx->keep_last : 0,
-                              blk->path)) {
+                              blk->path) ||
+            !place_note_after(ctx, f, blk)) {
             box_free(&nb);
             return false;
         }
@@ -306,7 +320,8 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
         first_text = NULL; /* taken */
     } else if (placed) {
         placed = flow_place_split(f, &first, st->section_after,
-                                  b0 == ctx->last_block ? ctx->keep_last : 0, b0->path);
+                                  b0 == ctx->last_block ? ctx->keep_last : 0, b0->path) &&
+                 place_note_after(ctx, f, b0);
     }
     text_free(first_text);
     box_free(&first);

@@ -475,10 +475,14 @@ static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
     if (ctx->failed || ctx->dl->errors || !flow_finish(&f))
         goto fail;
     free(sources);
+    free(ctx->note_after); /* none is left unless a block failed */
+    ctx->note_after = NULL;
     return d;
 fail:
     ctx->failed = true;
     free(sources);
+    free(ctx->note_after);
+    ctx->note_after = NULL;
     doc_free(d);
     return NULL;
 }

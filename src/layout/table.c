@@ -30,6 +30,7 @@ typedef struct trow {
     double int_w; /* the figure up to its decimal point, for the alignment */
     double h;
     char *meta;   /* the meaning's text, kept to set it again wrapped */
+    char *why;    /* why the change is not given (a different definition…), or NULL */
     double label_w; /* the label on one line */
 } trow;
 
@@ -38,6 +39,7 @@ static void trow_free(trow *r)
     free(r->meta);
     for (int c = 0; c < N_COLS; c++)
         text_free(r->cell[c]);
+    free(r->why);
 }
 
 /* True when indicator k is an item of a block other than a rest table. */
@@ -144,9 +146,14 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
         with_change && ind->kind != KIND_RANK && ind->kind != KIND_CHANGE
             ? history_before(ctx->hist, ctx->s->year, ind->id, &prev_year)
             : NULL;
+    strbuf why = {0};
     if (prev && compare_like(ind, prev) != COMPARE_APPROXIMATE &&
-        !compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir))
+        (!compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir) ||
+         !compare_explain(ind, ctx->s->year, prev, prev_year, &why)))
         change.failed = true;
+    if (why.len && !why.failed && !(r->why = strdup(sb_str(&why))))
+        change.failed = true;
+    sb_free(&why);
     if (merge_change && change.len) { /* halves side by side: no column of its own */
         sb_printf(&meta, "%s%s", meta.len ? "；" : "", sb_str(&change));
         sb_free(&change);
@@ -501,6 +508,41 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
     return ok;
 }
 
+/* Under the table, the reasons its comparisons are left out, each once:
+ * "注：托位数：2021年为“全市现有托位”，2025年为…，口径不同，不作比较。" */
+static bool table_notes(layout_ctx *ctx, const sheet_block *blk, const trow *rows, size_t n,
+                        double width, box *b, double *h)
+{
+    strbuf note = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (!rows[i].why)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = rows[k].why && strcmp(rows[k].why, rows[i].why) == 0;
+        if (!seen)
+            sb_printf(&note, "%s%s", note.len ? "" : "注：", rows[i].why);
+    }
+    bool ok = !note.failed;
+    if (ok && note.len && ctx->st->line_grid > 0) { /* the flow sets it, on the grid */
+        free(ctx->note_after);
+        ok = (ctx->note_after = strdup(sb_str(&note))) != NULL;
+    } else if (ok && note.len) {
+        double th;
+        double y = *h + ctx->st->table_row_pad * 2;
+        ok = box_text(ctx, b, sb_str(&note), &ctx->st->note, 0, y, width, ctx->st->muted,
+                      blk->path, NULL, &th);
+        if (ok)
+            *h = b->height = y + th;
+    }
+    if (!ok) {
+        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path, "%s", _("out of memory"));
+        ctx->failed = true;
+    }
+    sb_free(&note);
+    return ok;
+}
+
 bool table_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     trow *rows = NULL;
@@ -519,6 +561,17 @@ bool table_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++)
         ok = row_texts(ctx, &rows[i], ctx->table_form != TABLE_FRONT, parts > 1);
+    /* A comparison column with one entry is mostly white: that entry joins
+     * its row's period and scope instead. */
+    size_t changes = 0;
+    for (size_t i = 0; i < n; i++)
+        changes += rows[i].cell[COL_CHANGE] != NULL;
+    if (ok && changes == 1 && parts == 1)
+        for (size_t i = 0; i < n && ok; i++) {
+            trow_free(&rows[i]);
+            rows[i] = (trow){.ind = rows[i].ind, .label = rows[i].label, .path = rows[i].path};
+            ok = row_texts(ctx, &rows[i], ctx->table_form != TABLE_FRONT, true);
+        }
     double top = 0;
     box body = {0};
     ok = ok && table_title(ctx, blk, width, b, &top) &&
@@ -527,6 +580,7 @@ bool table_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
     bool chunked = body.chunked;
     ok = ok && box_append_at(b, &body, 0, top);
     b->chunked = chunked;
+    ok = ok && table_notes(ctx, blk, rows, n, width, b, &h);
     b->head_top = head_top;
     b->head_h = head_h;
     b->height = h;

@@ -131,3 +131,32 @@ bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicato
     }
     return !out->failed;
 }
+
+/* One year's side of an explanation: the text quoted, or what it means when
+ * the data leave it out. */
+static void explain_side(strbuf *out, int year, const char *what, const char *absent)
+{
+    if (what && what[0])
+        sb_printf(out, "%d年为“%s”", year, what);
+    else
+        sb_printf(out, "%d年%s", year, absent);
+}
+
+bool compare_explain(const sheet_indicator *cur, int year, const sheet_indicator *prev,
+                     int prev_year, strbuf *out)
+{
+    compare_verdict v = compare_like(cur, prev);
+    const char *a, *b, *absent;
+    switch (v) {
+    case COMPARE_DEFINITION: a = prev->definition, b = cur->definition, absent = "未说明口径"; break;
+    case COMPARE_SCOPE: a = prev->scope, b = cur->scope, absent = "为全市"; break;
+    case COMPARE_PERIOD: a = prev->period, b = cur->period, absent = "为全年"; break;
+    default: return !out->failed;
+    }
+    sb_printf(out, "%s：", cur->label);
+    explain_side(out, prev_year, a, absent);
+    sb_printf(out, "，");
+    explain_side(out, year, b, absent);
+    sb_printf(out, "，%s，不作比较。", compare_reason(v));
+    return !out->failed;
+}

@@ -193,6 +193,43 @@ static void reasons_are_printed_words(void **state)
     assert_string_equal(compare_reason(COMPARE_OK), "");
 }
 
+/* The note under a table says what each year counted. */
+static void unlike_figures_are_explained(void **state)
+{
+    (void)state;
+    sheet_indicator cur = figure("1.77", 1.77, "万个", KIND_COUNT);
+    sheet_indicator prev = figure("4636", 4636, "个", KIND_COUNT);
+    cur.label = "托位数";
+    cur.definition = "0—3岁婴幼儿托位数";
+    prev.definition = "全市现有托位";
+    strbuf out = {0};
+    assert_true(compare_explain(&cur, 2025, &prev, 2021, &out));
+    assert_string_equal(sb_str(&out), "托位数：2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，"
+                                      "口径不同，不作比较。");
+    sb_free(&out);
+    out = (strbuf){0};
+    prev.definition = cur.definition;
+    cur.scope = "公立医院";
+    assert_true(compare_explain(&cur, 2025, &prev, 2024, &out));
+    assert_string_equal(sb_str(&out),
+                        "托位数：2024年为全市，2025年为“公立医院”，统计范围不同，不作比较。");
+    sb_free(&out);
+    out = (strbuf){0};
+    cur.scope = NULL;
+    cur.period = "1—11月";
+    assert_true(compare_explain(&cur, 2025, &prev, 2024, &out));
+    assert_string_equal(sb_str(&out),
+                        "托位数：2024年为全年，2025年为“1—11月”，统计时段不同，不作比较。");
+    sb_free(&out);
+    out = (strbuf){0};
+    cur.period = NULL; /* like with like: nothing to explain */
+    prev = figure("1.5", 1.5, "万个", KIND_COUNT);
+    prev.definition = cur.definition;
+    assert_true(compare_explain(&cur, 2025, &prev, 2024, &out));
+    assert_int_equal(out.len, 0);
+    sb_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +242,7 @@ int main(void)
         cmocka_unit_test(source_changes_are_never_compared),
         cmocka_unit_test(unlike_kinds_and_units),
         cmocka_unit_test(reasons_are_printed_words),
+        cmocka_unit_test(unlike_figures_are_explained),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
