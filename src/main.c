@@ -35,6 +35,7 @@
 #endif
 
 enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, MAX_DIAGS = 100 };
+enum { DRAFT_NO, DRAFT_YES, DRAFT_AUTO };
 
 typedef struct options {
     const char *output;
@@ -45,7 +46,8 @@ typedef struct options {
     int grayscale;
     const char *sources; /* --sources DIR: check every quote against it */
     int book;            /* --book: one PDF across all the inputs' years */
-    int draft;           /* --draft: render with figures missing, marked 草稿 */
+    int draft;           /* --draft: render with figures missing, marked 草稿;
+                            DRAFT_AUTO: a draft only when figures are missing */
     int verbose, quiet;  /* -v, -q: progress lines on stderr */
     int gongwen;         /* --style gongwen */
     double paper_w, paper_h; /* --paper A4|A3 */
@@ -129,6 +131,8 @@ static void usage(FILE *out)
                          "                        warning\n"
                          "      --draft           render even with figures missing (null); every page\n"
                          "                        is marked 草稿 and missing figures show 待填\n"
+                         "      --draft=auto      a draft only for a file with figures missing (one\n"
+                         "                        warning); complete files render as usual\n"
                          "      --book            one PDF across every year in the input's folder:\n"
                          "                        trends, a year-by-year table, every source\n"
                          "                        (default out/trends.pdf)\n"
@@ -272,9 +276,17 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     doc *d = NULL;
     if (o->sources && !sources_check(s, o->sources, dl))
         goto done;
+    /* --draft=auto (what make uses): a year still being filled in becomes a
+     * draft with one warning instead of a list, and never stops the batch. */
+    int draft = o->draft == DRAFT_YES || (o->draft == DRAFT_AUTO && s->n_missing);
+    if (o->draft == DRAFT_AUTO && s->n_missing)
+        diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
+                 _("%zu figures or texts are still missing: rendered as a draft marked 草稿 "
+                   "(factsheet --check %s lists them)"),
+                 s->n_missing, input);
     /* Figures still missing: listed; fatal unless this is a draft. */
-    if (s->n_missing && (sheet_report_missing(s, dl, o->draft ? DIAG_WARNING : DIAG_ERROR),
-                         !o->draft)) {
+    else if (s->n_missing && (sheet_report_missing(s, dl, draft ? DIAG_WARNING : DIAG_ERROR),
+                              !draft)) {
         diag_error(dl, input, "%s",
                    _("figures are missing; fill them in, or render with --draft to print a "
                      "draft marked 草稿"));
@@ -292,7 +304,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
                               : o->grayscale ? style_grayscale()
                                              : style_default(),
                               o->paper_w, o->paper_h);
-    layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
+    layout_opts lo = {.draft = draft, .first_page = o->first_page,
                       .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
@@ -341,6 +353,7 @@ static int render_book(const options *o, const char *input)
     ss.fonts = text_fonts_new(o->fonts_conf, &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
+    history_drop_drafts(ss.hist, &dl);
     style st = style_on_paper(o->gongwen ? style_gongwen()
                               : o->grayscale ? style_grayscale()
                                              : style_default(),
@@ -407,7 +420,7 @@ int main(int argc, char **argv)
         {"verbose", no_argument, NULL, 'v'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
         {"sources", required_argument, NULL, OPT_SOURCES},
         {"book", no_argument, NULL, OPT_BOOK},
-        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"draft", optional_argument, NULL, OPT_DRAFT},
         {"style", required_argument, NULL, OPT_STYLE},
         {"paper", required_argument, NULL, OPT_PAPER},
         {"bleed", required_argument, NULL, OPT_BLEED},
@@ -448,7 +461,17 @@ int main(int argc, char **argv)
         case OPT_GRAYSCALE: o.grayscale = 1; break;
         case OPT_SOURCES: o.sources = optarg; break;
         case OPT_BOOK: o.book = 1; break;
-        case OPT_DRAFT: o.draft = 1; break;
+        case OPT_DRAFT:
+            if (!optarg)
+                o.draft = DRAFT_YES;
+            else if (strcmp(optarg, "auto") == 0)
+                o.draft = DRAFT_AUTO;
+            else {
+                fprintf(stderr, _("factsheet: --draft=\"%s\": expected --draft or --draft=auto\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_STYLE:
             if (strcmp(optarg, "gongwen") == 0)
                 o.gongwen = 1;

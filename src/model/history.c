@@ -95,6 +95,24 @@ void history_free(history *h)
     free(h);
 }
 
+void history_drop_drafts(history *h, diag_list *dl)
+{
+    size_t kept = 0;
+    for (size_t i = 0; h && i < h->n; i++) {
+        sheet *s = h->years[i];
+        if (!s->n_missing) {
+            h->years[kept++] = s;
+            continue;
+        }
+        diag_add(dl, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
+                 _("left out of the book: a draft, %zu figures or texts still missing"),
+                 s->n_missing);
+        sheet_free(s);
+    }
+    if (h)
+        h->n = kept;
+}
+
 const sheet *history_year(const history *h, int year)
 {
     for (size_t i = 0; h && i < h->n; i++)
