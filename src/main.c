@@ -24,6 +24,7 @@
 #include "layout/layout.h"
 #include "layout/style.h"
 #include "model/history.h"
+#include "model/selfcheck.h"
 #include "model/sheet.h"
 #include "model/sources.h"
 #include "model/targets.h"
@@ -274,8 +275,14 @@ static int process(const options *o, const char *input, int n_inputs, session *s
         return 0;
     int ok = 0;
     doc *d = NULL;
-    if (o->sources && !sources_check(s, o->sources, dl))
+    if (!session_use_dir(ss, input, dl))
         goto done;
+    /* Everything the file can be checked for is reported in one run: its
+     * figures against their quotes and last year's, its sources, then what
+     * is still missing; any error stops it before layout. */
+    bool checked = selfcheck_sheet(s, ss->hist, dl);
+    if (o->sources && !sources_check(s, o->sources, dl))
+        checked = false;
     /* --draft=auto (what make uses): a year still being filled in becomes a
      * draft with one warning instead of a list, and never stops the batch. */
     int draft = o->draft == DRAFT_YES || (o->draft == DRAFT_AUTO && s->n_missing);
@@ -292,14 +299,14 @@ static int process(const options *o, const char *input, int n_inputs, session *s
                      "draft marked 草稿"));
         goto done;
     }
+    if (!checked)
+        goto done;
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
         ss->fonts = text_fonts_new(o->fonts_conf, dl);
         if (!ss->fonts)
             goto done;
     }
-    if (!session_use_dir(ss, input, dl))
-        goto done;
     style st = style_on_paper(o->gongwen ? style_gongwen()
                               : o->grayscale ? style_grayscale()
                                              : style_default(),

@@ -119,7 +119,12 @@ for dir in tests/charts/*/; do
         suffix=""
         [ "$mode" = gray ] && flag="--grayscale" && suffix="-gray"
         pdf="$T/chart-$case_name$suffix.pdf"
-        if ! out=$("$BIN" $flag -o "$pdf" "$input" 2>&1) || [ -n "$out" ]; then
+        # A case of made-up text (typography) holds the warnings it expects:
+        # its numbers are no figures of the sheet.
+        expected=""
+        [ -f "${dir}expected-warnings" ] && expected=$(cat "${dir}expected-warnings")
+        if ! out=$(cd "$dir" && LC_ALL=C.UTF-8 LANGUAGE= "$BIN" $flag -o "$pdf" "$(basename "$input")" 2>&1) ||
+            [ "$out" != "$expected" ]; then
             ko "chart case $case_name ($mode) renders without warnings" "$out"
             continue
         fi
@@ -321,7 +326,7 @@ check "SIGTERM in the middle of a batch leaves no temporary file" \
     test -z "$(ls -A "$T/sig" | grep '^\.')"
 
 # ---- overflow is named before it reaches paper; --strict makes it an error --
-sed 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' \
+sed -e 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' -e 's/床位1234张/床位123456789012345张/' \
     tests/good/minimal.json > "$T/wide.json"
 out=$(cd "$T" && LANG=C.UTF-8 "$BIN" -o "$T/wide.pdf" wide.json 2>&1 | head -n 1)
 check "a figure wider than its card is a warning naming the field and the block" test "$out" = \

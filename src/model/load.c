@@ -18,6 +18,7 @@
 #include "model/locator.h"
 #include "model/numfmt.h"
 #include "model/sheet.h"
+#include "model/selfcheck.h"
 
 bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what)
 {
@@ -467,10 +468,6 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
     load_honours(&ld, root);
     load_highlights(&ld, root);
     load_sections(&ld, root);
-    if (dl->errors > errors_before)
-        goto fail;
-    json_decref(root);
-    root = NULL;
     /* Keep the bytes and positions, so later stages point at the input too. */
     ld.s->text = arena_strndup(ld.j.a, ld.j.text, ld.j.len);
     ld.s->text_len = ld.j.len;
@@ -479,6 +476,14 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
         diag_error(dl, name, "%s", _("out of memory"));
         goto fail;
     }
+    if (dl->errors > errors_before) {
+        /* Everything in one run: a bad value does not hide the figures
+         * still missing elsewhere in the file. */
+        selfcheck_sheet(ld.s, NULL, dl);
+        sheet_report_missing(ld.s, dl, DIAG_ERROR);
+        goto fail;
+    }
+    json_decref(root);
     return ld.s;
 
 fail:
@@ -507,16 +512,16 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
         n++;
     }
     for (size_t i = 0; i < s->n_sources; i++)
-        if (s->sources[i].title && !s->sources[i].title[0]) {
+        if (s->sources && s->sources[i].title && !s->sources[i].title[0]) {
             char path[64];
             snprintf(path, sizeof path, "sources[%zu].title", i);
             sheet_report(s, dl, sev, path, _("the title of \"%s\" is still empty"),
                          s->sources[i].file ? s->sources[i].file : "");
             n++;
         }
-    for (size_t i = 0; i < s->n_indicators; i++) {
+    for (size_t i = 0; s->indicators && i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
-        if (!ind->missing)
+        if (!ind->missing || !ind->path)
             continue;
         char path[256];
         snprintf(path, sizeof path, "%s.value", ind->path);
@@ -524,15 +529,15 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                      ind->label ? ind->label : ind->id);
         n++;
     }
-    for (size_t i = 0; i < s->n_highlights; i++)
-        if (!s->highlights[i][0]) {
+    for (size_t i = 0; s->highlights && i < s->n_highlights; i++)
+        if (s->highlights[i] && !s->highlights[i][0]) {
             char path[64];
             snprintf(path, sizeof path, "highlights[%zu]", i);
             sheet_report(s, dl, sev, path, "%s",
                          _("the highlight is still empty; write one of this year's messages"));
             n++;
         }
-    for (size_t i = 0; i < s->n_honours; i++)
+    for (size_t i = 0; s->honours && i < s->n_honours; i++)
         if (s->honours[i].text && !s->honours[i].text[0]) {
             char path[256];
             snprintf(path, sizeof path, "%s.text", s->honours[i].path);
@@ -541,9 +546,11 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                            "place in the facts block"));
             n++;
         }
-    for (size_t i = 0; i < s->n_sections; i++)
-        for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
+    for (size_t i = 0; s->sections && i < s->n_sections; i++)
+        for (size_t j = 0; s->sections[i].blocks && j < s->sections[i].n_blocks; j++) {
             const sheet_block *b = &s->sections[i].blocks[j];
+            if (b->kind >= BLOCK_KIND_LAST || !b->path)
+                continue; /* a block that did not load */
             unsigned rules = sheet_block_kind_lookup(b->kind)->rules;
             if ((rules & BK_TEXT) && b->text && !b->text[0]) {
                 char path[256];

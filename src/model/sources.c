@@ -30,21 +30,6 @@ static char *read_text(const char *dir, const char *name)
     return buf;
 }
 
-/* True when literal stands in quote as a whole number: 8 does not match
- * inside 88 or 1.8. */
-static bool stands_in(const char *quote, const char *literal)
-{
-    size_t n = strlen(literal);
-    for (const char *p = strstr(quote, literal); p; p = strstr(p + 1, literal)) {
-        char before = p > quote ? p[-1] : ' ', after = p[n];
-        bool digit_before = (before >= '0' && before <= '9') || before == '.';
-        bool digit_after = after >= '0' && after <= '9';
-        if (!digit_before && !digit_after)
-            return true;
-    }
-    return false;
-}
-
 bool sources_check(const sheet *s, const char *dir, diag_list *dl)
 {
     doc_text cache[SOURCES_CACHE] = {0};
@@ -83,12 +68,8 @@ bool sources_check(const sheet *s, const char *dir, diag_list *dl)
                          name);
             continue;
         }
-        if (ind->literal && !stands_in(ind->source_quote, ind->literal)) {
-            snprintf(path, sizeof path, "%s.value", ind->path);
-            sheet_report(s, dl, DIAG_ERROR, path,
-                         _("the figure %s does not appear in its quote \"%s\""), ind->literal,
-                         ind->source_quote);
-        }
+        /* That the figure stands in its quote is checked on every render
+         * (model/selfcheck), with or without the documents. */
     }
     for (size_t k = 0; k < n_cache; k++)
         free(cache[k].text);
