@@ -108,6 +108,7 @@ static void usage(FILE *out)
     fprintf(out, "%s", _("Usage: factsheet [OPTIONS] INPUT.json...\n"
                          "       factsheet new YEAR --from=FILE.json [-o PATH] [--force]\n"
                          "       factsheet import FILE.csv --into=DATA.json [--dry-run]\n"
+                         "       factsheet export DATA.json [-o FILE.csv] [--encoding=gbk]\n"
                          "Render health fact sheets from JSON data into print-ready PDF.\n"
                          "\n"
                          "  -o, --output=PATH     output file (one input) or directory (several);\n"
@@ -147,7 +148,8 @@ static void usage(FILE *out)
                          "  -h, --help            show this help and exit\n"
                          "  -V, --version         show the version and exit\n"
                          "\n"
-                         "See 'factsheet new --help', 'factsheet import --help' and man factsheet.\n"
+                         "See 'factsheet new --help', 'factsheet import --help', 'factsheet export --help'\n"
+                         "and man factsheet.\n"
                          "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
                          "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
 }
@@ -410,6 +412,8 @@ int main(int argc, char **argv)
         return cmd_new(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "import") == 0)
         return cmd_import(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "export") == 0)
+        return cmd_export(argc - 1, argv + 1);
 
     options o = {.format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89,
                  .first_page = 1};

@@ -104,3 +104,82 @@ $of_env "$BIN" --check "$of/all/2026.json" >"$of/all.out" 2>&1
 check "--check: a value error and the figures still missing, in one run" sh -c \
     "grep -q 'indicators\\[3\\].value: the figure \"89%\" carries its unit' '$of/all.out' &&
      test \$(grep -c 'is still missing (null)' '$of/all.out') -ge 40"
+
+# ---- export → a spreadsheet → import --into ---------------------------------------
+# tests/tools/spreadsheet.py does to the CSV what WPS and Excel do when a
+# clerk opens it, types, and saves it again ("CSV", GBK, no byte-order mark).
+mkdir -p "$of/x"
+of_extra=""
+cp data/2025.json "$of/x/2025.json"
+$of_env "$BIN" new 2026 --from "$of/x/2025.json" 2>/dev/null
+if $of_env "$BIN" export "$of/x/2026.json" -o "$of/x/2026.csv" 2>"$of/export.err"; then
+    ok "export 2026.json -o 2026.csv"
+else
+    ko "export 2026.json -o 2026.csv" "$(cat "$of/export.err")"
+fi
+check "export: UTF-8 with a byte-order mark, CRLF, the import header, one row per indicator" \
+    "$PY" - "$of/x/2026.csv" "$of/x/2026.json" <<'PYEOF'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+text = raw[3:].decode("utf-8")
+lines = text.split("\r\n")
+assert lines[0] == "指标代码,指标名称,数值,单位,限定词,时期,范围,来源文件,来源原文", lines[0]
+n = len(json.load(open(sys.argv[2], encoding="utf-8"))["indicators"])
+assert len(lines) == n + 2 and lines[-1] == "", "%d lines for %d indicators" % (len(lines), n)
+PYEOF
+"$PY" tests/tools/spreadsheet.py fill "$of/x/2026.csv" "$of/x/2025.json" "$of/x/2026-filled.csv" $of_extra
+if $of_env "$BIN" import "$of/x/2026-filled.csv" --into "$of/x/2026.json" 2>"$of/import.err"; then
+    ok "import of the table a spreadsheet saved (GBK, =\"2.30\" shown as 2.30) $of_extra"
+else
+    ko "import of the table a spreadsheet saved (GBK, =\"2.30\" shown as 2.30) $of_extra" "$(cat "$of/import.err")"
+fi
+check "export → spreadsheet → import: every figure of 2026 is 2025's exactly as written (2.30 stays 2.30)" \
+    "$PY" - "$of/x/2025.json" "$of/x/2026.json" <<'PYEOF'
+import json, sys
+load = lambda p: json.load(open(p, encoding="utf-8"), parse_float=str, parse_int=str)
+a, b = load(sys.argv[1]), load(sys.argv[2])
+bad = []
+for x, y in zip(a["indicators"], b["indicators"]):
+    for key in ("value", "unit", "label", "qualifier", "period", "scope", "source"):
+        if x.get(key) != y.get(key):
+            bad.append("%s.%s: %r != %r" % (x["id"], key, x.get(key), y.get(key)))
+print("\n".join(bad[:10]))
+sys.exit(1 if bad else 0)
+PYEOF
+# The bundled years straight back: export, spreadsheet, import changes nothing.
+for of_y in 2018 2025; do
+    cp data/$of_y.json "$of/x/rt-$of_y.json"
+    $of_env "$BIN" export "$of/x/rt-$of_y.json" -o "$of/x/rt-$of_y.csv" 2>/dev/null
+    "$PY" tests/tools/spreadsheet.py resave "$of/x/rt-$of_y.csv" "$of/x/rt-$of_y-saved.csv"
+    $of_env "$BIN" import "$of/x/rt-$of_y-saved.csv" --into "$of/x/rt-$of_y.json" >/dev/null 2>&1
+    check "data/$of_y.json → export → spreadsheet → import: the same data, every literal kept" \
+        "$PY" -c 'import json, sys
+load = lambda p: json.load(open(p, encoding="utf-8"), parse_float=str, parse_int=str)
+sys.exit(0 if load(sys.argv[1]) == load(sys.argv[2]) else "differs")' "data/$of_y.json" "$of/x/rt-$of_y.json"
+done
+# A label a spreadsheet would run as a formula is written safe, and comes back.
+sed 's/"label": "床位"/"label": "=1+1床位"/' tests/good/minimal.json >"$of/x/formula.json"
+$of_env "$BIN" export "$of/x/formula.json" -o "$of/x/formula.csv" 2>/dev/null
+check "export: a cell starting with = is written '=… (no formula)" grep -q "^beds,'=1+1床位," "$of/x/formula.csv"
+check "export: a negative or any figure is written =\"…\" (kept as text)" grep -q '^rate,比率,"=""2.3""",%' "$of/x/formula.csv"
+cp "$of/x/formula.json" "$of/x/formula2.json"
+$of_env "$BIN" import "$of/x/formula.csv" --into "$of/x/formula2.json" >/dev/null 2>&1
+check "... and import reads both back unchanged" "$PY" -c 'import json, sys
+load = lambda p: json.load(open(p, encoding="utf-8"), parse_float=str, parse_int=str)
+sys.exit(0 if load(sys.argv[1]) == load(sys.argv[2]) else "differs")' "$of/x/formula.json" "$of/x/formula2.json"
+$of_env "$BIN" export --encoding gbk "$of/x/2025.json" -o "$of/x/gbk.csv" 2>/dev/null
+iconv -f GBK -t UTF-8 "$of/x/gbk.csv" >"$of/x/gbk-as-utf8.csv" 2>/dev/null
+$of_env "$BIN" export "$of/x/2025.json" -o "$of/x/u8.csv" 2>/dev/null
+tail -c +4 "$of/x/u8.csv" >"$of/x/u8-nobom.csv"
+check "export --encoding gbk: GBK without a byte-order mark, the same table" sh -c \
+    "test \"\$(head -c 3 '$of/x/gbk.csv' | od -An -tx1 | tr -d ' ')\" != efbbbf && cmp '$of/x/gbk-as-utf8.csv' '$of/x/u8-nobom.csv'"
+check "export refuses to replace a file without --force" sh -c \
+    "! $of_env '$BIN' export '$of/x/2025.json' -o '$of/x/gbk.csv' 2>/dev/null"
+LC_ALL=C.UTF-8 MANWIDTH=2000 man -l man/factsheet.1 2>/dev/null >"$of/man.txt"
+of_missing=""
+for of_opt in $("$BIN" export --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+    grep -q -- "$of_opt\\b" "$of/man.txt" || of_missing="$of_missing $of_opt"
+done
+check "the manual page documents every option of export --help${of_missing:+ (missing:$of_missing)}" \
+    test -z "$of_missing"

@@ -64,6 +64,7 @@ const char *edit_date(const edit_doc *ed);
 typedef struct edit_indicator_update {
     const char *value;
     const char *label, *unit, *qualifier;
+    const char *period, *scope; /* what the figure covers: 1—11月, 公立医院 */
     const char *source_file, *source_quote;
 } edit_indicator_update;
 

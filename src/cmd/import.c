@@ -6,7 +6,8 @@
  *   id 指标代码, label 指标名称, value 数值, unit 单位, qualifier 限定词,
  *   file 来源文件, quote 来源原文
  * id, value, file and quote must be there (a figure travels with its source);
- * label, unit and qualifier may be left out. An empty cell keeps what the
+ * label, unit and qualifier may be left out; period 时期 and scope 范围
+ * (what `factsheet export` adds) may be there. An empty cell keeps what the
  * data file has, except that a row giving a value also gives the figure's
  * qualifier and source: a new figure never keeps last year's 约 or quote.
  *
@@ -26,6 +27,7 @@
 #include "base/i18n.h"
 #include "cmd/cmd.h"
 #include "model/csv.h"
+#include "model/csvout.h"
 #include "model/edit.h"
 #include "model/sheet.h"
 
@@ -39,14 +41,17 @@ typedef enum column {
     COL_QUALIFIER,
     COL_FILE,
     COL_QUOTE,
+    COL_PERIOD, /* what `factsheet export` adds: what the figure covers */
+    COL_SCOPE,
     COL_LAST /* never use! */
 } column;
 
 static const char *const col_en[COL_LAST] = {"id",        "label", "value", "unit",
-                                             "qualifier", "file",  "quote"};
+                                             "qualifier", "file",  "quote", "period", "scope"};
 static const char *const col_zh[COL_LAST] = {"指标代码", "指标名称", "数值",    "单位",
-                                             "限定词",   "来源文件", "来源原文"};
-static const bool col_required[COL_LAST] = {true, false, true, false, false, true, true};
+                                             "限定词",   "来源文件", "来源原文", "时期", "范围"};
+static const bool col_required[COL_LAST] = {true,  false, true,  false, false,
+                                            true,  true,  false, false};
 
 /* Qualifiers as numfmt.h places them: before the number, or after it. */
 static const char *const quals_before[] = {"约", "超过", "超", "近", "逾", "达", NULL};
@@ -79,7 +84,8 @@ static void usage(FILE *out)
               "  id,label,value,unit,qualifier,file,quote\n"
               "  指标代码,指标名称,数值,单位,限定词,来源文件,来源原文\n"
               "id, value, file and quote are required; an empty cell keeps what the data\n"
-              "file has. Every row is checked first: one bad row and nothing is written.\n"
+              "file has; period 时期 and scope 范围 may be added (as `factsheet export`\n"
+              "writes them). Every row is checked first: one bad row and nothing is written.\n"
               "\n"
               "      --into=DATA.json  the data file to update (required)\n"
               "  -n, --dry-run         check the table and report, write nothing\n"
@@ -429,6 +435,18 @@ static bool check_text(importer *im, const row_cells *rc, column c)
 
 /* ---- rows ---------------------------------------------------------------- */
 
+/* A cell as `factsheet export` wrote it and a spreadsheet kept it: the
+ * figure of ="2.30", the text of '=… (model/csvout.h). */
+static const char *unwrapped(importer *im, const char *cell)
+{
+    size_t len;
+    const char *inner = csvout_unwrap(cell, &len);
+    if (inner == cell)
+        return cell;
+    const char *t = arena_strndup(im->t->a, inner, len);
+    return t ? t : "";
+}
+
 /* Fills rc from row; false for a row with no text at all (skipped). */
 static bool read_cells(importer *im, const csv_row *row, row_cells *rc)
 {
@@ -440,7 +458,7 @@ static bool read_cells(importer *im, const csv_row *row, row_cells *rc)
         int w = im->where[c];
         if (w < 0 || (size_t)w >= row->n)
             continue;
-        rc->cell[c] = trimmed(im, row->fields[w].text);
+        rc->cell[c] = unwrapped(im, trimmed(im, row->fields[w].text));
         rc->field[c] = &row->fields[w];
     }
     for (size_t i = 0; i < row->n; i++)
@@ -525,6 +543,8 @@ static bool apply(importer *im, row_cells *rows, size_t n, size_t *updated)
                                    .label = rc->cell[COL_LABEL],
                                    .unit = rc->cell[COL_UNIT],
                                    .qualifier = rc->cell[COL_QUALIFIER],
+                                   .period = rc->cell[COL_PERIOD],
+                                   .scope = rc->cell[COL_SCOPE],
                                    .source_file = rc->cell[COL_FILE],
                                    .source_quote = rc->cell[COL_QUOTE]};
         if (!edit_update_indicator(im->ed, rc->cell[COL_ID], &u, im->dl))

@@ -444,6 +444,13 @@ bool edit_update_indicator(edit_doc *ed, const char *id, const edit_indicator_up
         ok = ok && object_put_after(ind, "unit", "qualifier", json_string(u->qualifier));
     else if (given(u->value))
         json_object_del(ind, "qualifier"); /* 约 belonged to the old figure */
+    /* In the schema's order: period after kind, scope after as_of or period. */
+    if (given(u->period))
+        ok = ok && object_put_after(ind, json_object_get(ind, "kind") ? "kind" : "unit", "period",
+                                    json_string(u->period));
+    if (given(u->scope))
+        ok = ok && object_put_after(ind, json_object_get(ind, "as_of") ? "as_of" : "period",
+                                    "scope", json_string(u->scope));
     if (given(u->source_file) || given(u->source_quote) || given(u->value)) {
         /* A figure travels with its source: a new value without one leaves
          * the source empty, for --check to point at, never last year's. */
