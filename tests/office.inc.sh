@@ -109,7 +109,7 @@ check "--check: a value error and the figures still missing, in one run" sh -c \
 # tests/tools/spreadsheet.py does to the CSV what WPS and Excel do when a
 # clerk opens it, types, and saves it again ("CSV", GBK, no byte-order mark).
 mkdir -p "$of/x"
-of_extra=""
+of_extra="--extra-column --title-row"
 cp data/2025.json "$of/x/2025.json"
 $of_env "$BIN" new 2026 --from "$of/x/2025.json" 2>/dev/null
 if $of_env "$BIN" export "$of/x/2026.json" -o "$of/x/2026.csv" 2>"$of/export.err"; then
@@ -183,3 +183,27 @@ for of_opt in $("$BIN" export --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' |
 done
 check "the manual page documents every option of export --help${of_missing:+ (missing:$of_missing)}" \
     test -z "$of_missing"
+
+# ---- import as spreadsheets write --------------------------------------------------
+check "import: one note names the columns it ignored (序号, 备注)" \
+    grep -qx "$of/x/2026-filled.csv: note: ignored the columns import does not know: \"序号\", \"备注\"" "$of/import.err"
+check "import: the title row above the header is found and said" \
+    grep -qx "$of/x/2026-filled.csv: note: the header is on line 2; the line above it is taken for a title and skipped" "$of/import.err"
+$of_env "$BIN" new 2026 --from "$of/x/2025.json" -o "$of/x/tabs.json" 2>/dev/null
+$of_env "$BIN" export "$of/x/tabs.json" -o "$of/x/tabs.csv" 2>/dev/null
+"$PY" tests/tools/spreadsheet.py fill "$of/x/tabs.csv" "$of/x/2025.json" "$of/x/tabs-filled.txt" --tabs --title-row
+$of_env "$BIN" import "$of/x/tabs-filled.txt" --into "$of/x/tabs.json" >"$of/tabs.err" 2>&1
+check "import reads a tab-separated table (Text, tab-delimited) with a title row" sh -c \
+    "grep -q '^updated 48 indicators' '$of/tabs.err' && test \"\$(grep -c '\"value\": null' '$of/x/tabs.json')\" -eq 0"
+printf '指标代码,数值,单位,来源文件,来源原文\r\nvbp_drugs,220,个,a.txt,集采药品220个\r\nvbp_savings,23000,万元,a.txt,节省23000万元\r\nvbp_price_reduction,54,%%,a.txt,降价54%%\r\n' >"$of/x/units.csv"
+printf '指标代码,指标名称,数值,单位,来源文件,来源原文\r\nvbp_price_reduction,集采药品平均降价,54,%%,a.txt,降价54%%\r\n' >"$of/x/label.csv"
+$of_env "$BIN" new 2026 --from "$of/x/2025.json" -o "$of/x/units.json" 2>/dev/null
+$of_env "$BIN" import "$of/x/units.csv" --into "$of/x/units.json" >"$of/units.err" 2>&1
+$of_env "$BIN" import "$of/x/label.csv" --into "$of/x/units.json" >>"$of/units.err" 2>&1
+check "import: a unit of another kind (种 → 个) is said with its line and the lost change line" \
+    grep -qx "$of/x/units.csv:2: note: the unit of \"vbp_drugs\" changes from 种 to 个; the sheet prints no change against earlier years in 种" "$of/units.err"
+check "import: a unit of another scale (亿元 → 万元) is said with its line, to check the scale" \
+    grep -qx "$of/x/units.csv:3: note: the unit of \"vbp_savings\" changes from 亿元 to 万元; earlier years are converted for the change line, so check the figure's scale" "$of/units.err"
+check "import: an unchanged unit is not mentioned" sh -c "! grep -q 'vbp_price_reduction.*unit' '$of/units.err'"
+check "import: a new label is said with its line and what follows" sh -c \
+    "grep -q '^$of/x/label.csv:2: note: the label of \"vbp_price_reduction\" changes from \"[^\"]*\" to \"集采药品平均降价\"; it is still compared with earlier years as the same figure' '$of/units.err'"
