@@ -54,6 +54,7 @@ typedef struct options {
     double paper_w, paper_h; /* --paper A4|A3 */
     double bleed;        /* --bleed MM, in pt */
     int first_page;      /* --first-page N */
+    int first_page_set, dpi_set, a3; /* given on the command line */
     const char *attachment; /* --attachment N: "附件N" */
     int strict;          /* --strict: overflow is an error */
     int pages;           /* --pages 1: the front page alone */
@@ -215,6 +216,92 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The extension of path's file name ("" when none), without the dot. */
+static const char *name_ext(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* Extensions that name a kind of file a viewer opens by it: -o with one of
+ * these must agree with --format. */
+static int names_a_format(const char *ext)
+{
+    static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif",
+                                       "tiff", "gif", "bmp", "webp"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strcasecmp(ext, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* -o as written, or with the format's extension when it has none (a file
+ * called "sheet" opens nowhere; "sheet.png" everywhere). */
+static void output_file(const options *o, char *buf, size_t n)
+{
+    const char *ext = name_ext(o->output);
+    if (strcasecmp(ext, format_ext(o->format)) == 0 || names_a_format(ext))
+        snprintf(buf, n, "%s", o->output);
+    else
+        snprintf(buf, n, "%s.%s", o->output, format_ext(o->format));
+}
+
+/* A -o whose extension names another format than --format: an error with
+ * the two ways out. Returns 0 when they agree. */
+static int output_conflicts(const options *o)
+{
+    const char *ext = name_ext(o->output);
+    if (!names_a_format(ext) || strcasecmp(ext, format_ext(o->format)) == 0)
+        return 0;
+    int known = !strcasecmp(ext, "pdf") || !strcasecmp(ext, "png") || !strcasecmp(ext, "svg");
+    char fixed[PATH_MAX];
+    snprintf(fixed, sizeof fixed, "%.*s.%s", (int)(strlen(o->output) - strlen(ext) - 1),
+             o->output, format_ext(o->format));
+    if (known)
+        fprintf(stderr,
+                _("factsheet: -o %s names a %s file, but the format is %s; write -o %s, or add "
+                  "--format %s\n"),
+                o->output, ext, format_ext(o->format), fixed, ext);
+    else
+        fprintf(stderr,
+                _("factsheet: -o %s names a %s file, which factsheet does not write; write -o "
+                  "%s\n"),
+                o->output, ext, fixed);
+    return 1;
+}
+
+/* Options that do nothing in the chosen style or format: errors naming
+ * what they need, never silently ignored. Returns 0 when all make sense. */
+static int options_conflict(const options *o)
+{
+    if (o->attachment && !o->gongwen) {
+        fprintf(stderr, "%s",
+                _("factsheet: --attachment labels the first page of an official document's "
+                  "attachment; it needs --style gongwen\n"));
+        return 1;
+    }
+    if (o->first_page_set && !o->gongwen) {
+        fprintf(stderr, "%s",
+                _("factsheet: --first-page continues an official document's page numbers; it "
+                  "needs --style gongwen\n"));
+        return 1;
+    }
+    if (o->gongwen && o->a3) {
+        fprintf(stderr, "%s",
+                _("factsheet: --style gongwen is A4, as GB/T 9704 sets it; leave out --paper "
+                  "A3\n"));
+        return 1;
+    }
+    if (o->dpi_set && o->format != FORMAT_PNG) {
+        fprintf(stderr, "%s",
+                _("factsheet: --dpi sets the resolution of PNG pages; it needs --format png\n"));
+        return 1;
+    }
+    return 0;
+}
+
 /* out/<name>.<ext> from the input's file name; ids in the data never take
  * part in the name, so nothing in a file can steer where output goes. */
 static void output_path(const options *o, const char *input, int n_inputs, char *buf, size_t n)
@@ -228,7 +315,7 @@ static void output_path(const options *o, const char *input, int n_inputs, char 
     if (o->output && (n_inputs > 1 || is_directory(o->output)))
         dir = o->output;
     else if (o->output) {
-        snprintf(buf, n, "%s", o->output);
+        output_file(o, buf, n);
         return;
     }
     size_t dl = strlen(dir);
@@ -374,7 +461,10 @@ static int render_book(const options *o, const char *input)
         ok = 1;
         goto done;
     }
-    snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
+    if (o->output)
+        output_file(o, out, sizeof out);
+    else
+        snprintf(out, sizeof out, "out/trends.%s", format_ext(o->format));
     /* Never write the book over one of the year files it is made from. */
     for (size_t i = 0; i < ss.hist->n; i++)
         if (same_file(out, ss.hist->years[i]->file)) {
@@ -460,6 +550,7 @@ int main(int argc, char **argv)
         case OPT_DPI: {
             char *end;
             o.dpi = strtod(optarg, &end);
+            o.dpi_set = 1;
             if (*end || !(o.dpi >= 18 && o.dpi <= 1200)) {
                 fprintf(stderr, _("factsheet: --dpi \"%s\" is not a number from 18 to 1200\n"),
                         optarg);
@@ -499,6 +590,7 @@ int main(int argc, char **argv)
             } else if (strcasecmp(optarg, "A3") == 0) {
                 o.paper_w = 841.89;
                 o.paper_h = 1190.551;
+                o.a3 = 1;
             } else {
                 fprintf(stderr, _("factsheet: unknown paper \"%s\"; expected A4 or A3\n"), optarg);
                 return EXIT_USAGE;
@@ -523,6 +615,7 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             o.first_page = (int)v;
+            o.first_page_set = 1;
             break;
         }
         case OPT_STRICT: o.strict = 1; break;
@@ -533,10 +626,20 @@ int main(int argc, char **argv)
             }
             o.pages = optarg[0] - '0';
             break;
-        case OPT_ATTACHMENT:
-            snprintf(attachment_label, sizeof attachment_label, "附件%s", optarg);
+        case OPT_ATTACHMENT: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 1 || v > 99) {
+                fprintf(stderr,
+                        _("factsheet: --attachment \"%s\" is not an attachment number; "
+                          "attachments are numbered from 1 (附件1)\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            snprintf(attachment_label, sizeof attachment_label, "附件%ld", v);
             o.attachment = attachment_label;
             break;
+        }
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'h': usage(stdout); return 0;
@@ -556,6 +659,11 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 _("factsheet: with several inputs, -o must name an existing directory: %s\n"),
                 o.output);
+        return EXIT_USAGE;
+    }
+    if (options_conflict(&o) ||
+        (o.output && (n_inputs == 1 || o.book) && !is_directory(o.output) && output_conflicts(&o))) {
+        fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }
     if (!o.fonts_conf) {

@@ -207,3 +207,32 @@ check "import: a unit of another scale (亿元 → 万元) is said with its line
 check "import: an unchanged unit is not mentioned" sh -c "! grep -q 'vbp_price_reduction.*unit' '$of/units.err'"
 check "import: a new label is said with its line and what follows" sh -c \
     "grep -q '^$of/x/label.csv:2: note: the label of \"vbp_price_reduction\" changes from \"[^\"]*\" to \"集采药品平均降价\"; it is still compared with earlier years as the same figure' '$of/units.err'"
+
+# ---- output names follow the format; options that do nothing are errors -----------
+mkdir -p "$of/names"
+of_usage() { # of_usage EXPECTED_MESSAGE ARGS...: exit 2, exactly this first line, nothing written
+    of_want=$1
+    shift
+    of_got=$(cd "$of/names" && $of_env "$BIN" "$@" "$of_root/tests/good/minimal.json" 2>&1 >/dev/null)
+    of_rc=$?
+    if [ $of_rc -eq 2 ] && [ "$(printf '%s\n' "$of_got" | head -n 1)" = "$of_want" ] &&
+        [ -z "$(ls -A "$of/names")" ]; then
+        ok "$* is refused: $of_want"
+    else
+        ko "$* is refused: $of_want" "exit $of_rc: $of_got; written: $(ls "$of/names")"
+    fi
+}
+of_usage "factsheet: -o x.png names a png file, but the format is pdf; write -o x.pdf, or add --format png" -o x.png
+of_usage "factsheet: -o pic.pdf names a pdf file, but the format is png; write -o pic.png, or add --format pdf" --format png -o pic.pdf
+of_usage "factsheet: --attachment labels the first page of an official document's attachment; it needs --style gongwen" --attachment 2
+of_usage "factsheet: --first-page continues an official document's page numbers; it needs --style gongwen" --first-page 5
+of_usage "factsheet: --style gongwen is A4, as GB/T 9704 sets it; leave out --paper A3" --style gongwen --paper A3
+of_usage "factsheet: --attachment \"0\" is not an attachment number; attachments are numbered from 1 (附件1)" --style gongwen --attachment 0
+of_usage "factsheet: --dpi sets the resolution of PNG pages; it needs --format png" --dpi 30
+(cd "$of/names" && $of_env "$BIN" --format png --dpi 20 -o sheet "$of_root/tests/good/minimal.json" 2>/dev/null)
+check "--format png -o sheet writes sheet-1.png (a PNG, with its extension)" sh -c \
+    "file '$of/names/sheet-1.png' | grep -q 'PNG image' && test ! -e '$of/names/sheet-1'"
+(cd "$of/names" && $of_env "$BIN" -o sheet "$of_root/tests/good/minimal.json" 2>/dev/null)
+check "-o sheet writes sheet.pdf" sh -c "pdfinfo '$of/names/sheet.pdf' >/dev/null 2>&1"
+(cd "$of/names" && $of_env "$BIN" --format svg -o Sheet.SVG "$of_root/tests/good/minimal.json" 2>/dev/null)
+check "-o Sheet.SVG with --format svg: the extension agrees whatever its case" test -f "$of/names/Sheet-1.SVG"
