@@ -366,22 +366,37 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     doc *d = NULL;
     if (!session_use_dir(ss, input, dl))
         goto done;
+    /* --draft=auto (what make uses): a year still being filled in becomes a
+     * draft with one warning instead of a list, its other problems counted
+     * there (--check lists them), and never stops the batch. */
+    int auto_draft = o->draft == DRAFT_AUTO && s->n_missing;
+    int draft = o->draft == DRAFT_YES || auto_draft;
+    diag_list scratch;
+    diag_list_init(&scratch, MAX_DIAGS);
+    diag_list *checks = auto_draft ? &scratch : dl;
     /* Everything the file can be checked for is reported in one run: its
      * figures against their quotes and last year's, its sources, then what
      * is still missing; any error stops it before layout. */
-    bool checked = selfcheck_sheet(s, ss->hist, dl);
-    if (o->sources && !sources_check(s, o->sources, dl))
+    bool checked = selfcheck_sheet(s, ss->hist, checks);
+    if (o->sources && !sources_check(s, o->sources, checks))
         checked = false;
-    /* --draft=auto (what make uses): a year still being filled in becomes a
-     * draft with one warning instead of a list, and never stops the batch. */
-    int draft = o->draft == DRAFT_YES || (o->draft == DRAFT_AUTO && s->n_missing);
-    if (o->draft == DRAFT_AUTO && s->n_missing)
-        diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
-                 _("%zu figures or texts are still missing: rendered as a draft marked 草稿 "
-                   "(factsheet --check %s lists them)"),
-                 s->n_missing, input);
+    if (auto_draft) {
+        size_t others = scratch.count;
+        checked = true;
+        if (others)
+            diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
+                     _("%zu figures or texts are still missing (and %zu other findings): rendered "
+                       "as a draft marked 草稿 (factsheet --check %s lists them)"),
+                     s->n_missing, others, input);
+        else
+            diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
+                     _("%zu figures or texts are still missing: rendered as a draft marked 草稿 "
+                       "(factsheet --check %s lists them)"),
+                     s->n_missing, input);
+    }
+    diag_list_clear(&scratch);
     /* Figures still missing: listed; fatal unless this is a draft. */
-    else if (s->n_missing && (sheet_report_missing(s, dl, draft ? DIAG_WARNING : DIAG_ERROR),
+    if (!auto_draft && s->n_missing && (sheet_report_missing(s, dl, draft ? DIAG_WARNING : DIAG_ERROR),
                               !draft)) {
         diag_error(dl, input, "%s",
                    _("figures are missing; fill them in, or render with --draft to print a "

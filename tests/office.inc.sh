@@ -28,7 +28,7 @@ else
 fi
 check "make: the draft gets one warning, the book one more (and nothing else)" sh -c \
     "test \$(grep -c 'warning' '$of/make.out') -eq 2 &&
-     grep -q '^data/2026.json: warning: [0-9]* figures or texts are still missing: rendered as a draft marked 草稿' '$of/make.out' &&
+     grep -q '^data/2026.json: warning: [0-9]* figures or texts are still missing (and 1 other findings): rendered as a draft marked 草稿' '$of/make.out' &&
      grep -q '^data/2026.json: warning: left out of the book' '$of/make.out'"
 check "make: out/2026.pdf is marked 草稿 and every other year is rendered" sh -c \
     "pdftotext '$of_tree/out/2026.pdf' - | grep -q 草稿 && test -f '$of_tree/out/2018.pdf' && test -f '$of_tree/out/2025.pdf'"
@@ -236,3 +236,15 @@ check "--format png -o sheet writes sheet-1.png (a PNG, with its extension)" sh 
 check "-o sheet writes sheet.pdf" sh -c "pdfinfo '$of/names/sheet.pdf' >/dev/null 2>&1"
 (cd "$of/names" && $of_env "$BIN" --format svg -o Sheet.SVG "$of_root/tests/good/minimal.json" 2>/dev/null)
 check "-o Sheet.SVG with --format svg: the extension agrees whatever its case" test -f "$of/names/Sheet-1.SVG"
+
+# ---- new empties notes and names what it kept; --check and an unchanged date ----------
+mkdir -p "$of/new"
+cp data/2025.json "$of/new/"
+$of_env "$BIN" new 2026 --from "$of/new/2025.json" 2>"$of/new.err"
+check "new: no indicator keeps last year's note" sh -c "! grep -q '\"note\"' '$of/new/2026.json' || \
+    \"$PY\" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(any(\"note\" in i for i in d[\"indicators\"]))' '$of/new/2026.json'"
+check "new: the summary counts the removed notes" grep -q '^  indicator notes where needed (removed from last year.s: [1-9]' "$of/new.err"
+check "new: the summary names what it kept that may still state last year (periods, scopes)" sh -c \
+    "grep -q '^Kept from last year; check that each still holds:' '$of/new.err' && grep -q '^  [0-9]* periods (such as \"1—11月\" of ' '$of/new.err'"
+check "--check warns that the date is still last year's" sh -c \
+    "$of_env '$BIN' --check '$of/new/2026.json' 2>&1 | grep -q 'warning: date: the date [0-9-]* is the 2025 file.s ($of/new/2025.json); write this year.s date of issue'"

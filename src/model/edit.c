@@ -328,6 +328,20 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         oom = oom || !object_put_after(ind, "label", "value", json_null()) ||
               json_object_set_new(ind, "source", src) != 0;
         json_object_del(ind, "qualifier");
+        /* A note states last year's facts ("1—11月公立医院…"). */
+        if (json_object_del(ind, "note") == 0)
+            rep->notes++;
+        /* What a figure covers is kept, but may be last year's: counted
+         * for the summary to name. */
+        const char *period = json_string_value(json_object_get(ind, "period"));
+        if (period) {
+            if (!rep->periods++) {
+                rep->period_id = json_string_value(json_object_get(ind, "id"));
+                rep->period = period;
+            }
+        }
+        rep->scopes += json_is_string(json_object_get(ind, "scope"));
+        rep->definitions += json_is_string(json_object_get(ind, "definition"));
         /* The date of a stock and a rank's field and grade are last year's. */
         json_object_del(ind, "as_of");
         json_t *rank = json_object_get(ind, "rank");

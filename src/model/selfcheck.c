@@ -377,9 +377,27 @@ static void check_paragraphs(const sheet *s, diag_list *dl)
         }
 }
 
+/* A date left as last year's file has it (factsheet new keeps it): the
+ * same date, and one within the sheet's own year, before the year could be
+ * reported on. Years compiled together on one later day (the bundled
+ * 2018—2025, all dated 2026-11-23) share a date honestly. */
+static void check_date(const sheet *s, const history *hist, diag_list *dl)
+{
+    const sheet *prev = NULL;
+    for (size_t i = 0; hist && i < hist->n; i++)
+        if (hist->years[i]->year < s->year)
+            prev = hist->years[i];
+    if (prev && s->date && prev->date && strcmp(s->date, prev->date) == 0 &&
+        atoi(s->date) <= s->year)
+        sheet_report(s, dl, DIAG_WARNING, "date",
+                     _("the date %s is the %d file's (%s); write this year's date of issue"),
+                     s->date, prev->year, prev->file);
+}
+
 bool selfcheck_sheet(const sheet *s, const history *hist, diag_list *dl)
 {
     size_t errors = dl->errors;
+    check_date(s, hist, dl);
     for (size_t i = 0; i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
         check_value_in_quote(s, ind, dl);
