@@ -225,12 +225,13 @@ static const char *name_ext(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
-/* Extensions that name a kind of file a viewer opens by it: -o with one of
- * these must agree with --format. */
+/* Extensions that name a kind of file a viewer opens by it, or the data
+ * (-o 2025.json would be a slip of the hand): -o with one of these must
+ * agree with --format. */
 static int names_a_format(const char *ext)
 {
-    static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif",
-                                       "tiff", "gif", "bmp", "webp"};
+    static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif", "tiff",
+                                       "gif", "bmp", "webp", "json", "csv", "txt"};
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
         if (strcasecmp(ext, exts[i]) == 0)
             return 1;

@@ -248,3 +248,15 @@ check "new: the summary names what it kept that may still state last year (perio
     "grep -q '^Kept from last year; check that each still holds:' '$of/new.err' && grep -q '^  [0-9]* periods (such as \"1—11月\" of ' '$of/new.err'"
 check "--check warns that the date is still last year's" sh -c \
     "$of_env '$BIN' --check '$of/new/2026.json' 2>&1 | grep -q 'warning: date: the date [0-9-]* is the 2025 file.s ($of/new/2025.json); write this year.s date of issue'"
+
+# ---- a lone file ---------------------------------------------------------------------
+mkdir -p "$of/lone"
+cp tests/charts/line-gap/2022.json "$of/lone/"
+(cd "$of/lone" && $of_env "$BIN" -o lone.pdf 2022.json >"$of/lone.err" 2>&1)
+check "a lone file: each line chart says in a warning that the other years' files are missing" sh -c \
+    "test \$(grep -c 'warning: sections\\[0\\].blocks\\[[01]\\]: the line chart needs other years. data files beside this one (such as 2021.json) and there are none: it shows the one point of 2022 under a plain title instead of' '$of/lone.err') -eq 2"
+pdftotext "$of/lone/lone.pdf" "$of/lone.txt" 2>/dev/null
+check "a lone file: the chart's title of a change is not printed over its one point; a plain title and a note are" sh -c \
+    "! grep -q '托位数四年增长' '$of/lone.txt' && grep -q '托位数（2022年）' '$of/lone.txt' && grep -q '其他年份的数据文件不在此处' '$of/lone.txt'"
+check "beside its other years the same file prints its title and no such warning" sh -c \
+    "test -z \"\$(cd tests/charts/line-gap && $of_env '$BIN' --check 2022.json 2>&1)\""

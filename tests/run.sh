@@ -259,7 +259,7 @@ expect_error() { # expect_error NAME FILE EXPECTED-FIRST-LINE
     if [ "$first" = "$3" ] && [ ! -e "$T/absurd.pdf" ]; then ok "$1"; else ko "$1" "got: $first"; fi
 }
 expect_error "a 10 MB string is refused" huge-string.json \
-    "huge-string.json:1:425: sections[0].blocks[0].text: string of 10485759 bytes is too long; at most 65536 bytes are allowed"
+    "huge-string.json:1:424: sections[0].blocks[0].text: string of 10485759 bytes is too long; at most 65536 bytes are allowed"
 expect_error "100 000 indicators are refused" many-indicators.json \
     "many-indicators.json:1:142: indicators: 100000 indicators; at most 5000 are allowed"
 expect_error "nesting 100 000 deep is refused" deep.json \

@@ -388,7 +388,7 @@ static void check_date(const sheet *s, const history *hist, diag_list *dl)
         if (hist->years[i]->year < s->year)
             prev = hist->years[i];
     if (prev && s->date && prev->date && strcmp(s->date, prev->date) == 0 &&
-        atoi(s->date) <= s->year)
+        strtol(s->date, NULL, 10) <= s->year)
         sheet_report(s, dl, DIAG_WARNING, "date",
                      _("the date %s is the %d file's (%s); write this year's date of issue"),
                      s->date, prev->year, prev->file);
