@@ -20,7 +20,7 @@ mkdir -p "$of_tree"
 cp -rp Makefile mk tools fonts po man schema data src include "$of_tree/"
 (cd "$of_tree" && git init -q && git add -A) >/dev/null 2>&1
 $of_env "$BIN" new 2026 --from "$of_tree/data/2025.json" 2>/dev/null
-if (cd "$of_tree" && $of_env make -s --no-print-directory BIN="$BIN" BUILD="$of_root/$BUILD" \
+if (cd "$of_tree" && $of_env make -s --no-print-directory -o "$BIN" BIN="$BIN" BUILD="$of_root/$BUILD" \
     >"$of/make.out" 2>&1); then
     ok "make with data/2026.json still a draft succeeds"
 else
@@ -39,7 +39,7 @@ check "a complete file with --draft=auto is the final sheet (no 草稿, no warni
     "test -z \"\$($of_env '$BIN' --draft=auto -o '$of/final.pdf' data/2025.json 2>&1)\" && ! pdftotext '$of/final.pdf' - | grep -q 草稿"
 check "--draft=maybe is a usage error" sh -c \
     "$of_env '$BIN' --draft=maybe --check data/2025.json 2>/dev/null; test \$? -eq 2"
-if (cd "$of_tree" && make -s --no-print-directory BIN="$BIN" BUILD="$of_root/$BUILD" \
+if (cd "$of_tree" && make -s --no-print-directory -o "$BIN" BIN="$BIN" BUILD="$of_root/$BUILD" \
     install DESTDIR="$of/inst" PREFIX=/usr >"$of/install.out" 2>&1); then
     check "make install leaves out the untracked draft data/2026.json" sh -c \
         "test -f '$of/inst/usr/share/factsheet/examples/2025.json' && test ! -e '$of/inst/usr/share/factsheet/examples/2026.json'"
@@ -260,3 +260,28 @@ check "a lone file: the chart's title of a change is not printed over its one po
     "! grep -q '托位数四年增长' '$of/lone.txt' && grep -q '托位数（2022年）' '$of/lone.txt' && grep -q '其他年份的数据文件不在此处' '$of/lone.txt'"
 check "beside its other years the same file prints its title and no such warning" sh -c \
     "test -z \"\$(cd tests/charts/line-gap && $of_env '$BIN' --check 2022.json 2>&1)\""
+
+# ---- tables of figures with one source; statistics-table cells as sources -------------
+# tests/office/districts: nine 县市区 as one table of figures (not nine
+# indicators), and the city total cited as a cell of the statistics table.
+of_d=tests/office/districts
+check "a table of nine districts and a cell source check cleanly (no quote needed)" sh -c \
+    "test -z \"\$($of_env '$BIN' --check '$of_d/2025.json' 2>&1)\""
+check "... and against the statistics table itself (--sources: each cell holds its figure)" sh -c \
+    "test -z \"\$($of_env '$BIN' --sources '$of_d/sources' --check '$of_d/2025.json' 2>&1)\""
+$of_env "$BIN" -o "$of/districts.pdf" "$of_d/2025.json" 2>/dev/null
+check "the hbar of the table's rows shows all nine districts" sh -c \
+    "pdftotext '$of/districts.pdf' - | tr -d ' ' >'$of/districts.txt' && for d in 荷塘区 芦淞区 石峰区 天元区 渌口区 醴陵市 攸县 茶陵县 炎陵县; do grep -q \"\$d\" '$of/districts.txt' || exit 1; done"
+mkdir -p "$of/d2/sources"
+cp "$of_d/sources/"* "$of/d2/sources/"
+sed 's/"value": 745/"value": 754/' "$of_d/2025.json" >"$of/d2/2025.json"
+$of_env "$BIN" --sources "$of/d2/sources" --check "$of/d2/2025.json" >"$of/d2.out" 2>&1
+check "a table figure that is not the statistics table's is an error naming the cell" \
+    grep -q 'tables\[0\].rows\[8\]: the figure 754 is not the table.s: row "炎陵县", column "床位数" of "统计年报2025.csv" holds 745' "$of/d2.out"
+$of_env "$BIN" new 2026 --from "$of_d/2025.json" -o "$of/d2/2026.json" 2>/dev/null
+check "new empties the table's figures too" sh -c \
+    "test \$(grep -c '\"value\": null' '$of/d2/2026.json') -eq 10"
+if "$PY" -c 'import jsonschema' 2>/dev/null; then
+    check "the districts file (tables, cell sources) validates against the schema" \
+        "$PY" tests/schema_check.py "$of_d/2025.json"
+fi

@@ -46,6 +46,10 @@ typedef struct sheet_indicator {
     sheet_better better;
     const char *note;      /* NULL when none */
     const char *source_file, *source_quote;
+    /* A statistics table's cell (表3-1, 芦淞区, 床位数) instead of a quote
+     * (source_quote NULL); all three or none. From "tables", or a source
+     * {"file", "table", "row", "column"}. */
+    const char *source_table, *source_row, *source_column;
     const char *path;      /* JSON path, for messages: indicators[3] */
     bool missing;          /* "value": null: a figure still to be filled in (a
                               draft, as `factsheet new` writes); literal NULL */

@@ -63,6 +63,8 @@ static bool write_table(const sheet *s, strbuf *out)
     sb_printf(out, "\r\n");
     for (size_t i = 0; i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
+        if (strncmp(ind->path, "tables", 6) == 0)
+            continue; /* a row of "tables": edited in its table, not imported */
         csvout_text(out, ind->id, true);
         csvout_text(out, ind->label, false);
         csvout_figure(out, ind->missing ? NULL : ind->literal, false);

@@ -352,6 +352,19 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         rep->indicators++;
     }
 
+    /* The rows of "tables": last year's figures, like the indicators'. */
+    json_t *tab;
+    json_array_foreach(json_object_get(root, "tables"), i, tab) {
+        size_t r;
+        json_t *row;
+        json_array_foreach(json_object_get(tab, "rows"), r, row) {
+            if (json_is_object(row)) {
+                oom = oom || json_object_set_new(row, "value", json_null()) != 0;
+                rep->indicators++;
+            }
+        }
+    }
+
     /* 要点 and honours state last year's results: kept as places to write. */
     json_t *hl = json_object_get(root, "highlights");
     json_t *v;

@@ -281,11 +281,18 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     if (!src) {
         jin_report(&ld->j, p, _("missing required field \"source\"; expected {\"file\": …, \"quote\": …}"));
     } else if (jin_expect_object(&ld->j, src, sp)) {
-        static const char *const skeys[] = {"file", "quote", NULL};
+        static const char *const skeys[] = {"file", "quote", "table", "row", "column", NULL};
         jin_check_keys(&ld->j, src, sp, skeys);
-        /* A figure still missing has no source yet; one that is there must. */
+        /* A figure still missing has no source yet; one that is there must:
+         * a quote, or a statistics table's cell. */
         out->source_file = jin_get_string(&ld->j, src, sp, "file", !out->missing);
-        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !out->missing);
+        bool cell = json_object_get(src, "table") != NULL;
+        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !out->missing && !cell);
+        if (cell) {
+            out->source_table = jin_get_string(&ld->j, src, sp, "table", true);
+            out->source_row = jin_get_string(&ld->j, src, sp, "row", true);
+            out->source_column = jin_get_string(&ld->j, src, sp, "column", true);
+        }
     }
 }
 
@@ -306,6 +313,7 @@ static void load_indicators(loader *ld, json_t *root)
     size_t i;
     json_t *ind;
     json_array_foreach(arr, i, ind) load_indicator(ld, ind, i, &s->indicators[i]);
+    load_tables(ld, root);
 
     /* Duplicate ids: sorted copy of indexes, so 100 000 indicators stay fast. */
     size_t *order = malloc((s->n_indicators ? s->n_indicators : 1) * sizeof *order);
@@ -461,7 +469,8 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
         goto fail;
     static const char *const keys[] = {"$schema",  "year",       "title",      "subtitle",
                                        "issuer",   "date",       "sources",    "indicators",
-                                       "sections", "highlights", "honours",    NULL};
+                                       "sections", "highlights", "honours",    "tables",
+                                       NULL};
     jin_check_keys(&ld.j, root, "", keys);
     load_meta(&ld, root);
     load_indicators(&ld, root);
