@@ -58,6 +58,7 @@ typedef struct options {
     const char *attachment; /* --attachment N: "附件N" */
     int strict;          /* --strict: overflow is an error */
     int pages;           /* --pages 1: the front page alone */
+    int each;            /* --each: one sheet per row of the file's tables */
 } options;
 
 /* What one render produced, for the progress line. */
@@ -136,6 +137,8 @@ static void usage(FILE *out)
                          "                        is marked 草稿 and missing figures show 待填\n"
                          "      --draft=auto      a draft only for a file with figures missing (one\n"
                          "                        warning); complete files render as usual\n"
+                         "      --each            one sheet per row of the input's \"tables\" (one\n"
+                         "                        per district), written as NAME-ROW.pdf\n"
                          "      --book            one PDF across every year in the input's folder:\n"
                          "                        trends, a year-by-year table, every source\n"
                          "                        (default out/trends.pdf)\n"
@@ -305,7 +308,8 @@ static int options_conflict(const options *o)
 
 /* out/<name>.<ext> from the input's file name; ids in the data never take
  * part in the name, so nothing in a file can steer where output goes. */
-static void output_path(const options *o, const char *input, int n_inputs, char *buf, size_t n)
+static void output_path(const options *o, const char *input, const char *row, int n_inputs,
+                        char *buf, size_t n)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
@@ -313,7 +317,7 @@ static void output_path(const options *o, const char *input, int n_inputs, char 
     if (len > 5 && strcmp(base + len - 5, ".json") == 0)
         len -= 5;
     const char *dir = "out";
-    if (o->output && (n_inputs > 1 || is_directory(o->output)))
+    if (o->output && (n_inputs > 1 || o->each || is_directory(o->output)))
         dir = o->output;
     else if (o->output) {
         output_file(o, buf, n);
@@ -322,7 +326,9 @@ static void output_path(const options *o, const char *input, int n_inputs, char 
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
-    snprintf(buf, n, "%.*s/%.*s.%s", (int)dl, dir, (int)len, base, format_ext(o->format));
+    /* --each: 2025-lusong.pdf, named after the row (ids are ASCII names). */
+    snprintf(buf, n, "%.*s/%.*s%s%s.%s", (int)dl, dir, (int)len, base, row ? "-" : "",
+             row ? row : "", format_ext(o->format));
 }
 
 /* The PDF date: SOURCE_DATE_EPOCH when set, else the report's date; always
@@ -357,10 +363,10 @@ static int same_file(const char *a, const char *b)
 }
 
 /* Renders one input. Returns 1 on success. */
-static int process(const options *o, const char *input, int n_inputs, session *ss,
-                   diag_list *dl, outcome *res)
+static int process(const options *o, const char *input, const char *row, int n_inputs,
+                   session *ss, diag_list *dl, outcome *res)
 {
-    sheet *s = sheet_load(input, dl);
+    sheet *s = row ? sheet_load_row(input, row, dl) : sheet_load(input, dl);
     if (!s)
         return 0;
     int ok = 0;
@@ -426,7 +432,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
         goto done;
     }
     char out[PATH_MAX], date[64], keywords[512];
-    output_path(o, input, n_inputs, out, sizeof out);
+    output_path(o, input, row, n_inputs, out, sizeof out);
     if (same_file(out, input)) {
         diag_error(dl, out, "%s", _("the output would overwrite the input; choose another -o"));
         goto done;
@@ -450,6 +456,37 @@ static int process(const options *o, const char *input, int n_inputs, session *s
 done:
     doc_free(d);
     sheet_free(s);
+    return ok;
+}
+
+/* --each: one sheet per row of the input's tables, each with the same
+ * design, written beside each other as NAME-ROW.pdf. Returns 1 when all
+ * went well. */
+static int process_each(const options *o, const char *input, session *ss, diag_list *dl)
+{
+    sheet *first = sheet_load_row(input, "", dl);
+    if (!first)
+        return 0;
+    size_t n = first->n_rows;
+    const char **rows = n ? calloc(n, sizeof *rows) : NULL;
+    for (size_t i = 0; rows && i < n; i++)
+        rows[i] = strdup(first->row_ids[i]);
+    sheet_free(first);
+    if (!n) {
+        diag_error(dl, input, "%s",
+                   _("--each makes one sheet per row of \"tables\", and this file has none"));
+        return 0;
+    }
+    int ok = rows != NULL;
+    for (size_t i = 0; rows && i < n; i++) {
+        outcome res = {0};
+        if (!rows[i] || !process(o, input, rows[i], 2, ss, dl, &res))
+            ok = 0;
+        else if (o->verbose && !o->check_only)
+            fprintf(stderr, _("%s (%s) → %s (%zu 页)\n"), input, rows[i], res.out, res.pages);
+        free((char *)rows[i]);
+    }
+    free(rows);
     return ok;
 }
 
@@ -527,7 +564,7 @@ int main(int argc, char **argv)
     enum {
         OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
         OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT,
-        OPT_PAGES
+        OPT_PAGES, OPT_EACH
     };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
@@ -545,6 +582,7 @@ int main(int argc, char **argv)
         {"attachment", required_argument, NULL, OPT_ATTACHMENT},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"pages", required_argument, NULL, OPT_PAGES},
+        {"each", no_argument, NULL, OPT_EACH},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
@@ -635,6 +673,7 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_STRICT: o.strict = 1; break;
+        case OPT_EACH: o.each = 1; break;
         case OPT_PAGES:
             if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
                 fprintf(stderr, _("factsheet: --pages \"%s\" is not 1 or 2\n"), optarg);
@@ -671,6 +710,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }
+    if (o.output && o.each && !is_directory(o.output)) {
+        fprintf(stderr, _("factsheet: with --each, -o must name an existing directory: %s\n"),
+                o.output);
+        return EXIT_USAGE;
+    }
     if (o.output && n_inputs > 1 && !is_directory(o.output)) {
         fprintf(stderr,
                 _("factsheet: with several inputs, -o must name an existing directory: %s\n"),
@@ -678,7 +722,8 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (options_conflict(&o) ||
-        (o.output && (n_inputs == 1 || o.book) && !is_directory(o.output) && output_conflicts(&o))) {
+        (o.output && (n_inputs == 1 || o.book) && !o.each && !is_directory(o.output) &&
+         output_conflicts(&o))) {
         fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }
@@ -704,10 +749,10 @@ int main(int argc, char **argv)
      * folder) would silently overwrite each other: refuse the later ones. */
     for (int i = optind + 1; i < argc && n_inputs > 1; i++) {
         char pi[PATH_MAX];
-        output_path(&o, argv[i], n_inputs, pi, sizeof pi);
+        output_path(&o, argv[i], NULL, n_inputs, pi, sizeof pi);
         for (int k = optind; k < i; k++) {
             char pk[PATH_MAX];
-            output_path(&o, argv[k], n_inputs, pk, sizeof pk);
+            output_path(&o, argv[k], NULL, n_inputs, pk, sizeof pk);
             if (strcmp(pi, pk) == 0) {
                 fprintf(stderr, _("factsheet: %s and %s would both be written to %s; render them "
                                   "into different folders\n"),
@@ -720,7 +765,8 @@ int main(int argc, char **argv)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         outcome res = {0};
-        int ok = process(&o, argv[i], n_inputs, &ss, &dl, &res);
+        int ok = o.each ? process_each(&o, argv[i], &ss, &dl)
+                        : process(&o, argv[i], NULL, n_inputs, &ss, &dl, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (ok && progress && !o.check_only)
             fprintf(stderr, _("[%d/%d] %s → %s (%zu 页, %.2f s)\n"), i - optind + 1, n_inputs,

@@ -285,3 +285,22 @@ if "$PY" -c 'import jsonschema' 2>/dev/null; then
     check "the districts file (tables, cell sources) validates against the schema" \
         "$PY" tests/schema_check.py "$of_d/2025.json"
 fi
+
+# ---- one sheet per row (--each) -------------------------------------------------------
+# tests/office/each: one design naming the tables "beds" and "institutions";
+# --each renders it once per district, each file named after its row.
+mkdir -p "$of/each"
+if (cd "$of_root" && $of_env "$BIN" --each -o "$of/each" tests/office/each/2025.json >"$of/each.err" 2>&1); then
+    ok "--each renders without a word"
+else
+    ko "--each renders without a word" "$(cat "$of/each.err")"
+fi
+check "--each: nine sheets, each named after its row" sh -c \
+    "test \$(ls '$of/each' | wc -l) -eq 9 && test -f '$of/each/2025-lusong.pdf' && test -f '$of/each/2025-yanling.pdf'"
+check "--each: the 芦淞区 sheet shows its own figures under a title naming it" sh -c \
+    "pdftotext '$of/each/2025-lusong.pdf' - | tr -d ' ' >'$of/lusong.txt' &&
+     grep -q '2025年卫生资源概况（芦淞区）' '$of/lusong.txt' && grep -q '^1985张' '$of/lusong.txt' && grep -q '^38家' '$of/lusong.txt'"
+check "--each --sources: every row's figures against the statistics table" sh -c \
+    "test -z \"\$($of_env '$BIN' --each --sources tests/office/each/sources --check tests/office/each/2025.json 2>&1)\""
+check "without --each the design says the table wants --each" sh -c \
+    "$of_env '$BIN' --check tests/office/each/2025.json 2>&1 | grep -q '\"beds\" is a table: render with --each for one sheet per row'"

@@ -173,6 +173,11 @@ typedef struct sheet {
     const char **highlights; /* 要点: three to five sentences */
     size_t n_highlights;
     size_t n_missing;  /* indicators still null and text blocks still empty */
+    /* The rows of the first of "tables" (ids and labels), for one sheet per
+     * row; n_rows 0 without tables. row: the row this sheet is of, or NULL. */
+    const char **row_ids, **row_labels;
+    size_t n_rows;
+    const char *row;
     struct arena *arena;
     struct locator *loc; /* positions of every value, for later messages */
     const char *text;    /* the file's bytes (after any byte-order mark) */
@@ -183,6 +188,13 @@ typedef struct sheet {
  * sheet_free. On failure returns NULL with every problem found in dl (up to
  * its limit); warnings may be added on success too. */
 sheet *sheet_load(const char *path, diag_list *dl);
+
+/* One sheet per row (factsheet --each): loads path as the sheet of row (an
+ * id of the rows of "tables"; "" for the first). Each table then gives,
+ * besides its <table>_<row> indicators, the indicator <table> holding
+ * that row's figure, so one design names "beds" and shows each district's
+ * own; the title names the row. */
+sheet *sheet_load_row(const char *path, const char *row, diag_list *dl);
 
 /* Same, from bytes already in memory; name is used in messages. */
 sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl);

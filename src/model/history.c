@@ -61,6 +61,16 @@ history *history_load(const char *dir, diag_list *dl)
         diag_list_init(&quiet, 1);
         sheet *s = h->years ? sheet_load(names[i], &quiet) : NULL;
         if (!s) {
+            /* A design of one sheet per row (factsheet --each) is no year of
+             * the history: left out without a word. */
+            diag_list per_row;
+            diag_list_init(&per_row, 1);
+            sheet *row = h->years ? sheet_load_row(names[i], "", &per_row) : NULL;
+            diag_list_clear(&per_row);
+            if (row) {
+                sheet_free(row);
+                quiet.errors = 0;
+            }
             if (quiet.errors)
                 diag_add(dl, DIAG_WARNING, names[i], 0, 0, NULL, NULL, "%s",
                          _("left out of trends and year-on-year changes: the file has errors"));

@@ -446,10 +446,11 @@ static void load_highlights(loader *ld, json_t *root)
     }
 }
 
-sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl)
+static sheet *load_bytes_row(const char *name, const char *bytes, size_t len, const char *row,
+                             diag_list *dl)
 {
     size_t errors_before = dl->errors;
-    loader ld = {0};
+    loader ld = {.row = row};
     ld.j.a = arena_new();
     if (!ld.j.a) {
         diag_error(dl, name, "%s", _("out of memory"));
@@ -502,15 +503,25 @@ fail:
     return NULL;
 }
 
-sheet *sheet_load(const char *path, diag_list *dl)
+sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl)
+{
+    return load_bytes_row(name, bytes, len, NULL, dl);
+}
+
+sheet *sheet_load_row(const char *path, const char *row, diag_list *dl)
 {
     size_t len;
     char *buf = jin_read_file(path, &len, dl);
     if (!buf)
         return NULL;
-    sheet *s = sheet_load_bytes(path, buf, len, dl);
+    sheet *s = load_bytes_row(path, buf, len, row, dl);
     free(buf);
     return s;
+}
+
+sheet *sheet_load(const char *path, diag_list *dl)
+{
+    return sheet_load_row(path, NULL, dl);
 }
 
 size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)

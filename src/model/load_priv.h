@@ -13,6 +13,7 @@ enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 
 typedef struct loader {
     jin j;
     sheet *s;
+    const char *row; /* sheet_load_row: the row of "tables" this sheet is of */
 } loader;
 
 /* Reports arr when it has more than max elements; true when within. */

@@ -9,7 +9,12 @@
  *
  * Each row becomes an indicator of the sheet, id "beds_lusong", label
  * "芦淞区", the table's unit, and the source cell (table, row label,
- * column), so charts name them in "items" and every check applies. */
+ * column), so charts name them in "items" and every check applies.
+ *
+ * One sheet per row (sheet_load_row, factsheet --each): each table also
+ * gives the indicator "beds", labelled with the table's label, holding the
+ * row's figure; the title names the row. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -18,7 +23,8 @@
 
 enum { MAX_TABLES = 50 };
 
-/* The rows of table t as indicators, from out[0]; returns how many. */
+/* The rows of table t as indicators, from out[0]; returns how many. With a
+ * row to load the sheet of, the table's own indicator follows them. */
 static size_t load_table(loader *ld, json_t *t, size_t ti, sheet_indicator *out, size_t room)
 {
     static const char *const keys[] = {"id", "label", "unit", "kind", "better", "source",
@@ -31,6 +37,7 @@ static size_t load_table(loader *ld, json_t *t, size_t ti, sheet_indicator *out,
     jin_check_keys(&ld->j, t, p, keys);
     const char *id = jin_get_string(&ld->j, t, p, "id", true);
     const char *unit = jin_get_string(&ld->j, t, p, "unit", true);
+    const char *label = jin_get_string(&ld->j, t, p, "label", false);
     const char *kind = jin_get_string(&ld->j, t, p, "kind", false);
     const char *better = jin_get_string(&ld->j, t, p, "better", false);
     json_t *src = json_object_get(t, "source");
@@ -52,6 +59,12 @@ static size_t load_table(loader *ld, json_t *t, size_t ti, sheet_indicator *out,
         return 0;
     size_t n = 0, i;
     json_t *row;
+    bool first_table = ti == 0;
+    if (first_table) {
+        ld->s->row_ids = arena_alloc(ld->j.a, (json_array_size(rows) + 1) * sizeof(char *));
+        ld->s->row_labels = arena_alloc(ld->j.a, (json_array_size(rows) + 1) * sizeof(char *));
+    }
+    const sheet_indicator *of_row = NULL;
     json_array_foreach(rows, i, row) {
         if (n == room)
             break;
@@ -101,7 +114,38 @@ static size_t load_table(loader *ld, json_t *t, size_t ti, sheet_indicator *out,
         ind->source_table = table;
         ind->source_row = ind->label;
         ind->source_column = column;
+        if (first_table && ld->s->row_ids && ld->s->row_labels) {
+            ld->s->row_ids[ld->s->n_rows] = rid;
+            ld->s->row_labels[ld->s->n_rows++] = ind->label;
+        }
+        if (ld->row && !of_row && (!ld->row[0] || strcmp(ld->row, rid) == 0))
+            of_row = ind;
         n++;
+    }
+    if (ld->row && n < room) {
+        if (!of_row) {
+            jin_report(&ld->j, rp, _("no row \"%s\" in table \"%s\"; every table needs a row "
+                                     "for each sheet"),
+                       ld->row, id);
+            return n;
+        }
+        sheet_indicator *own = &out[n++];
+        *own = *of_row;
+        own->id = id;
+        own->label = label ? label : id;
+        own->path = p;
+        if (of_row->missing)
+            ld->s->n_missing++;
+        if (first_table) {
+            const char *rid = of_row->id + strlen(id) + 1;
+            size_t len = strlen(ld->s->title ? ld->s->title : "") + strlen(of_row->label) + 8;
+            char *title = arena_alloc(ld->j.a, len);
+            if (title && ld->s->title) {
+                snprintf(title, len, "%s（%s）", ld->s->title, of_row->label);
+                ld->s->title = title;
+            }
+            ld->s->row = rid;
+        }
     }
     return n;
 }
@@ -116,7 +160,7 @@ void load_tables(loader *ld, json_t *root)
     json_t *t;
     json_array_foreach(arr, i, t) {
         json_t *rows = json_is_object(t) ? json_object_get(t, "rows") : NULL;
-        extra += json_is_array(rows) ? json_array_size(rows) : 0;
+        extra += (json_is_array(rows) ? json_array_size(rows) : 0) + (ld->row ? 1 : 0);
     }
     if (s->n_indicators + extra > MAX_INDICATORS) {
         jin_report(&ld->j, "tables", _("%zu indicators with the tables' rows; at most %d are allowed"),
