@@ -317,13 +317,48 @@ static bool in_unit(const sheet *s, const char *text, const char *p)
     return false;
 }
 
-/* One warning a paragraph, naming each number that is no figure once. */
-static void check_paragraph(const sheet *s, const char *text, const char *path, diag_list *dl)
+/* Marks in skip the bytes of text where span stands. */
+static void mark_spans(const char *text, const char *span, bool *skip)
+{
+    size_t n = strlen(span);
+    for (const char *p = n ? strstr(text, span) : NULL; p; p = strstr(p + n, span))
+        memset(skip + (p - text), 1, n);
+}
+
+/* The words of text that are a figure's own, not figures: a period a figure
+ * states (1至12月中旬) and the date of a stock (as_of 2024-01: 2024年1月). */
+static bool *own_words(const sheet *s, const char *text)
+{
+    bool *skip = calloc(strlen(text) + 1, 1);
+    for (size_t i = 0; skip && i < s->n_indicators; i++) {
+        const sheet_indicator *ind = &s->indicators[i];
+        if (ind->period && strpbrk(ind->period, "0123456789"))
+            mark_spans(text, ind->period, skip);
+        if (ind->as_of) {
+            char date[64];
+            int y = 0, m = 0, d = 0;
+            int got = sscanf(ind->as_of, "%d-%d-%d", &y, &m, &d);
+            if (got == 3)
+                snprintf(date, sizeof date, "%d年%d月%d日", y, m, d);
+            else
+                snprintf(date, sizeof date, "%d年%d月", y, m);
+            if (got >= 2)
+                mark_spans(text, date, skip);
+        }
+    }
+    return skip;
+}
+
+/* One warning a paragraph, naming each number that is no figure once. A
+ * number an honour's own quote states (在2023年“国考”中) is the honour's. */
+static void check_paragraph(const sheet *s, const char *text, const char *quote,
+                            const char *path, diag_list *dl)
 {
     strbuf odd = {0};
     size_t n_odd = 0;
+    bool *skip = text ? own_words(s, text) : NULL;
     for (const char *p = text; p && *p;) {
-        if (!is_digit(*p)) {
+        if (!is_digit(*p) || (skip && skip[p - text])) {
             p++;
             continue;
         }
@@ -341,7 +376,10 @@ static void check_paragraph(const sheet *s, const char *text, const char *path, 
             named = ol == len && strncmp(o, p, len) == 0;
             o = comma ? comma + strlen("、") : NULL;
         }
-        if (!named && !is_figure(s, p, len) && !in_unit(s, text, p)) {
+        char num[64];
+        snprintf(num, sizeof num, "%.*s", (int)len, p);
+        if (!named && !is_figure(s, p, len) && !in_unit(s, text, p) &&
+            !(quote && find_literal(quote, num, NULL, &(const char *){NULL}) == 1)) {
             if (n_odd++)
                 sb_printf(&odd, "、");
             sb_printf(&odd, "%.*s", (int)len, p);
@@ -354,6 +392,7 @@ static void check_paragraph(const sheet *s, const char *text, const char *path, 
                        "source, or leave the number out"),
                      sb_str(&odd));
     sb_free(&odd);
+    free(skip);
 }
 
 static void check_paragraphs(const sheet *s, diag_list *dl)
@@ -361,11 +400,11 @@ static void check_paragraphs(const sheet *s, diag_list *dl)
     char path[512];
     for (size_t i = 0; i < s->n_highlights; i++) {
         snprintf(path, sizeof path, "highlights[%zu]", i);
-        check_paragraph(s, s->highlights[i], path, dl);
+        check_paragraph(s, s->highlights[i], NULL, path, dl);
     }
     for (size_t i = 0; i < s->n_honours; i++) {
         snprintf(path, sizeof path, "%s.text", s->honours[i].path);
-        check_paragraph(s, s->honours[i].text, path, dl);
+        check_paragraph(s, s->honours[i].text, s->honours[i].source_quote, path, dl);
     }
     for (size_t i = 0; i < s->n_sections; i++)
         for (size_t k = 0; k < s->sections[i].n_blocks; k++) {
@@ -373,7 +412,7 @@ static void check_paragraphs(const sheet *s, diag_list *dl)
             if (b->kind != BLOCK_TEXT || !b->text)
                 continue;
             snprintf(path, sizeof path, "%s.text", b->path);
-            check_paragraph(s, b->text, path, dl);
+            check_paragraph(s, b->text, NULL, path, dl);
         }
 }
 

@@ -153,6 +153,33 @@ static void test_paragraph_numbers(void **state)
     sheet_free(s);
 }
 
+/* A period a figure states, a stock's date and an honour's own quote hold
+ * numbers that are no figures (main's check_sources.py reads them so too). */
+static void test_paragraph_own_words(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"year\": 2023, \"title\": \"t\", \"issuer\": \"i\", \"date\": \"2024-01-15\",\n"
+        " \"sources\": [{\"file\": \"a.txt\", \"title\": \"来源\"}],\n"
+        " \"indicators\": [{\"id\": \"m\", \"label\": \"医共体\", \"value\": 23, \"unit\": \"个\",\n"
+        "   \"as_of\": \"2024-01\", \"period\": \"1至12月中旬\",\n"
+        "   \"source\": {\"file\": \"a.txt\", \"quote\": \"1至12月中旬组建医共体23个\"}}],\n"
+        " \"honours\": [{\"id\": \"h\", \"text\": \"在2022年国考中进入A级\",\n"
+        "   \"source\": {\"file\": \"a.txt\", \"quote\": \"在2022年国考中进入A级序列\"}}],\n"
+        " \"sections\": [{\"title\": \"s\", \"blocks\": [{\"type\": \"kpi\", \"items\": [\"m\"]},\n"
+        "   {\"type\": \"text\", \"text\": \"截至2024年1月，1至12月中旬组建医共体23个，另有7个。\"}]}]}\n";
+    diag_list dl;
+    diag_list_init(&dl, 20);
+    sheet *s = sheet_load_bytes("t.json", json, strlen(json), &dl);
+    assert_non_null(s);
+    diag_list_clear(&dl);
+    assert_true(selfcheck_sheet(s, NULL, &dl));
+    assert_int_equal(dl.count, 1);
+    assert_true(has(&dl, DIAG_WARNING, "the text says 7, not a figure"));
+    diag_list_clear(&dl);
+    sheet_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_jump_warned),
         cmocka_unit_test(test_sources_cited_and_used),
         cmocka_unit_test(test_paragraph_numbers),
+        cmocka_unit_test(test_paragraph_own_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
