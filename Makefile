@@ -82,11 +82,12 @@ $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	@$(CC) $(OPT) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 # One process per file keeps make incremental: touching one data file
-# re-renders only its sheet.
+# re-renders only its sheet. A year still being filled in (factsheet new)
+# renders as a draft marked 草稿 with one warning, and never stops the others.
 out/%.pdf: data/%.json $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 	@mkdir -p out
 	@echo "RENDER  $< -> $@"
-	@$(BIN) -o $@ $<
+	@$(BIN) --draft=auto -o $@ $<
 
 # The prepared fonts are committed; `make fonts` remakes them from Debian's
 # fonts-noto-cjk and the Fandol fonts of texlive-lang-chinese (downloaded
@@ -104,7 +105,8 @@ YEARS     := $(basename $(notdir $(DATA)))
 earlier    = $(foreach x,$(YEARS),$(if $(filter-out $(1),$(x)),$(if $(filter $(x),$(firstword $(sort $(x) $(1)))),data/$(x).json)))
 $(foreach y,$(YEARS),$(eval out/$(y).pdf: $(call earlier,$(y))))
 
-# The multi-year book, from every year's file and data/book/.
+# The multi-year book, from every year's file and data/book/; drafts are
+# left out of it, and its years are those with figures.
 $(BOOK): $(DATA) $(wildcard data/book/*.json) $(BIN) fonts/fonts.conf $(wildcard data/targets/*.json)
 	@mkdir -p out
 	@echo "BOOK    data/ -> $@"

@@ -8,7 +8,7 @@
 #   share/man/man1/factsheet.1
 #   share/factsheet/schema/*.json            the JSON Schemas, for editors
 #   share/factsheet/fonts/                   fonts.conf, the *.otf, OFL.txt, Fandol-COPYING.txt, README.md
-#   share/factsheet/examples/*.json          the bundled years, with targets/
+#   share/factsheet/examples/*.json          the bundled years git tracks, with targets/
 #   share/locale/LANG/LC_MESSAGES/factsheet.mo   one per po/LANG.po
 # The program finds its fonts and catalogs from where it runs
 # (BINDIR/../share/factsheet/fonts/fonts.conf, BINDIR/../share/locale), so
@@ -31,9 +31,14 @@ inst_localedir := $(PREFIX)/share/locale
 INST_SCHEMAS  := $(sort $(wildcard schema/*.json))
 INST_FONTS    := fonts/fonts.conf $(sort $(wildcard fonts/*.otf)) fonts/OFL.txt fonts/Fandol-COPYING.txt \
                  fonts/README.md
-INST_EXAMPLES := $(sort $(wildcard data/*.json))
-INST_TARGETS  := $(sort $(wildcard data/targets/*.json))
-INST_BOOK     := $(sort $(wildcard data/book/*.json))
+# Only the example data git tracks: a year being drafted in data/ (factsheet
+# new) is the clerk's work, not an example. Outside a git checkout (a
+# release tarball) every file there is an example.
+in_git        := $(shell git rev-parse --is-inside-work-tree 2>/dev/null)
+examples       = $(sort $(if $(in_git),$(filter $(wildcard $(1)),$(shell git ls-files -- ':(glob)$(1)')),$(wildcard $(1))))
+INST_EXAMPLES := $(call examples,data/*.json)
+INST_TARGETS  := $(call examples,data/targets/*.json)
+INST_BOOK     := $(call examples,data/book/*.json)
 # out/locale/LANG/LC_MESSAGES/factsheet.mo -> LANG
 INST_LANGS    := $(patsubst out/locale/%/LC_MESSAGES/factsheet.mo,%,$(MO))
 

@@ -25,6 +25,7 @@
 #include "layout/style.h"
 #include "model/book_notes.h"
 #include "model/history.h"
+#include "model/selfcheck.h"
 #include "model/sheet.h"
 #include "model/sources.h"
 #include "model/targets.h"
@@ -36,6 +37,7 @@
 #endif
 
 enum { EXIT_BAD_INPUT = 1, EXIT_USAGE = 2, MAX_DIAGS = 100 };
+enum { DRAFT_NO, DRAFT_YES, DRAFT_AUTO };
 
 typedef struct options {
     const char *output;
@@ -46,15 +48,18 @@ typedef struct options {
     int grayscale;
     const char *sources; /* --sources DIR: check every quote against it */
     int book;            /* --book: one PDF across all the inputs' years */
-    int draft;           /* --draft: render with figures missing, marked 草稿 */
+    int draft;           /* --draft: render with figures missing, marked 草稿;
+                            DRAFT_AUTO: a draft only when figures are missing */
     int verbose, quiet;  /* -v, -q: progress lines on stderr */
     int gongwen;         /* --style gongwen */
     double paper_w, paper_h; /* --paper A4|A3 */
     double bleed;        /* --bleed MM, in pt */
     int first_page;      /* --first-page N */
+    int first_page_set, dpi_set, a3; /* given on the command line */
     const char *attachment; /* --attachment N: "附件N" */
     int strict;          /* --strict: overflow is an error */
     int pages;           /* --pages 1: the front page alone */
+    int each;            /* --each: one sheet per row of the file's tables */
 } options;
 
 /* What one render produced, for the progress line. */
@@ -106,6 +111,7 @@ static void usage(FILE *out)
     fprintf(out, "%s", _("Usage: factsheet [OPTIONS] INPUT.json...\n"
                          "       factsheet new YEAR --from=FILE.json [-o PATH] [--force]\n"
                          "       factsheet import FILE.csv --into=DATA.json [--dry-run]\n"
+                         "       factsheet export DATA.json [-o FILE.csv] [--encoding=gbk]\n"
                          "Render health fact sheets from JSON data into print-ready PDF.\n"
                          "\n"
                          "  -o, --output=PATH     output file (one input) or directory (several);\n"
@@ -130,6 +136,10 @@ static void usage(FILE *out)
                          "                        warning\n"
                          "      --draft           render even with figures missing (null); every page\n"
                          "                        is marked 草稿 and missing figures show 待填\n"
+                         "      --draft=auto      a draft only for a file with figures missing (one\n"
+                         "                        warning); complete files render as usual\n"
+                         "      --each            one sheet per row of the input's \"tables\" (one\n"
+                         "                        per district), written as NAME-ROW.pdf\n"
                          "      --book            one PDF across every year in the input's folder:\n"
                          "                        trends, a year-by-year table, every source\n"
                          "                        (default out/trends.pdf)\n"
@@ -143,7 +153,8 @@ static void usage(FILE *out)
                          "  -h, --help            show this help and exit\n"
                          "  -V, --version         show the version and exit\n"
                          "\n"
-                         "See 'factsheet new --help', 'factsheet import --help' and man factsheet.\n"
+                         "See 'factsheet new --help', 'factsheet import --help', 'factsheet export --help'\n"
+                         "and man factsheet.\n"
                          "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
                          "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
 }
@@ -209,9 +220,97 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The extension of path's file name ("" when none), without the dot. */
+static const char *name_ext(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* Extensions that name a kind of file a viewer opens by it, or the data
+ * (-o 2025.json would be a slip of the hand): -o with one of these must
+ * agree with --format. */
+static int names_a_format(const char *ext)
+{
+    static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif", "tiff",
+                                       "gif", "bmp", "webp", "json", "csv", "txt"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (strcasecmp(ext, exts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* -o as written, or with the format's extension when it has none (a file
+ * called "sheet" opens nowhere; "sheet.png" everywhere). */
+static void output_file(const options *o, char *buf, size_t n)
+{
+    const char *ext = name_ext(o->output);
+    if (strcasecmp(ext, format_ext(o->format)) == 0 || names_a_format(ext))
+        snprintf(buf, n, "%s", o->output);
+    else
+        snprintf(buf, n, "%s.%s", o->output, format_ext(o->format));
+}
+
+/* A -o whose extension names another format than --format: an error with
+ * the two ways out. Returns 0 when they agree. */
+static int output_conflicts(const options *o)
+{
+    const char *ext = name_ext(o->output);
+    if (!names_a_format(ext) || strcasecmp(ext, format_ext(o->format)) == 0)
+        return 0;
+    int known = !strcasecmp(ext, "pdf") || !strcasecmp(ext, "png") || !strcasecmp(ext, "svg");
+    char fixed[PATH_MAX];
+    snprintf(fixed, sizeof fixed, "%.*s.%s", (int)(strlen(o->output) - strlen(ext) - 1),
+             o->output, format_ext(o->format));
+    if (known)
+        fprintf(stderr,
+                _("factsheet: -o %s names a %s file, but the format is %s; write -o %s, or add "
+                  "--format %s\n"),
+                o->output, ext, format_ext(o->format), fixed, ext);
+    else
+        fprintf(stderr,
+                _("factsheet: -o %s names a %s file, which factsheet does not write; write -o "
+                  "%s\n"),
+                o->output, ext, fixed);
+    return 1;
+}
+
+/* Options that do nothing in the chosen style or format: errors naming
+ * what they need, never silently ignored. Returns 0 when all make sense. */
+static int options_conflict(const options *o)
+{
+    if (o->attachment && !o->gongwen) {
+        fprintf(stderr, "%s",
+                _("factsheet: --attachment labels the first page of an official document's "
+                  "attachment; it needs --style gongwen\n"));
+        return 1;
+    }
+    if (o->first_page_set && !o->gongwen) {
+        fprintf(stderr, "%s",
+                _("factsheet: --first-page continues an official document's page numbers; it "
+                  "needs --style gongwen\n"));
+        return 1;
+    }
+    if (o->gongwen && o->a3) {
+        fprintf(stderr, "%s",
+                _("factsheet: --style gongwen is A4, as GB/T 9704 sets it; leave out --paper "
+                  "A3\n"));
+        return 1;
+    }
+    if (o->dpi_set && o->format != FORMAT_PNG) {
+        fprintf(stderr, "%s",
+                _("factsheet: --dpi sets the resolution of PNG pages; it needs --format png\n"));
+        return 1;
+    }
+    return 0;
+}
+
 /* out/<name>.<ext> from the input's file name; ids in the data never take
  * part in the name, so nothing in a file can steer where output goes. */
-static void output_path(const options *o, const char *input, int n_inputs, char *buf, size_t n)
+static void output_path(const options *o, const char *input, const char *row, int n_inputs,
+                        char *buf, size_t n)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
@@ -219,16 +318,18 @@ static void output_path(const options *o, const char *input, int n_inputs, char 
     if (len > 5 && strcmp(base + len - 5, ".json") == 0)
         len -= 5;
     const char *dir = "out";
-    if (o->output && (n_inputs > 1 || is_directory(o->output)))
+    if (o->output && (n_inputs > 1 || o->each || is_directory(o->output)))
         dir = o->output;
     else if (o->output) {
-        snprintf(buf, n, "%s", o->output);
+        output_file(o, buf, n);
         return;
     }
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
-    snprintf(buf, n, "%.*s/%.*s.%s", (int)dl, dir, (int)len, base, format_ext(o->format));
+    /* --each: 2025-lusong.pdf, named after the row (ids are ASCII names). */
+    snprintf(buf, n, "%.*s/%.*s%s%s.%s", (int)dl, dir, (int)len, base, row ? "-" : "",
+             row ? row : "", format_ext(o->format));
 }
 
 /* The PDF date: SOURCE_DATE_EPOCH when set, else the report's date; always
@@ -263,37 +364,66 @@ static int same_file(const char *a, const char *b)
 }
 
 /* Renders one input. Returns 1 on success. */
-static int process(const options *o, const char *input, int n_inputs, session *ss,
-                   diag_list *dl, outcome *res)
+static int process(const options *o, const char *input, const char *row, int n_inputs,
+                   session *ss, diag_list *dl, outcome *res)
 {
-    sheet *s = sheet_load(input, dl);
+    sheet *s = row ? sheet_load_row(input, row, dl) : sheet_load(input, dl);
     if (!s)
         return 0;
     int ok = 0;
     doc *d = NULL;
-    if (o->sources && !sources_check(s, o->sources, dl))
+    if (!session_use_dir(ss, input, dl))
         goto done;
+    /* --draft=auto (what make uses): a year still being filled in becomes a
+     * draft with one warning instead of a list, its other problems counted
+     * there (--check lists them), and never stops the batch. */
+    int auto_draft = o->draft == DRAFT_AUTO && s->n_missing;
+    int draft = o->draft == DRAFT_YES || auto_draft;
+    diag_list scratch;
+    diag_list_init(&scratch, MAX_DIAGS);
+    diag_list *checks = auto_draft ? &scratch : dl;
+    /* Everything the file can be checked for is reported in one run: its
+     * figures against their quotes and last year's, its sources, then what
+     * is still missing; any error stops it before layout. */
+    bool checked = selfcheck_sheet(s, ss->hist, checks);
+    if (o->sources && !sources_check(s, o->sources, checks))
+        checked = false;
+    if (auto_draft) {
+        size_t others = scratch.count;
+        checked = true;
+        if (others)
+            diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
+                     _("%zu figures or texts are still missing (and %zu other findings): rendered "
+                       "as a draft marked 草稿 (factsheet --check %s lists them)"),
+                     s->n_missing, others, input);
+        else
+            diag_add(dl, DIAG_WARNING, input, 0, 0, NULL, NULL,
+                     _("%zu figures or texts are still missing: rendered as a draft marked 草稿 "
+                       "(factsheet --check %s lists them)"),
+                     s->n_missing, input);
+    }
+    diag_list_clear(&scratch);
     /* Figures still missing: listed; fatal unless this is a draft. */
-    if (s->n_missing && (sheet_report_missing(s, dl, o->draft ? DIAG_WARNING : DIAG_ERROR),
-                         !o->draft)) {
+    if (!auto_draft && s->n_missing && (sheet_report_missing(s, dl, draft ? DIAG_WARNING : DIAG_ERROR),
+                              !draft)) {
         diag_error(dl, input, "%s",
                    _("figures are missing; fill them in, or render with --draft to print a "
                      "draft marked 草稿"));
         goto done;
     }
+    if (!checked)
+        goto done;
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
         ss->fonts = text_fonts_new(o->fonts_conf, dl);
         if (!ss->fonts)
             goto done;
     }
-    if (!session_use_dir(ss, input, dl))
-        goto done;
     style st = style_on_paper(o->gongwen ? style_gongwen()
                               : o->grayscale ? style_grayscale()
                                              : style_default(),
                               o->paper_w, o->paper_h);
-    layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
+    layout_opts lo = {.draft = draft, .first_page = o->first_page,
                       .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
@@ -303,7 +433,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
         goto done;
     }
     char out[PATH_MAX], date[64], keywords[512];
-    output_path(o, input, n_inputs, out, sizeof out);
+    output_path(o, input, row, n_inputs, out, sizeof out);
     if (same_file(out, input)) {
         diag_error(dl, out, "%s", _("the output would overwrite the input; choose another -o"));
         goto done;
@@ -330,6 +460,37 @@ done:
     return ok;
 }
 
+/* --each: one sheet per row of the input's tables, each with the same
+ * design, written beside each other as NAME-ROW.pdf. Returns 1 when all
+ * went well. */
+static int process_each(const options *o, const char *input, session *ss, diag_list *dl)
+{
+    sheet *first = sheet_load_row(input, "", dl);
+    if (!first)
+        return 0;
+    size_t n = first->n_rows;
+    const char **rows = n ? calloc(n, sizeof *rows) : NULL;
+    for (size_t i = 0; rows && i < n; i++)
+        rows[i] = strdup(first->row_ids[i]);
+    sheet_free(first);
+    if (!n) {
+        diag_error(dl, input, "%s",
+                   _("--each makes one sheet per row of \"tables\", and this file has none"));
+        return 0;
+    }
+    int ok = rows != NULL;
+    for (size_t i = 0; rows && i < n; i++) {
+        outcome res = {0};
+        if (!rows[i] || !process(o, input, rows[i], 2, ss, dl, &res))
+            ok = 0;
+        else if (o->verbose && !o->check_only)
+            fprintf(stderr, _("%s (%s) → %s (%zu 页)\n"), input, rows[i], res.out, res.pages);
+        free((char *)rows[i]);
+    }
+    free(rows);
+    return ok;
+}
+
 /* --book: every year beside input, in one PDF (default out/trends.pdf). */
 static int render_book(const options *o, const char *input)
 {
@@ -343,6 +504,7 @@ static int render_book(const options *o, const char *input)
     ss.fonts = text_fonts_new(o->fonts_conf, &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
+    history_drop_drafts(ss.hist, &dl);
     style st = style_on_paper(o->gongwen ? style_gongwen()
                               : o->grayscale ? style_grayscale()
                                              : style_default(),
@@ -358,7 +520,10 @@ static int render_book(const options *o, const char *input)
         ok = 1;
         goto done;
     }
-    snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
+    if (o->output)
+        output_file(o, out, sizeof out);
+    else
+        snprintf(out, sizeof out, "out/trends.%s", format_ext(o->format));
     /* Never write the book over one of the year files it is made from. */
     for (size_t i = 0; i < ss.hist->n; i++)
         if (same_file(out, ss.hist->years[i]->file)) {
@@ -397,6 +562,8 @@ int main(int argc, char **argv)
         return cmd_new(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "import") == 0)
         return cmd_import(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "export") == 0)
+        return cmd_export(argc - 1, argv + 1);
 
     options o = {.format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89,
                  .first_page = 1};
@@ -404,7 +571,7 @@ int main(int argc, char **argv)
     enum {
         OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
         OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT,
-        OPT_PAGES
+        OPT_PAGES, OPT_EACH
     };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
@@ -414,7 +581,7 @@ int main(int argc, char **argv)
         {"verbose", no_argument, NULL, 'v'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
         {"sources", required_argument, NULL, OPT_SOURCES},
         {"book", no_argument, NULL, OPT_BOOK},
-        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"draft", optional_argument, NULL, OPT_DRAFT},
         {"style", required_argument, NULL, OPT_STYLE},
         {"paper", required_argument, NULL, OPT_PAPER},
         {"bleed", required_argument, NULL, OPT_BLEED},
@@ -422,6 +589,7 @@ int main(int argc, char **argv)
         {"attachment", required_argument, NULL, OPT_ATTACHMENT},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"pages", required_argument, NULL, OPT_PAGES},
+        {"each", no_argument, NULL, OPT_EACH},
         {NULL, 0, NULL, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
@@ -443,6 +611,7 @@ int main(int argc, char **argv)
         case OPT_DPI: {
             char *end;
             o.dpi = strtod(optarg, &end);
+            o.dpi_set = 1;
             if (*end || !(o.dpi >= 18 && o.dpi <= 1200)) {
                 fprintf(stderr, _("factsheet: --dpi \"%s\" is not a number from 18 to 1200\n"),
                         optarg);
@@ -455,7 +624,17 @@ int main(int argc, char **argv)
         case OPT_GRAYSCALE: o.grayscale = 1; break;
         case OPT_SOURCES: o.sources = optarg; break;
         case OPT_BOOK: o.book = 1; break;
-        case OPT_DRAFT: o.draft = 1; break;
+        case OPT_DRAFT:
+            if (!optarg)
+                o.draft = DRAFT_YES;
+            else if (strcmp(optarg, "auto") == 0)
+                o.draft = DRAFT_AUTO;
+            else {
+                fprintf(stderr, _("factsheet: --draft=\"%s\": expected --draft or --draft=auto\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_STYLE:
             if (strcmp(optarg, "gongwen") == 0)
                 o.gongwen = 1;
@@ -472,6 +651,7 @@ int main(int argc, char **argv)
             } else if (strcasecmp(optarg, "A3") == 0) {
                 o.paper_w = 841.89;
                 o.paper_h = 1190.551;
+                o.a3 = 1;
             } else {
                 fprintf(stderr, _("factsheet: unknown paper \"%s\"; expected A4 or A3\n"), optarg);
                 return EXIT_USAGE;
@@ -496,9 +676,11 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             o.first_page = (int)v;
+            o.first_page_set = 1;
             break;
         }
         case OPT_STRICT: o.strict = 1; break;
+        case OPT_EACH: o.each = 1; break;
         case OPT_PAGES:
             if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0) {
                 fprintf(stderr, _("factsheet: --pages \"%s\" is not 1 or 2\n"), optarg);
@@ -506,10 +688,20 @@ int main(int argc, char **argv)
             }
             o.pages = optarg[0] - '0';
             break;
-        case OPT_ATTACHMENT:
-            snprintf(attachment_label, sizeof attachment_label, "附件%s", optarg);
+        case OPT_ATTACHMENT: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 1 || v > 99) {
+                fprintf(stderr,
+                        _("factsheet: --attachment \"%s\" is not an attachment number; "
+                          "attachments are numbered from 1 (附件1)\n"),
+                        optarg);
+                return EXIT_USAGE;
+            }
+            snprintf(attachment_label, sizeof attachment_label, "附件%ld", v);
             o.attachment = attachment_label;
             break;
+        }
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'h': usage(stdout); return 0;
@@ -525,10 +717,21 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }
+    if (o.output && o.each && !is_directory(o.output)) {
+        fprintf(stderr, _("factsheet: with --each, -o must name an existing directory: %s\n"),
+                o.output);
+        return EXIT_USAGE;
+    }
     if (o.output && n_inputs > 1 && !is_directory(o.output)) {
         fprintf(stderr,
                 _("factsheet: with several inputs, -o must name an existing directory: %s\n"),
                 o.output);
+        return EXIT_USAGE;
+    }
+    if (options_conflict(&o) ||
+        (o.output && (n_inputs == 1 || o.book) && !o.each && !is_directory(o.output) &&
+         output_conflicts(&o))) {
+        fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }
     if (!o.fonts_conf) {
@@ -553,10 +756,10 @@ int main(int argc, char **argv)
      * folder) would silently overwrite each other: refuse the later ones. */
     for (int i = optind + 1; i < argc && n_inputs > 1; i++) {
         char pi[PATH_MAX];
-        output_path(&o, argv[i], n_inputs, pi, sizeof pi);
+        output_path(&o, argv[i], NULL, n_inputs, pi, sizeof pi);
         for (int k = optind; k < i; k++) {
             char pk[PATH_MAX];
-            output_path(&o, argv[k], n_inputs, pk, sizeof pk);
+            output_path(&o, argv[k], NULL, n_inputs, pk, sizeof pk);
             if (strcmp(pi, pk) == 0) {
                 fprintf(stderr, _("factsheet: %s and %s would both be written to %s; render them "
                                   "into different folders\n"),
@@ -569,7 +772,8 @@ int main(int argc, char **argv)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         outcome res = {0};
-        int ok = process(&o, argv[i], n_inputs, &ss, &dl, &res);
+        int ok = o.each ? process_each(&o, argv[i], &ss, &dl)
+                        : process(&o, argv[i], NULL, n_inputs, &ss, &dl, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (ok && progress && !o.check_only)
             fprintf(stderr, _("[%d/%d] %s → %s (%zu 页, %.2f s)\n"), i - optind + 1, n_inputs,

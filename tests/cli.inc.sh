@@ -48,9 +48,11 @@ for i, (a, b) in enumerate(zip(old["indicators"], new["indicators"])):
     want(b["value"] is None, "indicators[%d].value null" % i)
     want(b["source"] == {"file": "", "quote": ""}, "indicators[%d].source empty" % i)
     want("qualifier" not in b, "indicators[%d] without qualifier" % i)
-    for key in ("label", "unit", "better", "note"):
+    for key in ("label", "unit", "better"):
         want(b.get(key) == a.get(key), "indicators[%d].%s kept" % (i, key))
-    want(list(b) == [k for k in a if k != "qualifier"], "indicators[%d] keys in order" % i)
+    want("note" not in b, "indicators[%d].note removed (last year's facts)" % i)
+    want(list(b) == [k for k in a if k not in ("qualifier", "note", "as_of")],
+         "indicators[%d] keys in order" % i)
 want(len(new["sections"]) == len(old["sections"]), "same sections")
 for s, (sa, sb) in enumerate(zip(old["sections"], new["sections"])):
     want(sa["title"] == sb["title"], "sections[%d].title kept" % s)

@@ -119,7 +119,12 @@ for dir in tests/charts/*/; do
         suffix=""
         [ "$mode" = gray ] && flag="--grayscale" && suffix="-gray"
         pdf="$T/chart-$case_name$suffix.pdf"
-        if ! out=$("$BIN" $flag -o "$pdf" "$input" 2>&1) || [ -n "$out" ]; then
+        # A case of made-up text (typography) holds the warnings it expects:
+        # its numbers are no figures of the sheet.
+        expected=""
+        [ -f "${dir}expected-warnings" ] && expected=$(cat "${dir}expected-warnings")
+        if ! out=$(cd "$dir" && LC_ALL=C.UTF-8 LANGUAGE= "$BIN" $flag -o "$pdf" "$(basename "$input")" 2>&1) ||
+            [ "$out" != "$expected" ]; then
             ko "chart case $case_name ($mode) renders without warnings" "$out"
             continue
         fi
@@ -260,7 +265,7 @@ expect_error() { # expect_error NAME FILE EXPECTED-FIRST-LINE
     if [ "$first" = "$3" ] && [ ! -e "$T/absurd.pdf" ]; then ok "$1"; else ko "$1" "got: $first"; fi
 }
 expect_error "a 10 MB string is refused" huge-string.json \
-    "huge-string.json:1:425: sections[0].blocks[0].text: string of 10485759 bytes is too long; at most 65536 bytes are allowed"
+    "huge-string.json:1:424: sections[0].blocks[0].text: string of 10485759 bytes is too long; at most 65536 bytes are allowed"
 expect_error "100 000 indicators are refused" many-indicators.json \
     "many-indicators.json:1:142: indicators: 100000 indicators; at most 5000 are allowed"
 expect_error "nesting 100 000 deep is refused" deep.json \
@@ -327,7 +332,7 @@ check "SIGTERM in the middle of a batch leaves no temporary file" \
     test -z "$(ls -A "$T/sig" | grep '^\.')"
 
 # ---- overflow is named before it reaches paper; --strict makes it an error --
-sed 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' \
+sed -e 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' -e 's/床位1234张/床位123456789012345张/' \
     tests/good/minimal.json > "$T/wide.json"
 out=$(cd "$T" && LANG=C.UTF-8 "$BIN" -o "$T/wide.pdf" wide.json 2>&1 | head -n 1)
 check "a figure wider than its card is a warning naming the field and the block" test "$out" = \

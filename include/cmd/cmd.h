@@ -1,6 +1,7 @@
 /* cmd: the subcommands beside rendering, for the office's yearly routine:
  *   factsheet new YEAR --from data/PREV.json   next year's file, values empty
  *   factsheet import FILE.csv --into data/YEAR.json   figures from a spreadsheet
+ *   factsheet export data/YEAR.json -o FILE.csv   the table to fill in
  * Each takes the arguments after its name (argv[0] is the subcommand) and
  * returns the exit status: 0 success, 1 bad input, 2 usage error.
  * Calls: model, base. */
@@ -9,5 +10,6 @@
 
 int cmd_new(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

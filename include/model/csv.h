@@ -3,6 +3,9 @@
  * or LF; a field in double quotes may hold commas, line breaks and doubled
  * quotes ("" for one ").
  *
+ * A file whose first lines hold more tabs than commas is read as
+ * tab-separated (a spreadsheet's "Text (tab-delimited)"), quoted the same.
+ *
  * Encoding: valid UTF-8 (a byte-order mark is skipped) is read as UTF-8;
  * anything else is converted from GB18030 (which includes GBK and GB2312,
  * what Chinese Windows saves as "CSV") with iconv, and the table says so.
@@ -43,6 +46,7 @@ typedef struct csv_table {
     csv_row *rows;     /* every record in order, the header first */
     size_t n_rows;
     csv_encoding encoding;
+    char separator;    /* ',', or '\t' for a tab-separated export */
     char *text;        /* the file as UTF-8 (converted when it was GB18030) */
     size_t text_len;
     struct arena *a;

@@ -38,13 +38,17 @@ typedef struct edit_year_report {
     size_t chart_notes;  /* chart notes removed */
     size_t sources;      /* source documents dropped */
     bool title_changed;  /* the old year was replaced in the title or subtitle */
+    size_t notes;        /* indicator notes removed (they state last year's facts) */
+    /* What is kept but may still state last year: what a figure covers. */
+    size_t periods, scopes, definitions;
+    const char *period_id, *period; /* the first period kept, for the summary */
 } edit_year_report;
 
 /* Turns the document into next year's empty draft: "year" becomes year; the
  * old year, where it stands as a number of its own in "title" and
  * "subtitle", becomes the new one; every indicator keeps its id, label,
- * unit, better and note, gets "value": null and "source": {"file": "",
- * "quote": ""}, and loses its qualifier; "sources" becomes []; text and note
+ * unit and better (its note, last year's facts, is removed), gets "value": null and "source": {"file": "",
+ * "quote": ""}, and loses its qualifier; "sources" becomes []; indicator notes are removed; text and note
  * blocks get "text": "", chart titles "", and chart notes are removed (all
  * state last year's figures). Sections, blocks and items stay as they are;
  * "$schema", "issuer" and "date" are kept. Returns false with an error in dl
@@ -64,6 +68,7 @@ const char *edit_date(const edit_doc *ed);
 typedef struct edit_indicator_update {
     const char *value;
     const char *label, *unit, *qualifier;
+    const char *period, *scope; /* what the figure covers: 1—11月, 公立医院 */
     const char *source_file, *source_quote;
 } edit_indicator_update;
 

@@ -20,6 +20,10 @@ typedef struct history {
 history *history_load(const char *dir, diag_list *dl);
 void history_free(history *h);
 
+/* Leaves out the years still being filled in (a figure or text missing), with
+ * one warning each, so that the book spans only the years with figures. */
+void history_drop_drafts(history *h, diag_list *dl);
+
 /* The sheet of year, or NULL. */
 const sheet *history_year(const history *h, int year);
 

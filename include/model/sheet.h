@@ -46,6 +46,10 @@ typedef struct sheet_indicator {
     sheet_better better;
     const char *note;      /* NULL when none */
     const char *source_file, *source_quote;
+    /* A statistics table's cell (表3-1, 芦淞区, 床位数) instead of a quote
+     * (source_quote NULL); all three or none. From "tables", or a source
+     * {"file", "table", "row", "column"}. */
+    const char *source_table, *source_row, *source_column;
     const char *path;      /* JSON path, for messages: indicators[3] */
     bool missing;          /* "value": null: a figure still to be filled in (a
                               draft, as `factsheet new` writes); literal NULL */
@@ -169,6 +173,11 @@ typedef struct sheet {
     const char **highlights; /* 要点: three to five sentences */
     size_t n_highlights;
     size_t n_missing;  /* indicators still null and text blocks still empty */
+    /* The rows of the first of "tables" (ids and labels), for one sheet per
+     * row; n_rows 0 without tables. row: the row this sheet is of, or NULL. */
+    const char **row_ids, **row_labels;
+    size_t n_rows;
+    const char *row;
     struct arena *arena;
     struct locator *loc; /* positions of every value, for later messages */
     const char *text;    /* the file's bytes (after any byte-order mark) */
@@ -179,6 +188,13 @@ typedef struct sheet {
  * sheet_free. On failure returns NULL with every problem found in dl (up to
  * its limit); warnings may be added on success too. */
 sheet *sheet_load(const char *path, diag_list *dl);
+
+/* One sheet per row (factsheet --each): loads path as the sheet of row (an
+ * id of the rows of "tables"; "" for the first). Each table then gives,
+ * besides its <table>_<row> indicators, the indicator <table> holding
+ * that row's figure, so one design names "beds" and shows each district's
+ * own; the title names the row. */
+sheet *sheet_load_row(const char *path, const char *row, diag_list *dl);
 
 /* Same, from bytes already in memory; name is used in messages. */
 sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl);

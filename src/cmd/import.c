@@ -6,7 +6,8 @@
  *   id 指标代码, label 指标名称, value 数值, unit 单位, qualifier 限定词,
  *   file 来源文件, quote 来源原文
  * id, value, file and quote must be there (a figure travels with its source);
- * label, unit and qualifier may be left out. An empty cell keeps what the
+ * label, unit and qualifier may be left out; period 时期 and scope 范围
+ * (what `factsheet export` adds) may be there. An empty cell keeps what the
  * data file has, except that a row giving a value also gives the figure's
  * qualifier and source: a new figure never keeps last year's 约 or quote.
  *
@@ -24,10 +25,14 @@
 #include "base/atomic_file.h"
 #include "base/diag.h"
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "cmd/cmd.h"
 #include "model/csv.h"
+#include "model/csvout.h"
 #include "model/edit.h"
 #include "model/sheet.h"
+#include "model/units.h"
+#include "base/strdist.h"
 
 enum { EXIT_BAD = 1, EXIT_USAGE = 2, MAX_DIAGS = 100, MAX_NUMBER = 40 };
 
@@ -39,14 +44,17 @@ typedef enum column {
     COL_QUALIFIER,
     COL_FILE,
     COL_QUOTE,
+    COL_PERIOD, /* what `factsheet export` adds: what the figure covers */
+    COL_SCOPE,
     COL_LAST /* never use! */
 } column;
 
 static const char *const col_en[COL_LAST] = {"id",        "label", "value", "unit",
-                                             "qualifier", "file",  "quote"};
+                                             "qualifier", "file",  "quote", "period", "scope"};
 static const char *const col_zh[COL_LAST] = {"指标代码", "指标名称", "数值",    "单位",
-                                             "限定词",   "来源文件", "来源原文"};
-static const bool col_required[COL_LAST] = {true, false, true, false, false, true, true};
+                                             "限定词",   "来源文件", "来源原文", "时期", "范围"};
+static const bool col_required[COL_LAST] = {true,  false, true,  false, false,
+                                            true,  true,  false, false};
 
 /* Qualifiers as numfmt.h places them: before the number, or after it. */
 static const char *const quals_before[] = {"约", "超过", "超", "近", "逾", "达", NULL};
@@ -61,6 +69,8 @@ typedef struct importer {
     const char *name[COL_LAST]; /* each column's name as the header writes it */
     size_t n_columns;         /* fields in the header */
     bool chinese;             /* the header names columns in Chinese */
+    size_t header_row;        /* the header's row: 0, or below a title */
+    bool *ignored;            /* per header field: a column import does not know */
 } importer;
 
 /* One row's cells, trimmed; "" for a column the header lacks. */
@@ -79,7 +89,8 @@ static void usage(FILE *out)
               "  id,label,value,unit,qualifier,file,quote\n"
               "  指标代码,指标名称,数值,单位,限定词,来源文件,来源原文\n"
               "id, value, file and quote are required; an empty cell keeps what the data\n"
-              "file has. Every row is checked first: one bad row and nothing is written.\n"
+              "file has; period 时期 and scope 范围 may be added (as `factsheet export`\n"
+              "writes them). Every row is checked first: one bad row and nothing is written.\n"
               "\n"
               "      --into=DATA.json  the data file to update (required)\n"
               "  -n, --dry-run         check the table and report, write nothing\n"
@@ -165,10 +176,105 @@ static int match_column(const char *name)
     return -1;
 }
 
+/* ---- tables as spreadsheets write them --------------------------------------- *
+ * A title row above the header, columns of the office's own (序号, 备注,
+ * 审核人), and label or unit changes that change what the sheet prints. */
+
+enum { TITLE_ROWS_MAX = 5 };
+
+/* The row holding the header: the first of the first few rows that names a
+ * known column; rows above it are a title (a note says so). */
+static size_t find_header_row(importer *im)
+{
+    for (size_t r = 0; r < im->t->n_rows && r <= TITLE_ROWS_MAX; r++)
+        for (size_t i = 0; i < im->t->rows[r].n; i++)
+            if (match_column(trimmed(im, im->t->rows[r].fields[i].text)) >= 0) {
+                if (r > 0)
+                    fprintf(stderr,
+                            _("%s: note: the header is on line %d; the line above it is taken "
+                              "for a title and skipped\n"),
+                            im->csv_name, im->t->rows[r].line);
+                return r;
+            }
+    return 0; /* read_header says what a header needs */
+}
+
+/* A name one typo away from a known column (单 位, Vlaue) is a mistake to
+ * report, not a column of the office's own to ignore. */
+static bool near_column(const char *name)
+{
+    char squeezed[256];
+    size_t n = 0;
+    for (const char *p = name; *p && n + 1 < sizeof squeezed; p++)
+        if (*p != ' ')
+            squeezed[n++] = *p;
+    squeezed[n] = '\0';
+    if (match_column(squeezed) >= 0)
+        return true;
+    for (int c = 0; c < COL_LAST; c++)
+        if (strdist(name, col_en[c]) <= 2 || strdist(name, col_zh[c]) <= 3)
+            return true; /* one letter, or one Chinese character (3 bytes) */
+    return false;
+}
+
+/* One note naming every column left out. */
+static void print_ignored(importer *im)
+{
+    const csv_row *h = &im->t->rows[im->header_row];
+    strbuf names = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < h->n; i++)
+        if (im->ignored[i])
+            sb_printf(&names, "%s\"%s\"", n++ ? ", " : "", trimmed(im, h->fields[i].text));
+    if (n)
+        fprintf(stderr, _("%s: note: ignored the columns import does not know: %s\n"),
+                im->csv_name, sb_str(&names));
+    sb_free(&names);
+}
+
+/* A row that changes an indicator's label or unit: said with its line and
+ * what follows on the sheet, since the change line against earlier years
+ * depends on both. */
+static void report_label_unit_changes(importer *im, const row_cells *rows, size_t n)
+{
+    diag_list quiet;
+    diag_list_init(&quiet, 1);
+    sheet *before = sheet_load(im->json_name, &quiet);
+    diag_list_clear(&quiet);
+    for (size_t k = 0; before && k < n; k++) {
+        const row_cells *rc = &rows[k];
+        size_t i = sheet_find_indicator(before, rc->cell[COL_ID]);
+        if (i == (size_t)SHEET_NONE)
+            continue;
+        const sheet_indicator *ind = &before->indicators[i];
+        const char *unit = rc->cell[COL_UNIT], *label = rc->cell[COL_LABEL];
+        if (unit[0] && ind->unit && strcmp(unit, ind->unit) != 0) {
+            if (units_comparable(unit, ind->unit))
+                fprintf(stderr,
+                        _("%s:%d: note: the unit of \"%s\" changes from %s to %s; earlier years "
+                          "are converted for the change line, so check the figure's scale\n"),
+                        im->csv_name, rc->row->line, rc->cell[COL_ID], ind->unit, unit);
+            else
+                fprintf(stderr,
+                        _("%s:%d: note: the unit of \"%s\" changes from %s to %s; the sheet "
+                          "prints no change against earlier years in %s\n"),
+                        im->csv_name, rc->row->line, rc->cell[COL_ID], ind->unit, unit,
+                        ind->unit);
+        }
+        if (label[0] && ind->label && strcmp(label, ind->label) != 0)
+            fprintf(stderr,
+                    _("%s:%d: note: the label of \"%s\" changes from \"%s\" to \"%s\"; it is "
+                      "still compared with earlier years as the same figure; if it now counts "
+                      "something else, give it a new id\n"),
+                    im->csv_name, rc->row->line, rc->cell[COL_ID], ind->label, label);
+    }
+    sheet_free(before);
+}
+
 static bool read_header(importer *im)
 {
     size_t errors = im->dl->errors;
-    const csv_row *h = &im->t->rows[0];
+    const csv_row *h = &im->t->rows[im->header_row];
     for (int c = 0; c < COL_LAST; c++)
         im->where[c] = -1;
     im->n_columns = h->n;
@@ -187,6 +293,10 @@ static bool read_header(importer *im)
         if (!name[0])
             continue; /* an unnamed column: it must stay empty (checked per row) */
         int c = match_column(name);
+        if (c < 0 && !near_column(name)) {
+            im->ignored[i] = true; /* 序号, 备注: the office's own, named in one note */
+            continue;
+        }
         if (c < 0) {
             report(im, &h->fields[i], NULL,
                    _("unknown column \"%s\"; expected one of %s, %s, %s, %s, %s, %s, %s (or "
@@ -429,6 +539,18 @@ static bool check_text(importer *im, const row_cells *rc, column c)
 
 /* ---- rows ---------------------------------------------------------------- */
 
+/* A cell as `factsheet export` wrote it and a spreadsheet kept it: the
+ * figure of ="2.30", the text of '=… (model/csvout.h). */
+static const char *unwrapped(importer *im, const char *cell)
+{
+    size_t len;
+    const char *inner = csvout_unwrap(cell, &len);
+    if (inner == cell)
+        return cell;
+    const char *t = arena_strndup(im->t->a, inner, len);
+    return t ? t : "";
+}
+
 /* Fills rc from row; false for a row with no text at all (skipped). */
 static bool read_cells(importer *im, const csv_row *row, row_cells *rc)
 {
@@ -440,7 +562,7 @@ static bool read_cells(importer *im, const csv_row *row, row_cells *rc)
         int w = im->where[c];
         if (w < 0 || (size_t)w >= row->n)
             continue;
-        rc->cell[c] = trimmed(im, row->fields[w].text);
+        rc->cell[c] = unwrapped(im, trimmed(im, row->fields[w].text));
         rc->field[c] = &row->fields[w];
     }
     for (size_t i = 0; i < row->n; i++)
@@ -466,7 +588,7 @@ static bool check_row(importer *im, const row_cells *rc, const row_cells *seen, 
     }
     bool ok = true;
     for (size_t i = 0; i < row->n; i++) {
-        bool named = false;
+        bool named = im->ignored && im->ignored[i];
         for (int c = 0; c < COL_LAST; c++)
             named = named || im->where[c] == (int)i;
         const char *cell = trimmed(im, row->fields[i].text);
@@ -525,6 +647,8 @@ static bool apply(importer *im, row_cells *rows, size_t n, size_t *updated)
                                    .label = rc->cell[COL_LABEL],
                                    .unit = rc->cell[COL_UNIT],
                                    .qualifier = rc->cell[COL_QUALIFIER],
+                                   .period = rc->cell[COL_PERIOD],
+                                   .scope = rc->cell[COL_SCOPE],
                                    .source_file = rc->cell[COL_FILE],
                                    .source_quote = rc->cell[COL_QUOTE]};
         if (!edit_update_indicator(im->ed, rc->cell[COL_ID], &u, im->dl))
@@ -594,14 +718,21 @@ int cmd_import(int argc, char **argv)
                    "指标代码,指标名称,数值,单位,限定词,来源文件,来源原文");
         goto done;
     }
+    im.header_row = find_header_row(&im);
+    im.ignored = calloc(im.t->rows[im.header_row].n, sizeof *im.ignored);
+    if (!im.ignored) {
+        diag_error(&dl, im.csv_name, "%s", _("out of memory"));
+        goto done;
+    }
     if (!read_header(&im))
         goto done;
+    print_ignored(&im);
     rows = calloc(im.t->n_rows, sizeof *rows);
     if (!rows) {
         diag_error(&dl, im.csv_name, "%s", _("out of memory"));
         goto done;
     }
-    for (size_t r = 1; r < im.t->n_rows; r++) {
+    for (size_t r = im.header_row + 1; r < im.t->n_rows; r++) {
         row_cells rc;
         if (!read_cells(&im, &im.t->rows[r], &rc))
             continue; /* a row of empty cells */
@@ -614,6 +745,7 @@ int cmd_import(int argc, char **argv)
         diag_error(&dl, im.csv_name, "%s", _("no rows under the header; nothing to import"));
         goto done;
     }
+    report_label_unit_changes(&im, rows, n_rows);
     atomic_file_install_signal_handlers();
     if (!apply(&im, rows, n_rows, &updated))
         goto done;
@@ -654,6 +786,7 @@ done:
         fprintf(stderr, _("%s: not changed\n"), into);
     diag_list_clear(&dl);
     free(rows);
+    free(im.ignored);
     edit_free(im.ed);
     csv_free(im.t);
     return status;

@@ -4,6 +4,10 @@
  * to fill in (model/edit.h says exactly what is kept). The earlier file must
  * load cleanly: a new year starts from a good one.
  *
+ * Indicator notes are removed with the figures: they state last year's
+ * facts. What a figure covers (period, scope, definition) is kept and
+ * counted in the summary, to be checked.
+ *
  * The date is kept, not emptied: the loader needs a real date even in a
  * draft, and any date we made up would look just as real. The summary says
  * it is last year's, and the office sets the date of issue. */
@@ -102,10 +106,23 @@ static void print_summary(const char *out, const char *from, int old_year,
     if (r->chart_notes)
         fprintf(stderr, _("  chart notes where needed (removed from last year's: %zu)\n"),
                 r->chart_notes);
+    if (r->notes)
+        fprintf(stderr, _("  indicator notes where needed (removed from last year's: %zu)\n"),
+                r->notes);
     fprintf(stderr, "%s", _("  the source documents (\"sources\")\n"));
     fprintf(stderr, _("  \"date\", still %s as in %s: the date of issue\n"), date, from);
     if (!r->title_changed)
         fprintf(stderr, _("  \"title\", which does not name %d\n"), old_year);
+    if (r->periods || r->scopes || r->definitions) {
+        fprintf(stderr, "%s", _("Kept from last year; check that each still holds:\n"));
+        if (r->periods)
+            fprintf(stderr, _("  %zu periods (such as \"%s\" of %s)\n"), r->periods, r->period,
+                    r->period_id ? r->period_id : "?");
+        if (r->scopes)
+            fprintf(stderr, _("  %zu scopes\n"), r->scopes);
+        if (r->definitions)
+            fprintf(stderr, _("  %zu definitions\n"), r->definitions);
+    }
     fprintf(stderr, _("factsheet --check %s lists what is still missing.\n"), out);
 }
 

@@ -440,7 +440,10 @@ bool book_appendix(book *bk)
                 figure_text(ind, fig, sizeof fig);
                 /* The exact quote, whatever its length: the appendix's promise. */
                 strbuf quote = {0};
-                if (!sb_printf(&quote, "“%s”", ind->source_quote)) {
+                /* A statistics table's cell is named, not quoted. */
+                if (ind->source_table ? !sb_printf(&quote, "%s·%s·%s", ind->source_table,
+                                                   ind->source_row, ind->source_column)
+                                      : !sb_printf(&quote, "“%s”", ind->source_quote)) {
                     bk->ctx.failed = true;
                     return false;
                 }

@@ -140,8 +140,38 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
         goto fail;
     }
 
+    /* A lone file (an installed binary run on one 2025.json elsewhere): the
+     * title, written about a change over the years, would stand over a
+     * single dot. A plain title says what there is, the note why. */
+    size_t n_points = 0;
+    for (size_t yi = first; yi < n_years; yi++) {
+        bool any = false;
+        for (size_t k = 0; k < n_ser; k++)
+            any = any || ser[k].at[yi];
+        n_points += any;
+    }
+    sheet_block lone = *blk;
+    strbuf lone_title = {0};
+    if (n_points == 1 && n_years == 1) {
+        const sheet_indicator *only = NULL;
+        for (size_t k = 0; k < n_ser && !only; k++)
+            only = ser[k].at[first];
+        sb_printf(&lone_title, "%s（%d年）", n_ser == 1 && blk->items[0].label
+                                                 ? blk->items[0].label
+                                                 : only->label,
+                  years[first]);
+        lone.title = sb_str(&lone_title);
+        sheet_report(ctx->s, ctx->dl, DIAG_WARNING, blk->path,
+                     _("the line chart needs other years' data files beside this one (such as "
+                       "%d.json) and there are none: it shows the one point of %d under a plain "
+                       "title instead of \"%s\""),
+                     ctx->s->year - 1, years[first], blk->title ? blk->title : "");
+        sb_printf(&missing, "其他年份的数据文件不在此处，仅有%d年的数据。", years[first]);
+    }
     double y = 0;
-    if (!chart_header(ctx, blk, unit, width, b, &y))
+    bool headed = !lone_title.failed && chart_header(ctx, &lone, unit, width, b, &y);
+    sb_free(&lone_title);
+    if (!headed)
         goto fail;
     if (n_ser > 1) {
         const char *names[LINE_SERIES];

@@ -173,6 +173,7 @@ typedef struct scan {
     cursor at; /* line and column of the last field started */
     char *buf; /* the field being read, unquoted */
     size_t buf_len, buf_cap;
+    char sep;  /* ',' or '\t' (csv_table.separator) */
     bool failed;
 } scan;
 
@@ -283,14 +284,14 @@ static bool read_field(scan *sc)
                 sc->i++;
             }
         }
-        if (sc->i < sc->len && s[sc->i] != ',' && s[sc->i] != '\n' && s[sc->i] != '\r') {
+        if (sc->i < sc->len && s[sc->i] != sc->sep && s[sc->i] != '\n' && s[sc->i] != '\r') {
             report(sc, sc->i,
                    "%s", _("text after the closing quote of a field; a \" inside a quoted field is written \"\""));
             return false;
         }
         return true;
     }
-    while (sc->i < sc->len && s[sc->i] != ',' && s[sc->i] != '\n' && s[sc->i] != '\r')
+    while (sc->i < sc->len && s[sc->i] != sc->sep && s[sc->i] != '\n' && s[sc->i] != '\r')
         sc->i++;
     if (!buf_put(sc, s + start, sc->i - start))
         goto oom;
@@ -319,7 +320,7 @@ static bool table_add_row(scan *sc, csv_row *row, size_t *cap)
 
 static bool split(csv_table *t, diag_list *dl)
 {
-    scan sc = {.t = t, .dl = dl, .s = t->text, .len = t->text_len};
+    scan sc = {.t = t, .dl = dl, .s = t->text, .len = t->text_len, .sep = t->separator};
     size_t rows_cap = 0;
     while (sc.i < sc.len && !sc.failed) {
         /* A blank line is no record. */
@@ -335,7 +336,7 @@ static bool split(csv_table *t, diag_list *dl)
             size_t start = sc.i;
             if (!read_field(&sc) || !row_add(&sc, &row, &fields_cap, start))
                 break;
-            if (sc.i < sc.len && sc.s[sc.i] == ',') {
+            if (sc.i < sc.len && sc.s[sc.i] == sc.sep) {
                 sc.i++;
                 continue;
             }
@@ -352,6 +353,26 @@ static bool split(csv_table *t, diag_list *dl)
     return !sc.failed;
 }
 
+/* Tab when the first lines hold more tabs than commas outside quotes: a
+ * spreadsheet's "Text (tab-delimited)", whose cells keep their commas
+ * unquoted. */
+static char guess_separator(const char *s, size_t len)
+{
+    size_t tabs = 0, commas = 0, lines = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < len && lines < 5; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && s[i] == '\t')
+            tabs++;
+        else if (!quoted && s[i] == ',')
+            commas++;
+        else if (!quoted && s[i] == '\n')
+            lines++;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
 csv_table *csv_parse(const char *name, const char *bytes, size_t len, diag_list *dl)
 {
     csv_table *t = calloc(1, sizeof *t);
@@ -360,7 +381,10 @@ csv_table *csv_parse(const char *name, const char *bytes, size_t len, diag_list 
         csv_free(t);
         return NULL;
     }
-    if (!decode(t, bytes, len, dl) || !split(t, dl)) {
+    bool decoded = decode(t, bytes, len, dl);
+    if (decoded)
+        t->separator = guess_separator(t->text, t->text_len);
+    if (!decoded || !split(t, dl)) {
         csv_free(t);
         return NULL;
     }

@@ -328,6 +328,20 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         oom = oom || !object_put_after(ind, "label", "value", json_null()) ||
               json_object_set_new(ind, "source", src) != 0;
         json_object_del(ind, "qualifier");
+        /* A note states last year's facts ("1—11月公立医院…"). */
+        if (json_object_del(ind, "note") == 0)
+            rep->notes++;
+        /* What a figure covers is kept, but may be last year's: counted
+         * for the summary to name. */
+        const char *period = json_string_value(json_object_get(ind, "period"));
+        if (period) {
+            if (!rep->periods++) {
+                rep->period_id = json_string_value(json_object_get(ind, "id"));
+                rep->period = period;
+            }
+        }
+        rep->scopes += json_is_string(json_object_get(ind, "scope"));
+        rep->definitions += json_is_string(json_object_get(ind, "definition"));
         /* The date of a stock and a rank's field and grade are last year's. */
         json_object_del(ind, "as_of");
         json_t *rank = json_object_get(ind, "rank");
@@ -336,6 +350,19 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
             json_object_del(rank, "grade");
         }
         rep->indicators++;
+    }
+
+    /* The rows of "tables": last year's figures, like the indicators'. */
+    json_t *tab;
+    json_array_foreach(json_object_get(root, "tables"), i, tab) {
+        size_t r;
+        json_t *row;
+        json_array_foreach(json_object_get(tab, "rows"), r, row) {
+            if (json_is_object(row)) {
+                oom = oom || json_object_set_new(row, "value", json_null()) != 0;
+                rep->indicators++;
+            }
+        }
     }
 
     /* 要点 and honours state last year's results: kept as places to write. */
@@ -444,6 +471,13 @@ bool edit_update_indicator(edit_doc *ed, const char *id, const edit_indicator_up
         ok = ok && object_put_after(ind, "unit", "qualifier", json_string(u->qualifier));
     else if (given(u->value))
         json_object_del(ind, "qualifier"); /* 约 belonged to the old figure */
+    /* In the schema's order: period after kind, scope after as_of or period. */
+    if (given(u->period))
+        ok = ok && object_put_after(ind, json_object_get(ind, "kind") ? "kind" : "unit", "period",
+                                    json_string(u->period));
+    if (given(u->scope))
+        ok = ok && object_put_after(ind, json_object_get(ind, "as_of") ? "as_of" : "period",
+                                    "scope", json_string(u->scope));
     if (given(u->source_file) || given(u->source_quote) || given(u->value)) {
         /* A figure travels with its source: a new value without one leaves
          * the source empty, for --check to point at, never last year's. */

@@ -61,6 +61,16 @@ history *history_load(const char *dir, diag_list *dl)
         diag_list_init(&quiet, 1);
         sheet *s = h->years ? sheet_load(names[i], &quiet) : NULL;
         if (!s) {
+            /* A design of one sheet per row (factsheet --each) is no year of
+             * the history: left out without a word. */
+            diag_list per_row;
+            diag_list_init(&per_row, 1);
+            sheet *row = h->years ? sheet_load_row(names[i], "", &per_row) : NULL;
+            diag_list_clear(&per_row);
+            if (row) {
+                sheet_free(row);
+                quiet.errors = 0;
+            }
             if (quiet.errors)
                 diag_add(dl, DIAG_WARNING, names[i], 0, 0, NULL, NULL, "%s",
                          _("left out of trends and year-on-year changes: the file has errors"));
@@ -93,6 +103,24 @@ void history_free(history *h)
     free(h->years);
     free(h->dir);
     free(h);
+}
+
+void history_drop_drafts(history *h, diag_list *dl)
+{
+    size_t kept = 0;
+    for (size_t i = 0; h && i < h->n; i++) {
+        sheet *s = h->years[i];
+        if (!s->n_missing) {
+            h->years[kept++] = s;
+            continue;
+        }
+        diag_add(dl, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
+                 _("left out of the book: a draft, %zu figures or texts still missing"),
+                 s->n_missing);
+        sheet_free(s);
+    }
+    if (h)
+        h->n = kept;
 }
 
 const sheet *history_year(const history *h, int year)

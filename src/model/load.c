@@ -18,6 +18,7 @@
 #include "model/locator.h"
 #include "model/numfmt.h"
 #include "model/sheet.h"
+#include "model/selfcheck.h"
 
 bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what)
 {
@@ -280,11 +281,18 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     if (!src) {
         jin_report(&ld->j, p, _("missing required field \"source\"; expected {\"file\": …, \"quote\": …}"));
     } else if (jin_expect_object(&ld->j, src, sp)) {
-        static const char *const skeys[] = {"file", "quote", NULL};
+        static const char *const skeys[] = {"file", "quote", "table", "row", "column", NULL};
         jin_check_keys(&ld->j, src, sp, skeys);
-        /* A figure still missing has no source yet; one that is there must. */
+        /* A figure still missing has no source yet; one that is there must:
+         * a quote, or a statistics table's cell. */
         out->source_file = jin_get_string(&ld->j, src, sp, "file", !out->missing);
-        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !out->missing);
+        bool cell = json_object_get(src, "table") != NULL;
+        out->source_quote = jin_get_string(&ld->j, src, sp, "quote", !out->missing && !cell);
+        if (cell) {
+            out->source_table = jin_get_string(&ld->j, src, sp, "table", true);
+            out->source_row = jin_get_string(&ld->j, src, sp, "row", true);
+            out->source_column = jin_get_string(&ld->j, src, sp, "column", true);
+        }
     }
 }
 
@@ -305,6 +313,7 @@ static void load_indicators(loader *ld, json_t *root)
     size_t i;
     json_t *ind;
     json_array_foreach(arr, i, ind) load_indicator(ld, ind, i, &s->indicators[i]);
+    load_tables(ld, root);
 
     /* Duplicate ids: sorted copy of indexes, so 100 000 indicators stay fast. */
     size_t *order = malloc((s->n_indicators ? s->n_indicators : 1) * sizeof *order);
@@ -437,10 +446,11 @@ static void load_highlights(loader *ld, json_t *root)
     }
 }
 
-sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl)
+static sheet *load_bytes_row(const char *name, const char *bytes, size_t len, const char *row,
+                             diag_list *dl)
 {
     size_t errors_before = dl->errors;
-    loader ld = {0};
+    loader ld = {.row = row};
     ld.j.a = arena_new();
     if (!ld.j.a) {
         diag_error(dl, name, "%s", _("out of memory"));
@@ -460,17 +470,14 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
         goto fail;
     static const char *const keys[] = {"$schema",  "year",       "title",      "subtitle",
                                        "issuer",   "date",       "sources",    "indicators",
-                                       "sections", "highlights", "honours",    NULL};
+                                       "sections", "highlights", "honours",    "tables",
+                                       NULL};
     jin_check_keys(&ld.j, root, "", keys);
     load_meta(&ld, root);
     load_indicators(&ld, root);
     load_honours(&ld, root);
     load_highlights(&ld, root);
     load_sections(&ld, root);
-    if (dl->errors > errors_before)
-        goto fail;
-    json_decref(root);
-    root = NULL;
     /* Keep the bytes and positions, so later stages point at the input too. */
     ld.s->text = arena_strndup(ld.j.a, ld.j.text, ld.j.len);
     ld.s->text_len = ld.j.len;
@@ -479,6 +486,14 @@ sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_li
         diag_error(dl, name, "%s", _("out of memory"));
         goto fail;
     }
+    if (dl->errors > errors_before) {
+        /* Everything in one run: a bad value does not hide the figures
+         * still missing elsewhere in the file. */
+        selfcheck_sheet(ld.s, NULL, dl);
+        sheet_report_missing(ld.s, dl, DIAG_ERROR);
+        goto fail;
+    }
+    json_decref(root);
     return ld.s;
 
 fail:
@@ -488,15 +503,25 @@ fail:
     return NULL;
 }
 
-sheet *sheet_load(const char *path, diag_list *dl)
+sheet *sheet_load_bytes(const char *name, const char *bytes, size_t len, diag_list *dl)
+{
+    return load_bytes_row(name, bytes, len, NULL, dl);
+}
+
+sheet *sheet_load_row(const char *path, const char *row, diag_list *dl)
 {
     size_t len;
     char *buf = jin_read_file(path, &len, dl);
     if (!buf)
         return NULL;
-    sheet *s = sheet_load_bytes(path, buf, len, dl);
+    sheet *s = load_bytes_row(path, buf, len, row, dl);
     free(buf);
     return s;
+}
+
+sheet *sheet_load(const char *path, diag_list *dl)
+{
+    return sheet_load_row(path, NULL, dl);
 }
 
 size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
@@ -507,16 +532,16 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
         n++;
     }
     for (size_t i = 0; i < s->n_sources; i++)
-        if (s->sources[i].title && !s->sources[i].title[0]) {
+        if (s->sources && s->sources[i].title && !s->sources[i].title[0]) {
             char path[64];
             snprintf(path, sizeof path, "sources[%zu].title", i);
             sheet_report(s, dl, sev, path, _("the title of \"%s\" is still empty"),
                          s->sources[i].file ? s->sources[i].file : "");
             n++;
         }
-    for (size_t i = 0; i < s->n_indicators; i++) {
+    for (size_t i = 0; s->indicators && i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
-        if (!ind->missing)
+        if (!ind->missing || !ind->path)
             continue;
         char path[256];
         snprintf(path, sizeof path, "%s.value", ind->path);
@@ -524,15 +549,15 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                      ind->label ? ind->label : ind->id);
         n++;
     }
-    for (size_t i = 0; i < s->n_highlights; i++)
-        if (!s->highlights[i][0]) {
+    for (size_t i = 0; s->highlights && i < s->n_highlights; i++)
+        if (s->highlights[i] && !s->highlights[i][0]) {
             char path[64];
             snprintf(path, sizeof path, "highlights[%zu]", i);
             sheet_report(s, dl, sev, path, "%s",
                          _("the highlight is still empty; write one of this year's messages"));
             n++;
         }
-    for (size_t i = 0; i < s->n_honours; i++)
+    for (size_t i = 0; s->honours && i < s->n_honours; i++)
         if (s->honours[i].text && !s->honours[i].text[0]) {
             char path[256];
             snprintf(path, sizeof path, "%s.text", s->honours[i].path);
@@ -541,9 +566,11 @@ size_t sheet_report_missing(const sheet *s, diag_list *dl, diag_severity sev)
                            "place in the facts block"));
             n++;
         }
-    for (size_t i = 0; i < s->n_sections; i++)
-        for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
+    for (size_t i = 0; s->sections && i < s->n_sections; i++)
+        for (size_t j = 0; s->sections[i].blocks && j < s->sections[i].n_blocks; j++) {
             const sheet_block *b = &s->sections[i].blocks[j];
+            if (b->kind >= BLOCK_KIND_LAST || !b->path)
+                continue; /* a block that did not load */
             unsigned rules = sheet_block_kind_lookup(b->kind)->rules;
             if ((rules & BK_TEXT) && b->text && !b->text[0]) {
                 char path[256];

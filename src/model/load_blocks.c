@@ -73,7 +73,19 @@ static void load_item(loader *ld, json_t *it, const char *p, unsigned rules, she
         }
     }
     if (k == (size_t)SHEET_NONE) {
-        if (!(rules & BK_OTHER_YEARS))
+        /* A table's own id names each row's figure in one sheet per row. */
+        bool table = false;
+        for (size_t r = 0; r < ld->s->n_rows && !table && ld->s->n_indicators; r++) {
+            char row_id[512];
+            snprintf(row_id, sizeof row_id, "%s_%s", id, ld->s->row_ids[r]);
+            table = sheet_find_indicator(ld->s, row_id) != (size_t)SHEET_NONE;
+        }
+        if (table)
+            jin_report(&ld->j, p,
+                       _("\"%s\" is a table: render with --each for one sheet per row, or name "
+                         "one of its rows (%s_%s)"),
+                       id, id, ld->s->row_ids[0]);
+        else if (!(rules & BK_OTHER_YEARS))
             jin_report(&ld->j, p, _("unknown indicator \"%s\""), id);
         return;
     }

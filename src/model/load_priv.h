@@ -13,10 +13,15 @@ enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 
 typedef struct loader {
     jin j;
     sheet *s;
+    const char *row; /* sheet_load_row: the row of "tables" this sheet is of */
 } loader;
 
 /* Reports arr when it has more than max elements; true when within. */
 bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what);
+
+/* Appends the rows of "tables" to the indicators (load_tables.c), before
+ * ids are checked for duplicates. */
+void load_tables(loader *ld, json_t *root);
 
 /* Loads "sections" with their blocks (load_blocks.c), after the indicators
  * and honours the blocks name. */
