@@ -17,9 +17,7 @@ static bool box_place(box *b, doc_page *p, double dx, double dy)
     bool ok = true;
     for (size_t i = 0; i < b->marks.n_marks; i++) {
         mark m = b->marks.marks[i];
-        b->marks.marks[i].txt = NULL; /* taken over (or released) below */
-        b->marks.marks[i].points = NULL;
-        b->marks.marks[i].attrs = NULL;
+        mark_disown(&b->marks.marks[i]); /* taken over (or released) below */
         if (!ok) {
             mark_release(&m);
             continue;
@@ -286,7 +284,7 @@ bool flow_finish(flow *f)
         if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
             return false;
         /* A source with an address: the footer naming it is a link to it. */
-        if (f->footer_url && !page_add_link(p, f->left, ty, src_w, src_h, 0, 0, f->footer_url))
+        if (f->footer_url && !page_add_uri_link(p, f->left, ty, src_w, src_h, f->footer_url))
             return false;
         char label[32];
         snprintf(label, sizeof label, "%zu", i + 1);
@@ -298,29 +296,6 @@ bool flow_finish(flow *f)
 
 
 /* ---- boxes that split: tables ---------------------------------------------- */
-
-/* A copy of m that owns its own references. */
-static bool mark_copy(const mark *m, mark *out)
-{
-    *out = *m;
-    out->points = NULL;
-    out->attrs = NULL;
-    if (m->kind == MARK_TEXT)
-        out->txt = text_ref(m->txt);
-    if (m->n_points) {
-        out->points = malloc(2 * m->n_points * sizeof *out->points);
-        if (!out->points) {
-            mark_release(out);
-            return false;
-        }
-        memcpy(out->points, m->points, 2 * m->n_points * sizeof *out->points);
-    }
-    if (m->attrs && !(out->attrs = strdup(m->attrs))) {
-        mark_release(out);
-        return false;
-    }
-    return true;
-}
 
 /* Splits b at cut: the marks above it (and a closing rule) go to *top; the
  * rest, under "续表" and a copy of the header, stays in b. */
