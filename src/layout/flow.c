@@ -216,10 +216,15 @@ bool flow_outline(flow *f, const char *title, int level, double height)
 
 bool box_wrap_tag(box *b, const char *name)
 {
+    return box_wrap_tag_alt(b, name, NULL);
+}
+
+bool box_wrap_tag_alt(box *b, const char *name, const char *alt)
+{
     if (!name)
         return true; /* nothing to tag */
     /* The begin tag goes first: append both, then rotate the begin to the front. */
-    if (!page_add_tag(&b->marks, name) || !page_add_tag_end(&b->marks))
+    if (!page_add_tag_alt(&b->marks, name, alt) || !page_add_tag_end(&b->marks))
         return false;
     size_t n = b->marks.n_marks;
     mark begin = b->marks.marks[n - 2];
