@@ -256,6 +256,12 @@ static bool official_folios(flow *f)
                               : f->left + st->folio_inset;
         if (!page_add_text(&f->d->pages[i], t, x, y, st->ink))
             return false;
+        /* Viewers show the number printed: an attachment from --first-page 5
+         * reads 5, 6 … in the page box too. */
+        char label[32];
+        snprintf(label, sizeof label, "%d", number);
+        if (!doc_set_page_label(f->d, i, label))
+            return false;
     }
     return true;
 }
