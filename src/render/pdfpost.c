@@ -377,11 +377,18 @@ static void pages(post *ps, qpdf_oh root)
 
 /* ---- the pass ------------------------------------------------------------------- */
 
+/* An error, or a warning: qpdf warns when it had to repair what it read,
+ * and cairo's own output needs no repair; a repaired file is not one to
+ * archive. */
 static bool failed(post *ps, const char *path, diag_list *dl)
 {
-    if (!qpdf_has_error(ps->q))
+    qpdf_error e = NULL;
+    if (qpdf_has_error(ps->q))
+        e = qpdf_get_error(ps->q);
+    else if (qpdf_more_warnings(ps->q))
+        e = qpdf_next_warning(ps->q);
+    if (!e)
         return false;
-    qpdf_error e = qpdf_get_error(ps->q);
     diag_error(dl, path, _("cannot finish the PDF: %s"), qpdf_get_error_full_text(ps->q, e));
     return true;
 }
@@ -392,6 +399,7 @@ bool pdfpost_run(const pdfpost_job *job, const unsigned char *in, size_t len, FI
     post ps = {.q = qpdf_init(), .job = job};
     qpdf_data q = ps.q;
     qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE); /* reported by failed(), in our words */
     bool ok = false;
     qpdf_read_memory(q, path, (const char *)in, len, NULL);
     if (failed(&ps, path, dl))
