@@ -26,6 +26,9 @@ for json in data/*.json; do
     "$BIN" --grayscale -o "$T/gray-$y.pdf" "$json" 2>/dev/null
     pdfa "grayscale $y" "$T/gray-$y.pdf"
 done
+for pdf in "$T"/chart-*.pdf; do
+    [ -f "$pdf" ] && pdfa "chart case $(basename "$pdf" .pdf)" "$pdf"
+done
 pdfa "gongwen from --first-page 5 (page labels 5, 6 …)" "$T/gw.pdf" --first-page 5
 pdfa "--bleed 3 (TrimBox and BleedBox 3 mm apart)" "$T/bleed.pdf" --bleed 3
 pdfa "--paper A3" "$T/a3.pdf"
