@@ -23,7 +23,7 @@
 #                       and in two processes on the two halves in parallel
 #   peak RSS, CPU time  /usr/bin/time -f "%M %U %S" (or Python's getrusage)
 #   PDF bytes           of the 2025 sheet, a county sheet and the baseline
-#   archive pass        per bundled sheet, median of 21: cairo's drawing into
+#   archive pass        per bundled sheet, CPU time, median of 21: cairo's drawing into
 #                       memory and the pass over its bytes (out/bench/archive_pass,
 #                       bench/archive_pass.c), bytes before and after; the
 #                       pass's instructions on 2025 under callgrind (about
@@ -322,9 +322,9 @@ row "a generated county sheet ($pages_one pages)" "$bytes_one" "bytes = $(kb "$b
 row "baseline (1 page, title + text)" "$bytes_base" "bytes = $(kb "$bytes_base") KB"
 echo
 
-echo "Archive pass (src/render/pdfpost.c, libqpdf): per sheet, median of 21, in one process"
+echo "Archive pass (src/render/pdfpost.c, libqpdf): per sheet, CPU time, median of 21, in one process"
 if [ -s "$LOG/archive.txt" ]; then
-    printf '  %-8s %14s %14s %12s %12s\n' sheet "cairo draw ms" "pass ms" "bytes before" "bytes after"
+    printf '  %-8s %14s %14s %12s %12s\n' sheet "cairo draw ms" "pass ms" "cairo bytes" "archived"
     while read -r y dr ps b0 b1; do
         printf '  %-8s %14s %14s %12s %12s\n' "$y" "$(f1 "$dr")" "$(f2 "$ps")" "$b0" "$b1"
     done <"$LOG/archive.txt"
