@@ -7,7 +7,7 @@
 #   make clean
 
 VERSION   := 0.1.0
-PKGS      := cairo pangocairo pangoft2 fontconfig jansson
+PKGS      := cairo pangocairo pangoft2 fontconfig jansson libqpdf
 SANITIZE  ?=
 
 # Flags are recursively expanded, so pkg-config runs after deps.sh installed it.
@@ -29,7 +29,7 @@ CFLAGS    ?=
 LDFLAGS   ?=
 # Debian's python3 carries the modules deps.sh installs (fontTools, jsonschema).
 PYTHON    ?= $(firstword $(wildcard /usr/bin/python3) python3)
-CPPFLAGS  += -D_GNU_SOURCE -DFACTSHEET_VERSION='"$(VERSION)"' -Iinclude
+CPPFLAGS  += -D_GNU_SOURCE -DFACTSHEET_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)/gen
 ALL_CFLAGS = -std=c11 $(OPT) $(WARNINGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
 LDLIBS     = $(shell pkg-config --libs $(PKGS)) -lm
 
@@ -75,6 +75,14 @@ $(BUILD)/%.o: src/%.c | deps
 	@mkdir -p $(dir $@)
 	@echo "CC      $<"
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The sRGB profile of the PDF's output intent, from a Debian package, built
+# into the program as a list of bytes (no file needed at run time).
+$(BUILD)/gen/srgb_icc.inc: tools/find-srgb.sh | deps
+	@mkdir -p $(dir $@)
+	@icc=$$(sh tools/find-srgb.sh) && echo "GEN     $$icc -> $@" && \
+	    od -An -v -tx1 "$$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >$@.tmp && mv $@.tmp $@
+$(BUILD)/render/pdfpost.o: $(BUILD)/gen/srgb_icc.inc
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	@mkdir -p $(dir $@)

@@ -23,6 +23,11 @@
 #                       and in two processes on the two halves in parallel
 #   peak RSS, CPU time  /usr/bin/time -f "%M %U %S" (or Python's getrusage)
 #   PDF bytes           of the 2025 sheet, a county sheet and the baseline
+#   archive pass        per bundled sheet, CPU time, median of 21: cairo's drawing into
+#                       memory and the pass over its bytes (out/bench/archive_pass,
+#                       bench/archive_pass.c), bytes before and after; the
+#                       pass's instructions on 2025 under callgrind (about
+#                       30 s; BENCH_CALLGRIND=0 skips it)
 #   other load          CPU used by other processes meanwhile (/proc/stat less
 #                       our own `times`): on a busy machine wall times inflate
 #
@@ -238,6 +243,25 @@ timeit "$LOG/two.t" par || fail "$COUNT-sheet batch in 2 processes" "$LOG/half1.
 t_two=$(median "$LOG/two.t")
 n_pdfs=$(find "$G" -maxdepth 1 -name '*.pdf' | wc -l | tr -d ' ')
 
+# ---- 4. the archive pass -------------------------------------------------------
+
+ARCH=${ARCHIVE_PASS:-$OUT/archive_pass}
+: >"$LOG/archive.txt"
+if [ -x "$ARCH" ]; then
+    for json in data/*.json; do
+        r=$("$ARCH" "$json" 21 2>>"$LOG/archive.log") || { fail "$ARCH $json" "$LOG/archive.log"; continue; }
+        echo "$(basename "$json" .json) $r" >>"$LOG/archive.txt"
+    done
+    ir_pass=nan
+    if [ "${BENCH_CALLGRIND:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
+        valgrind --tool=callgrind --toggle-collect=pdfpost_run --callgrind-out-file="$LOG/archive.cg" \
+            "$ARCH" data/2025.json 1 >>"$LOG/archive.log" 2>&1 &&
+            ir_pass=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$LOG/archive.cg")
+    fi
+else
+    echo "bench: no $ARCH (make out/bench/archive_pass)" >>"$LOG/archive.log"
+fi
+
 # ---- report ------------------------------------------------------------------
 
 f3() { awk -v x="$1" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.3f", x }'; }
@@ -298,6 +322,21 @@ row "a generated county sheet ($pages_one pages)" "$bytes_one" "bytes = $(kb "$b
 row "baseline (1 page, title + text)" "$bytes_base" "bytes = $(kb "$bytes_base") KB"
 echo
 
+echo "Archive pass (src/render/pdfpost.c, libqpdf): per sheet, CPU time, median of 21, in one process"
+if [ -s "$LOG/archive.txt" ]; then
+    printf '  %-8s %14s %14s %12s %12s\n' sheet "cairo draw ms" "pass ms" "cairo bytes" "archived"
+    while read -r y dr ps b0 b1; do
+        printf '  %-8s %14s %14s %12s %12s\n' "$y" "$(f1 "$dr")" "$(f2 "$ps")" "$b0" "$b1"
+    done <"$LOG/archive.txt"
+    pass_max=$(awk 'BEGIN { m = 0 } { if ($3 > m) m = $3 } END { print m }' "$LOG/archive.txt")
+    row "instructions of the pass on the 2025 sheet (callgrind)" \
+        "$(awk -v x="${ir_pass:-nan}" 'BEGIN { if (x == "nan" || x == "") print "n/a"; else printf "%.1f", x / 1e6 }')" "million"
+else
+    pass_max=nan
+    echo "  not measured (see $LOG/archive.log)"
+fi
+echo
+
 # verdict VALUE OP TARGET UNIT LABEL
 verdict() {
     awk -v v="$1" -v op="$2" -v t="$3" -v u="$4" -v l="$5" 'BEGIN {
@@ -312,6 +351,7 @@ verdict "$(f3 "$t_single")" "<=" 0.10 s "2025 sheet cold, median"
 verdict "$(f1 "$ms_further")" "<=" 15 ms "each further sheet, bundled batch"
 verdict "$(f1 "$ms_linear")" "<=" 15 ms "each further sheet, generated batch"
 verdict "$(kb "$bytes_single")" "<=" 70 KB "2025 PDF size"
+verdict "$pass_max" "<=" 5 ms "archive pass, slowest bundled sheet"
 verdict "$(mb "$rss_single")" "<=" 40 MB "peak RSS, single sheet"
 verdict "$(mb "$rss_all")" "<=" 40 MB "peak RSS, $COUNT-sheet batch"
 verdict "$(f1 "$t_two")" "<=" "$(calc "20 * $COUNT / 1000")" s "$COUNT sheets on 2 cores$( [ "$COUNT" -eq 1000 ] || echo " (target scaled)")"

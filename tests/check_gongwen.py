@@ -102,7 +102,9 @@ def read_streams(pdf):
                 if len(u) == 4 and chr(int(u, 16)).isspace()}
     streams = [m.group(1) for body in objs.values()
                for m in re.finditer(rb">>\s*stream\n(.*?)\nendstream", body, re.S)
-               if b"/FontFile" not in body and b"/Length1" not in body and b"/Subtype /CIDFontType0C" not in body]
+               if b"/FontFile" not in body and b"/Length1" not in body and b"/Subtype /CIDFontType0C" not in body
+               # the archive pass's XMP packet and ICC profile are no content
+               and b"/Subtype /XML" not in body and not re.search(rb"/N 3\b", body)]
     return fonts, spaces, streams
 
 

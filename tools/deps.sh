@@ -21,9 +21,13 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists pangocairo pangoft2 || need libpango1.0-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists jansson || need libjansson-dev
+    pkg-config --exists libqpdf || need libqpdf-dev
 else
     need libcairo2-dev; need libpango1.0-dev; need libfontconfig-dev; need libjansson-dev
+    need libqpdf-dev
 fi
+# The sRGB profile the PDF's output intent embeds (tools/find-srgb.sh).
+sh "$(dirname "$0")/find-srgb.sh" >/dev/null 2>&1 || need icc-profiles-free
 for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
     [ -f "/usr/share/fonts/opentype/noto/$f" ] || need fonts-noto-cjk
 done

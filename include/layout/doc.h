@@ -25,8 +25,9 @@ typedef enum mark_kind {
     MARK_MARKER,   /* a point symbol centred on (x, y), w wide */
     MARK_ARC,      /* a ring sector: centre (x, y), outer radius w, inner radius h,
                       from angle a0 to a1 (radians, clockwise from 12 o'clock) */
-    MARK_LINK,     /* a clickable area x, y, w, h; attrs: "page=3 pos=[x y]" or "uri='…'" */
-    MARK_TAG_BEGIN,/* opens a structure element of the tagged PDF; attrs: "H1", "P", "Figure" */
+    MARK_LINK,     /* a clickable area x, y, w, h: to uri, or to the destination dest */
+    MARK_TAG_BEGIN,/* opens a structure element of the tagged PDF: tag "H1", "P", "Figure",
+                      with alt, what a figure shows in words */
     MARK_TAG_END   /* closes the innermost one */
 } mark_kind;
 
@@ -54,7 +55,10 @@ typedef struct mark {
     mark_paint paint;
     text *txt;          /* MARK_TEXT: owned (a reference) */
     int first_line, n_lines; /* MARK_TEXT: a part of a split paragraph; n_lines 0 = all */
-    char *attrs;        /* MARK_LINK, MARK_TAG_BEGIN: owned */
+    char *uri;          /* MARK_LINK: the web address (owned), or NULL for a link to dest */
+    size_t dest;        /* MARK_LINK without uri: an index in doc.dests */
+    char *tag;          /* MARK_TAG_BEGIN: the structure type (owned) */
+    char *alt;          /* MARK_TAG_BEGIN: the alternate description (owned), or NULL */
 } mark;
 
 typedef struct doc_page {
@@ -70,12 +74,22 @@ typedef struct doc_outline {
     double y;
 } doc_outline;
 
+/* A place internal links lead to (a named destination in the PDF). Each
+ * place is recorded once: links to the same spot share it, so every name in
+ * the PDF's /Dests is unique. */
+typedef struct doc_dest {
+    size_t page; /* 0-based */
+    double y;    /* pt from the top, rounded to whole points */
+} doc_dest;
+
 typedef struct doc {
     double width, height; /* pt */
     doc_page *pages;
     size_t n_pages, cap;
     doc_outline *outline;
     size_t n_outline, cap_outline;
+    doc_dest *dests;
+    size_t n_dests, cap_dests;
     char **page_labels;   /* one per page, or NULL: what viewers show as the page number */
     /* metadata for the PDF */
     const char *title, *author, *subject, *keywords;
@@ -96,11 +110,18 @@ bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb 
 bool page_add_text(doc_page *p, text *t, double x, double y, rgb color);
 /* A copy of m (its text and points are taken over). */
 bool page_add_mark(doc_page *p, const mark *m);
-/* A link over (x, y, w, h) to page (0-based) at height ty, or to uri. */
-bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t page, double ty,
-                   const char *uri);
-/* Structure tags around what follows: tag_begin("H1") … tag_end(). */
+/* A link over (x, y, w, h) to the web address uri. */
+bool page_add_uri_link(doc_page *p, double x, double y, double w, double h, const char *uri);
+/* A link over (x, y, w, h) on p to page (0-based) of d at height ty, through
+ * d's destination there (recorded once for every link to that spot). */
+bool doc_add_page_link(doc *d, doc_page *p, double x, double y, double w, double h, size_t page,
+                       double ty);
+/* The index of the destination at page (0-based), height y, added when new. */
+bool doc_add_dest(doc *d, size_t page, double y, size_t *index);
+/* Structure tags around what follows: tag_begin("H1") … tag_end(). alt, when
+ * not NULL, describes a figure in words for those who cannot see it. */
 bool page_add_tag(doc_page *p, const char *name);
+bool page_add_tag_alt(doc_page *p, const char *name, const char *alt);
 bool page_add_tag_end(doc_page *p);
 
 /* Records an outline entry; false when out of memory. */
@@ -111,5 +132,9 @@ bool doc_set_page_label(doc *d, size_t page, const char *label);
 
 /* Frees what a mark owns. */
 void mark_release(mark *m);
+/* Copies m into out with references and strings of its own. */
+bool mark_copy(const mark *m, mark *out);
+/* Clears m's pointers after what it owns has been moved elsewhere. */
+void mark_disown(mark *m);
 
 #endif

@@ -3,9 +3,12 @@
  * and never destroys the previous good one).
  *
  * Invariants: nothing is measured here; marks are drawn exactly where layout
- * put them. PDFs carry metadata and a fixed CreationDate so that two runs
+ * put them. A PDF is drawn into memory and goes through the archive pass
+ * (render/pdfpost.h: metadata, output intent, /Alt, safe links, page
+ * labels and boxes) before its temporary file is written; its dates are
+ * the given creation date and its /ID comes from its content, so two runs
  * give the same bytes.
- * Calls: Cairo, layout/doc, typeset (text_draw), base. */
+ * Calls: Cairo, layout/doc, typeset (text_draw), render/pdfpost, base. */
 #ifndef RENDER_RENDER_H
 #define RENDER_RENDER_H
 
@@ -19,7 +22,8 @@ typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG } render_format;
 typedef struct render_opts {
     render_format format;
     double dpi;                /* PNG only */
-    double bleed;              /* PDF: pt of bleed on every side, with crop marks; 0 for none */
+    double bleed;              /* PDF: pt of bleed on every side, with crop marks, TrimBox
+                                  and BleedBox; 0 for none */
     const char *creation_date; /* ISO 8601 in UTC, "2026-01-15T00:00:00Z" */
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;

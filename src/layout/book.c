@@ -388,7 +388,7 @@ static bool contents(book *bk)
         else
             text_free(nt);
         ok = ok && (leader.w <= 0 || page_add_mark(&b.marks, &leader)) &&
-             page_add_link(&b.marks, 0, 0, bk->f.width, row_h, page, ty, NULL) &&
+             doc_add_page_link(bk->d, &b.marks, 0, 0, bk->f.width, row_h, page, ty) &&
              box_wrap_tag(&b, "P");
         b.height = row_h;
         if (!ok) {

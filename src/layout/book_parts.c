@@ -105,7 +105,10 @@ static bool topic_chart(book *bk, const char *id)
                        .path = ind->path};
     box b = {0};
     bk->ctx.s = in;
-    bool ok = chart_line_build(&bk->ctx, &blk, bk->f.width, &b) && box_wrap_tag(&b, "Figure");
+    strbuf alt = {0};
+    bool ok = chart_line_build(&bk->ctx, &blk, bk->f.width, &b) &&
+              layout_alt_text(&bk->ctx, &blk, &alt) && box_wrap_tag_alt(&b, "Figure", sb_str(&alt));
+    sb_free(&alt);
     bk->ctx.s = bk->latest;
     if (!ok) {
         box_free(&b);

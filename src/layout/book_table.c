@@ -89,7 +89,7 @@ static bool table_row(book *bk, const table *t, const cell *cells, bool header, 
                 size_t page;
                 double ty;
                 book_toc_target(bk, (size_t)cells[c].link_toc, &page, &ty);
-                ok = page_add_link(&b->marks, x, 0, t->w[c], row_h, page, ty, NULL);
+                ok = doc_add_page_link(bk->d, &b->marks, x, 0, t->w[c], row_h, page, ty);
             }
         } else {
             text_free(main_t[c]);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "base/strbuf.h"
 #include "layout/doc.h"
 #include "layout/scale.h"
 #include "layout/style.h"
@@ -108,6 +109,12 @@ bool flow_outline(flow *f, const char *title, int level, double height);
 /* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…);
  * NULL tags nothing. */
 bool box_wrap_tag(box *b, const char *name);
+/* The same with a description of the figure in words (the PDF's /Alt). */
+bool box_wrap_tag_alt(box *b, const char *name, const char *alt);
+
+/* Appends blk's figure in words, from its data, to b (alt.c): what a
+ * screen reader says for a chart or a row of cards. False when b failed. */
+bool layout_alt_text(const layout_ctx *ctx, const sheet_block *blk, strbuf *b);
 /* Footers, page numbers and page labels on every page. */
 bool flow_finish(flow *f);
 

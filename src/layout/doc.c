@@ -1,6 +1,7 @@
 /* doc: see include/layout/doc.h. */
 #include "layout/doc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ void doc_free(doc *d)
     for (size_t i = 0; i < d->n_outline; i++)
         free(d->outline[i].title);
     free(d->outline);
+    free(d->dests);
     if (d->page_labels)
         for (size_t i = 0; i < d->n_pages; i++)
             free(d->page_labels[i]);
@@ -128,44 +130,100 @@ void mark_release(mark *m)
     if (m->kind == MARK_TEXT)
         text_free(m->txt);
     free(m->points);
-    free(m->attrs);
-    m->txt = NULL;
-    m->points = NULL;
-    m->attrs = NULL;
+    free(m->uri);
+    free(m->tag);
+    free(m->alt);
+    mark_disown(m);
 }
 
-bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t page, double ty,
-                   const char *uri)
+void mark_disown(mark *m)
+{
+    m->txt = NULL;
+    m->points = NULL;
+    m->uri = m->tag = m->alt = NULL;
+}
+
+/* A copy of s, or NULL when s is NULL; *ok turns false when out of memory. */
+static char *dup_or_null(const char *s, bool *ok)
+{
+    char *c = s ? strdup(s) : NULL;
+    if (s && !c)
+        *ok = false;
+    return c;
+}
+
+bool mark_copy(const mark *m, mark *out)
+{
+    *out = *m;
+    mark_disown(out);
+    bool ok = true;
+    if (m->kind == MARK_TEXT)
+        out->txt = text_ref(m->txt);
+    if (m->n_points) {
+        out->points = malloc(2 * m->n_points * sizeof *out->points);
+        if (out->points)
+            memcpy(out->points, m->points, 2 * m->n_points * sizeof *out->points);
+        else
+            ok = false;
+    }
+    out->uri = dup_or_null(m->uri, &ok);
+    out->tag = dup_or_null(m->tag, &ok);
+    out->alt = dup_or_null(m->alt, &ok);
+    if (!ok)
+        mark_release(out);
+    return ok;
+}
+
+bool page_add_uri_link(doc_page *p, double x, double y, double w, double h, const char *uri)
+{
+    mark m = {.kind = MARK_LINK, .x = x, .y = y, .w = w, .h = h, .uri = strdup(uri)};
+    return m.uri && page_add_mark(p, &m);
+}
+
+bool doc_add_dest(doc *d, size_t page, double y, size_t *index)
+{
+    /* Whole points: a finer difference is no different place to a reader,
+     * and the name ("p3_120") is made from these two numbers. */
+    y = round(y);
+    for (size_t i = 0; i < d->n_dests; i++)
+        if (d->dests[i].page == page && d->dests[i].y == y) {
+            *index = i;
+            return true;
+        }
+    if (d->n_dests == d->cap_dests) {
+        size_t cap = d->cap_dests ? d->cap_dests * 2 : 16;
+        doc_dest *dests = realloc(d->dests, cap * sizeof *dests);
+        if (!dests)
+            return false;
+        d->dests = dests;
+        d->cap_dests = cap;
+    }
+    d->dests[d->n_dests] = (doc_dest){.page = page, .y = y};
+    *index = d->n_dests++;
+    return true;
+}
+
+bool doc_add_page_link(doc *d, doc_page *p, double x, double y, double w, double h, size_t page,
+                       double ty)
 {
     mark m = {.kind = MARK_LINK, .x = x, .y = y, .w = w, .h = h};
-    char buf[64];
-    if (uri) {
-        /* cairo's attribute syntax: quotes and backslashes escaped in the value */
-        size_t n = strlen(uri), k = 0;
-        m.attrs = malloc(2 * n + 16);
-        if (!m.attrs)
-            return false;
-        k += (size_t)snprintf(m.attrs, 8, "uri='");
-        for (size_t i = 0; i < n; i++) {
-            if (uri[i] == '\'' || uri[i] == '\\')
-                m.attrs[k++] = '\\';
-            m.attrs[k++] = uri[i];
-        }
-        m.attrs[k++] = '\'';
-        m.attrs[k] = '\0';
-    } else {
-        snprintf(buf, sizeof buf, "page=%zu pos=[0 %.2f]", page + 1, ty);
-        m.attrs = strdup(buf);
-        if (!m.attrs)
-            return false;
+    return doc_add_dest(d, page, ty, &m.dest) && page_add_mark(p, &m);
+}
+
+bool page_add_tag_alt(doc_page *p, const char *name, const char *alt)
+{
+    bool ok = true;
+    mark m = {.kind = MARK_TAG_BEGIN, .tag = dup_or_null(name, &ok), .alt = dup_or_null(alt, &ok)};
+    if (!ok || !m.tag) {
+        mark_release(&m);
+        return false;
     }
     return page_add_mark(p, &m);
 }
 
 bool page_add_tag(doc_page *p, const char *name)
 {
-    mark m = {.kind = MARK_TAG_BEGIN, .attrs = strdup(name)};
-    return m.attrs && page_add_mark(p, &m);
+    return page_add_tag_alt(p, name, NULL);
 }
 
 bool page_add_tag_end(doc_page *p)

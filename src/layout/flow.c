@@ -17,9 +17,7 @@ static bool box_place(box *b, doc_page *p, double dx, double dy)
     bool ok = true;
     for (size_t i = 0; i < b->marks.n_marks; i++) {
         mark m = b->marks.marks[i];
-        b->marks.marks[i].txt = NULL; /* taken over (or released) below */
-        b->marks.marks[i].points = NULL;
-        b->marks.marks[i].attrs = NULL;
+        mark_disown(&b->marks.marks[i]); /* taken over (or released) below */
         if (!ok) {
             mark_release(&m);
             continue;
@@ -230,10 +228,15 @@ bool flow_outline(flow *f, const char *title, int level, double height)
 
 bool box_wrap_tag(box *b, const char *name)
 {
+    return box_wrap_tag_alt(b, name, NULL);
+}
+
+bool box_wrap_tag_alt(box *b, const char *name, const char *alt)
+{
     if (!name)
         return true; /* nothing to tag */
     /* The begin tag goes first: append both, then rotate the begin to the front. */
-    if (!page_add_tag(&b->marks, name) || !page_add_tag_end(&b->marks))
+    if (!page_add_tag_alt(&b->marks, name, alt) || !page_add_tag_end(&b->marks))
         return false;
     size_t n = b->marks.n_marks;
     mark begin = b->marks.marks[n - 2];
@@ -264,6 +267,12 @@ static bool official_folios(flow *f)
         double x = number % 2 ? f->left + f->width - st->folio_inset - w
                               : f->left + st->folio_inset;
         if (!page_add_text(&f->d->pages[i], t, x, y, st->ink))
+            return false;
+        /* Viewers show the number printed: an attachment from --first-page 5
+         * reads 5, 6 … in the page box too. */
+        char label[32];
+        snprintf(label, sizeof label, "%d", number);
+        if (!doc_set_page_label(f->d, i, label))
             return false;
     }
     return true;
@@ -298,7 +307,7 @@ bool flow_finish(flow *f)
         if (!page_add_text(p, num, f->left + f->width - folio_w, ty, st->muted))
             return false;
         /* A source with an address: the footer naming it is a link to it. */
-        if (f->footer_url && !page_add_link(p, f->left, ty, src_w, src_h, 0, 0, f->footer_url))
+        if (f->footer_url && !page_add_uri_link(p, f->left, ty, src_w, src_h, f->footer_url))
             return false;
         char label[32];
         snprintf(label, sizeof label, "%zu", i + 1);
@@ -310,29 +319,6 @@ bool flow_finish(flow *f)
 
 
 /* ---- boxes that split: tables ---------------------------------------------- */
-
-/* A copy of m that owns its own references. */
-static bool mark_copy(const mark *m, mark *out)
-{
-    *out = *m;
-    out->points = NULL;
-    out->attrs = NULL;
-    if (m->kind == MARK_TEXT)
-        out->txt = text_ref(m->txt);
-    if (m->n_points) {
-        out->points = malloc(2 * m->n_points * sizeof *out->points);
-        if (!out->points) {
-            mark_release(out);
-            return false;
-        }
-        memcpy(out->points, m->points, 2 * m->n_points * sizeof *out->points);
-    }
-    if (m->attrs && !(out->attrs = strdup(m->attrs))) {
-        mark_release(out);
-        return false;
-    }
-    return true;
-}
 
 /* Splits b at cut: the marks above it (and a closing rule) go to *top; the
  * rest, under "续表" and a copy of the header, stays in b. */

@@ -116,8 +116,18 @@ static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, b
     /* An official attachment has no cards: its figures stand in a table. */
     if (ctx->st->official && (blk->kind == BLOCK_KPI || blk->kind == BLOCK_HERO))
         return table_build(ctx, blk, width, b) && box_wrap_tag(b, kinds[BLOCK_TABLE].tag);
-    return blk->kind < BLOCK_KIND_LAST && kinds[blk->kind].build(ctx, blk, width, b) &&
-           box_wrap_tag(b, kinds[blk->kind].tag);
+    if (blk->kind >= BLOCK_KIND_LAST || !kinds[blk->kind].build(ctx, blk, width, b))
+        return false;
+    const char *tag = kinds[blk->kind].tag;
+    if (!tag || strcmp(tag, "Figure") != 0)
+        return box_wrap_tag(b, tag);
+    /* A figure carries its data in words for those who cannot see it. */
+    strbuf alt = {0};
+    bool ok = layout_alt_text(ctx, blk, &alt) && box_wrap_tag_alt(b, tag, sb_str(&alt));
+    sb_free(&alt);
+    if (!ok)
+        ctx->failed = true;
+    return ok;
 }
 
 /* The narrowest a compact chart reads well at, or 0 when it never shares a

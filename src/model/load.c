@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/arena.h"
 #include "base/i18n.h"
@@ -56,6 +57,31 @@ static bool valid_date(const char *d)
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return !(m == 2 && day == 29 && !leap);
+}
+
+/* A source's address becomes a link in the PDF: only web pages may open
+ * from an official sheet (a "javascript:", "file:" or "launch" address would
+ * run or open something on the reader's computer), and the address must name
+ * a host. Returns false after reporting. */
+static bool web_address(jin *j, const char *path, const char *url)
+{
+    size_t scheme = strncasecmp(url, "https://", 8) == 0  ? 8
+                    : strncasecmp(url, "http://", 7) == 0 ? 7
+                                                          : 0;
+    if (!scheme) {
+        jin_report(j, path, _("a source's address must begin with http:// or https:// (a link "
+                              "in the PDF may only open a web page)"));
+        return false;
+    }
+    if (!url[scheme] || url[scheme] == '/' || url[scheme] == ' ') {
+        jin_report(j, path, _("the address names no web site after \"%.*s\""), (int)scheme, url);
+        return false;
+    }
+    if (strpbrk(url, "\n\t")) {
+        jin_report(j, path, _("a web address cannot hold a line break or a tab"));
+        return false;
+    }
+    return true;
 }
 
 static void load_meta(loader *ld, json_t *root)
@@ -104,6 +130,9 @@ static void load_meta(loader *ld, json_t *root)
             s->n_missing++; /* "": listed by `factsheet import`, still to be written */
         s->sources[i].publisher = jin_get_string(&ld->j, src, p, "publisher", false);
         s->sources[i].url = jin_get_string(&ld->j, src, p, "url", false);
+        if (s->sources[i].url && s->sources[i].url[0] &&
+            !web_address(&ld->j, jin_member_path(&ld->j, p, "url"), s->sources[i].url))
+            s->sources[i].url = NULL;
     }
 }
 

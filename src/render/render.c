@@ -13,6 +13,7 @@
 
 #include "base/atomic_file.h"
 #include "base/i18n.h"
+#include "render/pdfpost.h"
 
 /* Fills the current path with a hatch pattern in the mark's hatch colour. */
 static void draw_hatch(cairo_t *cr, const mark_paint *pt)
@@ -100,7 +101,21 @@ static void marker_path(cairo_t *cr, const mark *m)
     }
 }
 
-static void draw_page(cairo_t *cr, const doc_page *p)
+/* The name of destination i in the PDF: "p3_120" is page 3 at y = 120. */
+static void dest_name(const doc *d, size_t i, char *buf, size_t n)
+{
+    if (i < d->n_dests)
+        snprintf(buf, n, "p%zu_%.0f", d->dests[i].page + 1, d->dests[i].y);
+    else
+        snprintf(buf, n, "none");
+}
+
+/* Counts web links as they are drawn: link i gets placeholder i. */
+typedef struct link_counter {
+    size_t next_uri;
+} link_counter;
+
+static void draw_page(cairo_t *cr, const doc *d, const doc_page *p, link_counter *lk)
 {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -151,23 +166,28 @@ static void draw_page(cairo_t *cr, const doc_page *p)
             }
             break;
         case MARK_LINK: {
-            /* Surfaces without links (PNG) ignore tags. An internal link goes
+            /* Surfaces without links (PNG) ignore tags. A web link gets a
+             * placeholder that the archive pass replaces by the address
+             * (cairo 1.16 writes it unescaped); an internal link goes
              * through a named destination: cairo 1.16 writes no destination
              * for "page=N pos=[…]" when page N comes later in the file. */
-            char attrs[512];
-            size_t page;
-            double y;
-            if (sscanf(m->attrs, "page=%zu pos=[0 %lf]", &page, &y) == 2)
-                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='p%zu_%.0f'", m->x,
-                         m->y, m->w, m->h, page, y);
-            else
-                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w,
-                         m->h, m->attrs);
+            char attrs[160];
+            if (m->uri) {
+                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] uri='%s%zu'", m->x, m->y,
+                         m->w, m->h, PDFPOST_URI_PLACEHOLDER, lk ? lk->next_uri : 0);
+                if (lk)
+                    lk->next_uri++;
+            } else {
+                char name[64];
+                dest_name(d, m->dest, name, sizeof name);
+                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='%s'", m->x, m->y,
+                         m->w, m->h, name);
+            }
             cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
             cairo_tag_end(cr, CAIRO_TAG_LINK);
             break;
         }
-        case MARK_TAG_BEGIN: cairo_tag_begin(cr, m->attrs, NULL); break;
+        case MARK_TAG_BEGIN: cairo_tag_begin(cr, m->tag, NULL); break;
         case MARK_TAG_END: {
             /* cairo wants the name again: find the matching begin. */
             int depth = 0;
@@ -175,7 +195,7 @@ static void draw_page(cairo_t *cr, const doc_page *p)
                 if (p->marks[k].kind == MARK_TAG_END)
                     depth++;
                 else if (p->marks[k].kind == MARK_TAG_BEGIN && depth-- == 0) {
-                    cairo_tag_end(cr, p->marks[k].attrs);
+                    cairo_tag_end(cr, p->marks[k].tag);
                     break;
                 }
             }
@@ -207,23 +227,19 @@ static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
     cairo_restore(cr);
 }
 
-/* The named destinations on page (1-based) that internal links and the
- * outline point at: "p3_120" is page 3 at y = 120. */
+/* The named destinations on page (0-based) that internal links point at;
+ * the document holds each place once, so each name is written once. */
 static void draw_destinations(cairo_t *cr, const doc *d, size_t page)
 {
-    for (size_t i = 0; i < d->n_pages; i++)
-        for (size_t k = 0; k < d->pages[i].n_marks; k++) {
-            const mark *m = &d->pages[i].marks[k];
-            size_t target;
-            double y;
-            if (m->kind != MARK_LINK || sscanf(m->attrs, "page=%zu pos=[0 %lf]", &target, &y) != 2 ||
-                target != page)
-                continue;
-            char attrs[96];
-            snprintf(attrs, sizeof attrs, "name='p%zu_%.0f' x=0 y=%.2f", target, y, y);
-            cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
-            cairo_tag_end(cr, CAIRO_TAG_DEST);
-        }
+    for (size_t i = 0; i < d->n_dests; i++) {
+        if (d->dests[i].page != page)
+            continue;
+        char name[64], attrs[128];
+        dest_name(d, i, name, sizeof name);
+        snprintf(attrs, sizeof attrs, "name='%s' x=0 y=%.2f", name, d->dests[i].y);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
 }
 
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int len)
@@ -259,42 +275,29 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, const char *path, diag
     return true;
 }
 
-static bool render_pdf(const doc *d, const render_opts *o, const char *path, diag_list *dl)
+/* Draws d with cairo as a tagged PDF into out (memory). */
+static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *path,
+                     diag_list *dl)
 {
-    atomic_file af;
-    if (!atomic_file_open(&af, path, dl))
-        return false;
     double b = o->bleed;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        write_to_file, af.fp, d->width + 2 * b, d->height + 2 * b);
+        write_to_file, out, d->width + 2 * b, d->height + 2 * b);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
-    if (d->title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
-    if (d->author)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, d->author);
-    if (d->subject)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, d->subject);
-    if (d->keywords)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, d->keywords);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, o->creator);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, o->creation_date);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, o->creation_date);
+    /* The document's description is written by the archive pass, in Info
+     * and XMP alike; cairo's own would be replaced anyway. */
     cairo_t *cr = cairo_create(surface);
     cairo_tag_begin(cr, "Document", NULL);
     size_t next_outline = 0;
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
+    link_counter links = {0};
     for (size_t i = 0; i < d->n_pages; i++) {
         if (b > 0) {
             draw_crop_marks(cr, d->width, d->height, b);
             cairo_save(cr);
             cairo_translate(cr, b, b);
         }
-        /* Page labels (doc.page_labels) are not written: cairo 1.16 emits an
-         * empty /PageLabels number tree whatever it is given (checked with
-         * qpdf), which some viewers read as "no labels". Viewers then number
-         * pages 1..N, which is what the sheets print. */
-        draw_page(cr, &d->pages[i]);
-        draw_destinations(cr, d, i + 1);
+        draw_page(cr, d, &d->pages[i], &links);
+        draw_destinations(cr, d, i);
         if (b > 0)
             cairo_restore(cr);
         /* Bookmarks are added as their pages are drawn, in order. */
@@ -309,11 +312,90 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
         cairo_show_page(cr);
     }
     cairo_tag_end(cr, "Document");
-    if (!finish(surface, cr, path, dl)) {
-        atomic_file_abort(&af);
+    return finish(surface, cr, path, dl);
+}
+
+/* What the archive pass needs from d: the figures' descriptions and the web
+ * addresses, both in the order draw_page meets them. */
+static bool archive_job(const doc *d, const render_opts *o, pdfpost_job *job)
+{
+    size_t n_alts = 0, n_uris = 0;
+    for (size_t i = 0; i < d->n_pages; i++)
+        for (size_t k = 0; k < d->pages[i].n_marks; k++) {
+            const mark *m = &d->pages[i].marks[k];
+            n_alts += m->kind == MARK_TAG_BEGIN && strcmp(m->tag, "Figure") == 0;
+            n_uris += m->kind == MARK_LINK && m->uri;
+        }
+    const char **alts = calloc(n_alts + 1, sizeof *alts);
+    const char **uris = calloc(n_uris + 1, sizeof *uris);
+    if (!alts || !uris) {
+        free(alts);
+        free(uris);
         return false;
     }
-    return atomic_file_commit(&af, dl);
+    n_alts = n_uris = 0;
+    for (size_t i = 0; i < d->n_pages; i++)
+        for (size_t k = 0; k < d->pages[i].n_marks; k++) {
+            const mark *m = &d->pages[i].marks[k];
+            if (m->kind == MARK_TAG_BEGIN && strcmp(m->tag, "Figure") == 0)
+                alts[n_alts++] = m->alt;
+            else if (m->kind == MARK_LINK && m->uri)
+                uris[n_uris++] = m->uri;
+        }
+    *job = (pdfpost_job){.title = d->title,
+                         .author = d->author,
+                         .subject = d->subject,
+                         .keywords = d->keywords,
+                         .creator = o->creator,
+                         .date = o->creation_date,
+                         .lang = "zh-CN",
+                         .alts = alts,
+                         .n_alts = n_alts,
+                         .uris = uris,
+                         .n_uris = n_uris,
+                         .page_labels = (const char *const *)d->page_labels,
+                         .n_pages = d->n_pages,
+                         .trim_inset = o->bleed,
+                         .bleed = o->bleed};
+    return true;
+}
+
+/* cairo draws into memory; the archive pass reads that and writes the
+ * temporary file, which is renamed into place only when both succeeded. */
+static bool render_pdf(const doc *d, const render_opts *o, const char *path, diag_list *dl)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        return false;
+    }
+    bool ok = draw_pdf(d, o, mem, path, dl);
+    if (fclose(mem) != 0 && ok) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        ok = false;
+    }
+    pdfpost_job job = {0};
+    if (ok && !archive_job(d, o, &job)) {
+        diag_error(dl, path, "%s", _("out of memory"));
+        ok = false;
+    }
+    atomic_file af;
+    if (ok && atomic_file_open(&af, path, dl)) {
+        if (pdfpost_run(&job, (const unsigned char *)buf, len, af.fp, path, dl))
+            ok = atomic_file_commit(&af, dl);
+        else {
+            atomic_file_abort(&af);
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    free((void *)job.alts);
+    free((void *)job.uris);
+    free(buf);
+    return ok;
 }
 
 /* Draws page p as a PNG into out. */
@@ -327,7 +409,7 @@ static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *o
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, k, k);
-    draw_page(cr, p);
+    draw_page(cr, d, p, NULL);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS)
@@ -348,7 +430,7 @@ static bool render_svg_page(const doc *d, const doc_page *p, FILE *out, const ch
         cairo_svg_surface_create_for_stream(write_to_file, out, d->width, d->height);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
-    draw_page(cr, p);
+    draw_page(cr, d, p, NULL);
     return finish(surface, cr, path, dl);
 }
 

@@ -29,7 +29,7 @@ root=$(pwd)
 [ -f "$root/tests/fuzz/fuzz_sheet.c" ] || { echo "run.sh: run from the source tree's top" >&2; exit 2; }
 
 CLANG=${CLANG:-clang}
-PKGS="cairo pangocairo pangoft2 fontconfig jansson"
+PKGS="cairo pangocairo pangoft2 fontconfig jansson libqpdf"
 OUT=out/fuzz
 BIN=$OUT/fuzz_sheet
 mkdir -p "$OUT/corpus"
@@ -38,11 +38,16 @@ command -v "$CLANG" >/dev/null 2>&1 || { echo "run.sh: $CLANG not found (apt-get
 cflags=$(pkg-config --cflags $PKGS) || exit 2
 libs=$(pkg-config --libs $PKGS) || exit 2
 
+# The archive pass embeds the sRGB profile, as the Makefile makes it.
+mkdir -p "$OUT/gen"
+icc=$(sh tools/find-srgb.sh) || exit 2
+od -An -v -tx1 "$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >"$OUT/gen/srgb_icc.inc" || exit 2
+
 echo "CC      $BIN"
 # shellcheck disable=SC2086
 if ! "$CLANG" -g -O1 -fno-omit-frame-pointer \
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-        -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/layout -Isrc/model $cflags \
+        -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/layout -Isrc/model -I"$OUT/gen" $cflags \
         tests/fuzz/fuzz_sheet.c src/*/*.c $libs -lm -o "$BIN.tmp"; then
     echo "run.sh: cannot build the harness (for the fuzzer runtime:" \
         "apt-get install -y libclang-rt-14-dev)" >&2
