@@ -267,7 +267,8 @@ bool flow_finish(flow *f)
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
         char folio[64];
-        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
+        /* No ASCII spaces: copied, the folio reads as it is printed. */
+        snprintf(folio, sizeof folio, "第%zu页　共%zu页", i + 1, f->d->n_pages);
         text *src = layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources");
         text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
         if (!src || !num) {
