@@ -650,12 +650,12 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
         a->end_index = (guint)cjk->gaps[i].end;
         pango_attr_list_insert(attrs, a);
     }
-    /* A figure never breaks from its unit; a run too long for a third of
-     * the line is left to break (it could not fit otherwise). */
+    /* A figure never breaks from its unit; a run that might not fit a line
+     * of its own is left to break (Pango would run it past the edge). */
     for (size_t i = 0; width > 0 && i < cjk->n_keeps; i++) {
         long chars = g_utf8_strlen(utf8 + cjk->keeps[i].start,
                                    (gssize)(cjk->keeps[i].end - cjk->keeps[i].start));
-        if (chars * style->size > width / 3)
+        if (chars * (style->size + style->tracking) > width)
             continue;
         PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
         a->start_index = (guint)cjk->keeps[i].start;
