@@ -25,7 +25,7 @@ static bool comparable_in(const topic *t, const char *id)
     return t->cfg ? book_topic_comparable(t->cfg, id) : true;
 }
 
-/* The figure as printed: qualifier, number (grouped), unit; a rank as 第N. */
+/* The figure as printed: qualifier, number, unit; a rank as 第N. */
 static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
 {
     if (ind->kind == KIND_RANK) {

@@ -25,30 +25,17 @@ static bool is_plain_decimal(const char *s)
     return *p == '\0';
 }
 
-bool numfmt_group(const char *literal, char *out, size_t n)
+bool numfmt_plain(const char *literal, char *out, size_t n)
 {
     if (!is_plain_decimal(literal)) {
         snprintf(out, n, "%s", literal);
         return false;
     }
-    const char *digits = literal[0] == '-' ? literal + 1 : literal;
-    size_t int_len = strcspn(digits, ".");
-    size_t commas = int_len >= 5 ? (int_len - 1) / 3 : 0;
-    size_t need = strlen(literal) + commas + 1;
-    if (need > n) {
+    if (strlen(literal) + 1 > n) {
         snprintf(out, n, "%s", literal);
         return false;
     }
-    char *o = out;
-    if (literal[0] == '-')
-        *o++ = '-';
-    for (size_t i = 0; i < int_len; i++) {
-        *o++ = digits[i];
-        size_t left = int_len - 1 - i;
-        if (commas && left > 0 && left % 3 == 0)
-            *o++ = ',';
-    }
-    memcpy(o, digits + int_len, strlen(digits + int_len) + 1); /* sized above */
+    memcpy(out, literal, strlen(literal) + 1); /* sized above */
     return true;
 }
 
@@ -111,7 +98,7 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
         snprintf(out->number, sizeof out->number, "%s", literal);
         return is_plain_decimal(literal) && len < sizeof out->number;
     }
-    return numfmt_group(literal, out->number, sizeof out->number);
+    return numfmt_plain(literal, out->number, sizeof out->number);
 }
 
 bool numfmt_axis(double v, int decimals, char *out, size_t n)
@@ -127,7 +114,7 @@ bool numfmt_axis(double v, int decimals, char *out, size_t n)
     int len = snprintf(plain, sizeof plain, "%.*f", decimals, r);
     if (len < 0 || (size_t)len >= sizeof plain)
         return false;
-    return numfmt_group(plain, out, n);
+    return numfmt_plain(plain, out, n);
 }
 
 double numfmt_parse(const char *printed)
