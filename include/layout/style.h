@@ -69,6 +69,7 @@ typedef struct style {
     rgb on_bar_ink;      /* a figure set inside a bar */
     /* footer */
     double footer_gap, footer_rule_w;
+    double link_underline_w, link_underline_gap; /* under the book's cross-references */
     /* the fact sheet's front page: the band across the top */
     rgb band, band_ink, band_sub;
     double band_pad_top, band_pad_bottom, band_bleed, band_after;

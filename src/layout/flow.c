@@ -146,7 +146,7 @@ static bool place_lines(doc_page *p, text *t, int first, int count, double x, do
     text_line_span(t, first + count - 1, &last_top, &last_bottom);
     mark m = {.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = last_bottom - top,
               .txt = text_ref(t), .first_line = first, .n_lines = count};
-    m.paint.fill = color;
+    m.paint.fill = page_text_color(color);
     m.paint.filled = true;
     return page_add_tag(p, "P") && page_add_mark(p, &m) && page_add_tag_end(p);
 }

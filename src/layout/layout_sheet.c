@@ -221,7 +221,7 @@ static bool add_watermarks(layout_ctx *ctx, doc *d)
         double x = cx - (w / 2 * cos(a) - h / 2 * sin(a));
         double y = cy - (w / 2 * sin(a) + h / 2 * cos(a));
         doc_page *p = &d->pages[i];
-        if (!page_add_text(p, t, x, y, st->watermark))
+        if (!page_add_text_tinted(p, t, x, y, st->watermark))
             return false;
         /* Behind everything: move the new mark to the front of the page. */
         mark m = p->marks[p->n_marks - 1];

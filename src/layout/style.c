@@ -2,7 +2,10 @@
  *
  * Colours: the accent and the bars are dark enough to stay legible on a
  * black-and-white office printer (relative luminance under 0.2 against white
- * paper), and text is never set in a light tint. */
+ * paper), and text is never set in a light tint (doc.h: text prints pure
+ * black or white). For a laser's screen: a tint covers at least 10 % (prints
+ * as gray 0.90 or darker), a rule is at least 0.5 pt and covers at least
+ * 28 % (gray 0.72 or darker); lighter ones vanish or band. */
 #include "layout/style.h"
 
 #include <math.h>
@@ -61,13 +64,13 @@ static const style default_style = {
     .muted = {0.36, 0.38, 0.42},
     .accent = {0.06, 0.29, 0.50},
     .rule = {0.55, 0.58, 0.62},
-    .card_fill = {0.93, 0.95, 0.97},
-    .grid = {0.82, 0.84, 0.87},
+    .card_fill = {0.87, 0.90, 0.94},
+    .grid = {0.68, 0.70, 0.73},
     .axis = {0.25, 0.27, 0.30},
     .bar = {0.13, 0.40, 0.66},
     .good = {0.09, 0.45, 0.22},
     .bad = {0.72, 0.13, 0.13},
-    .track = {0.88, 0.90, 0.92},
+    .track = {0.84, 0.86, 0.89},
     .target = {0.10, 0.10, 0.12},
     /* Okabe-Ito hues, safe for colour-blind readers, chosen for luminance
      * steps of about 0.15 so series stay apart when printed in gray:
@@ -143,6 +146,8 @@ static const style default_style = {
     .official = false,
     .footer_gap = 5,
     .footer_rule_w = 0.5,
+    .link_underline_w = 0.6,
+    .link_underline_gap = 1.2,
 
     .band = {0.06, 0.29, 0.50},
     .band_ink = {1, 1, 1},
@@ -155,7 +160,7 @@ static const style default_style = {
     .highlight_title = {FACE_SANS_BOLD, 12, 0, ALIGN_LEFT, 0},
     .highlight = {FACE_SANS, 10, 15.5, ALIGN_JUSTIFY, 0, HAN_LATIN_EM, 0},
     .highlight_number = {FACE_SANS_BOLD, 10, 15.5, ALIGN_LEFT, 0},
-    .panel_fill = {0.91, 0.94, 0.97},
+    .panel_fill = {0.86, 0.90, 0.94},
     .highlight_pad = 10,
     .highlight_gap = 4,
     .highlight_indent = 14,
@@ -212,13 +217,13 @@ const style *style_grayscale(void)
         g.muted = gray(0.33);
         g.accent = gray(0.12);
         g.rule = gray(0.55);
-        g.card_fill = gray(0.93);
-        g.grid = gray(0.82);
+        g.card_fill = gray(0.90);
+        g.grid = gray(0.70);
         g.axis = gray(0.25);
         g.bar = gray(0.35);
         g.good = gray(0.10);
         g.bad = gray(0.10);
-        g.track = gray(0.88);
+        g.track = gray(0.85);
         g.band = gray(0.20);
         g.band_sub = gray(0.90);
         g.panel_fill = gray(0.90);
