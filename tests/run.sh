@@ -172,9 +172,15 @@ check "gongwen names each substituted official font once" sh -c \
 "$BIN" --paper A3 -o "$T/a3.pdf" data/2025.json 2>/dev/null
 check "--paper A3 gives 297 x 420 mm pages" sh -c "pdfinfo '$T/a3.pdf' | grep -q 'Page size: *841.89 x 1190.55 pts (A3)'"
 "$BIN" --bleed 3 -o "$T/bleed.pdf" data/2025.json 2>/dev/null
-check "--bleed 3 adds 3 mm on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *612.28[0-9]* x 858.89[0-9]* pts'"
-check "--bleed keeps the page's content where the trimmed page has it (shifted by the bleed)" sh -c \
-    "pdftotext -bbox -f 1 -l 1 '$T/bleed.pdf' - | grep -q 'xMin=.59\\.52[0-9]*. .*>株洲市卫生健康委员会</word>'"
+check "--bleed 3 adds 3 mm of bleed and a 10 mm slug on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *668.97[0-9]* x 915.59[0-9]* pts'"
+check "--bleed keeps the page's content where the trimmed page has it (shifted by bleed and slug)" sh -c \
+    "pdftotext -bbox -f 1 -l 1 '$T/bleed.pdf' - | grep -q 'xMin=.87\\.87[0-9]*. .*>株洲市卫生健康委员会</word>'"
+# At 72 dpi the trim starts at 36.85 pt: the band fills the bleed (x 34, y 60),
+# the slug beside it is paper (x 20, y 60), a crop mark stands in the slug on
+# the line of the trim's left edge (x 37, y 15).
+pixel() { pdftoppm -r 72 -f 1 -l 1 -x "$1" -y "$2" -W 1 -H 1 -gray "$T/bleed.pdf" | tail -c 1 | od -An -tu1 | tr -d ' '; }
+check "--bleed: the band runs into the bleed, not the slug; crop marks in the slug" sh -c \
+    "[ $(pixel 34 60) -lt 128 ] && [ $(pixel 20 60) -eq 255 ] && [ $(pixel 37 15) -lt 200 ]"
 
 # ---- sources --------------------------------------------------------------------
 out=$("$PY" tests/check_sources.py "$SOURCES" data/*.json 2>&1)

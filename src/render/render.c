@@ -185,23 +185,30 @@ static void draw_page(cairo_t *cr, const doc_page *p)
     }
 }
 
-/* Crop marks for a print shop: thin lines at each corner of the trimmed
- * page, in the bleed, stopping short of the trim so none shows on paper. */
+/* The slug: paper beyond the bleed that carries the crop marks and is cut
+ * away with the bleed. 10 mm holds marks of 6 mm clear of both. */
+#define SLUG (10 * 72 / 25.4)
+
+/* Crop marks for a print shop: at each corner of the trimmed page w × h, a
+ * line on the line of each trim edge, in the slug: from the bleed's outer
+ * edge plus a millimetre outwards, so no mark prints in the bleed (where
+ * the band runs) or shows when the sheet is trimmed a little off. The
+ * origin is the trim's top-left corner. */
 static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
 {
-    double gap = fmin(3 * 72 / 25.4, bleed / 2); /* 3 mm off the trim edge */
+    double from = bleed + 72 / 25.4, to = bleed + SLUG - 72 / 25.4;
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, 0.25);
-    double xs[2] = {bleed, bleed + w}, ys[2] = {bleed, bleed + h};
+    double xs[2] = {0, w}, ys[2] = {0, h};
     for (int i = 0; i < 2; i++)
         for (int k = 0; k < 2; k++) {
             double x = xs[i], y = ys[k];
             double dx = i ? 1 : -1, dy = k ? 1 : -1;
-            cairo_move_to(cr, x + dx * gap, y);
-            cairo_line_to(cr, x + dx * bleed, y);
-            cairo_move_to(cr, x, y + dy * gap);
-            cairo_line_to(cr, x, y + dy * bleed);
+            cairo_move_to(cr, x + dx * from, y);
+            cairo_line_to(cr, x + dx * to, y);
+            cairo_move_to(cr, x, y + dy * from);
+            cairo_line_to(cr, x, y + dy * to);
         }
     cairo_stroke(cr);
     cairo_restore(cr);
@@ -264,9 +271,14 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     atomic_file af;
     if (!atomic_file_open(&af, path, dl))
         return false;
-    double b = o->bleed;
+    /* With bleed, the sheet is trim + bleed + slug on every side: the
+     * page's content (the band) runs to the bleed's edge, the crop marks
+     * stand in the slug. TrimBox and BleedBox (trim = MediaBox inset by
+     * bleed + slug, bleed box inset by the slug) are written by the PDF
+     * post-pass; cairo 1.16 cannot set page boxes. */
+    double b = o->bleed, edge = b > 0 ? b + SLUG : 0;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        write_to_file, af.fp, d->width + 2 * b, d->height + 2 * b);
+        write_to_file, af.fp, d->width + 2 * edge, d->height + 2 * edge);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
     if (d->title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
@@ -285,9 +297,11 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
     for (size_t i = 0; i < d->n_pages; i++) {
         if (b > 0) {
-            draw_crop_marks(cr, d->width, d->height, b);
             cairo_save(cr);
-            cairo_translate(cr, b, b);
+            cairo_translate(cr, edge, edge);
+            draw_crop_marks(cr, d->width, d->height, b);
+            cairo_rectangle(cr, -b, -b, d->width + 2 * b, d->height + 2 * b);
+            cairo_clip(cr);
         }
         /* Page labels (doc.page_labels) are not written: cairo 1.16 emits an
          * empty /PageLabels number tree whatever it is given (checked with
