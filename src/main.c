@@ -288,10 +288,9 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     }
     if (!session_use_dir(ss, input, dl))
         goto done;
-    style st = style_on_paper(o->gongwen ? style_gongwen()
-                              : o->grayscale ? style_grayscale()
-                                             : style_default(),
-                              o->paper_w, o->paper_h);
+    /* Laid out on A4 always: A3 is the same design enlarged (render_opts.paper_w),
+     * not a reflow into longer lines. */
+    style st = *(o->gongwen ? style_gongwen() : o->grayscale ? style_grayscale() : style_default());
     layout_opts lo = {.draft = o->draft, .first_page = o->first_page,
                       .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
@@ -318,6 +317,8 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
                       .bleed = o->bleed,
+                      .paper_w = o->paper_w,
+                      .paper_h = o->paper_h,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, dl);
@@ -341,10 +342,9 @@ static int render_book(const options *o, const char *input)
     ss.fonts = text_fonts_new(o->fonts_conf, &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
-    style st = style_on_paper(o->gongwen ? style_gongwen()
-                              : o->grayscale ? style_grayscale()
-                                             : style_default(),
-                              o->paper_w, o->paper_h);
+    /* Laid out on A4 always: A3 is the same design enlarged (render_opts.paper_w),
+     * not a reflow into longer lines. */
+    style st = *(o->gongwen ? style_gongwen() : o->grayscale ? style_grayscale() : style_default());
     d = layout_book(ss.hist, ss.targets, ss.fonts, &st, &dl);
     if (!d)
         goto done;
@@ -369,6 +369,8 @@ static int render_book(const options *o, const char *input)
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
                       .bleed = o->bleed,
+                      .paper_w = o->paper_w,
+                      .paper_h = o->paper_h,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, &dl);

@@ -171,6 +171,22 @@ check "gongwen names each substituted official font once" sh -c \
     "'$BIN' --style gongwen -o '$T/gw2.pdf' data/2025.json 2>&1 | grep -c 'official font substituted' | grep -qx 5"
 "$BIN" --paper A3 -o "$T/a3.pdf" data/2025.json 2>/dev/null
 check "--paper A3 gives 297 x 420 mm pages" sh -c "pdfinfo '$T/a3.pdf' | grep -q 'Page size: *841.89 x 1190.55 pts (A3)'"
+"$BIN" -o "$T/a4.pdf" data/2025.json 2>/dev/null
+check "--paper A3 is the A4 page enlarged 141 %, not reflowed (same words at 1.414 times the place)" \
+    "$PY" -c '
+import re, subprocess, sys
+def words(pdf):
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    return [(float(a), float(b), t) for a, b, t in
+            re.findall(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\"[^>]*>(.*?)</word>", out)]
+a4, a3 = words(sys.argv[1]), words(sys.argv[2])
+at = {(t, round(x), round(y)) for x, y, t in a3}
+near = lambda x, y, t: any((t, round(x) + dx, round(y) + dy) in at
+                           for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+missed = [t for x, y, t in a4 if not near(1.4141 * x, 1.4141 * y, t)]
+# poppler may cut a word differently at another size: a few, not a reflow
+assert a4 and len(missed) <= len(a4) // 20, missed[:10]
+' "$T/a4.pdf" "$T/a3.pdf"
 "$BIN" --bleed 3 -o "$T/bleed.pdf" data/2025.json 2>/dev/null
 check "--bleed 3 adds 3 mm of bleed and a 10 mm slug on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *668.97[0-9]* x 915.59[0-9]* pts'"
 check "--bleed keeps the page's content where the trimmed page has it (shifted by bleed and slug)" sh -c \

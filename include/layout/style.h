@@ -108,9 +108,6 @@ const style *style_grayscale(void);
  * page numbers "— 1 —" in 4号宋体 7 mm below the text block. */
 const style *style_gongwen(void);
 
-/* The same style on another paper (A3): same margins, a wider text block. */
-style style_on_paper(const style *st, double page_w, double page_h);
-
 /* Size in pt of a Chinese 号 ("三号", "小四"…), or 0 when unknown. */
 double style_hao(const char *name);
 

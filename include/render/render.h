@@ -20,6 +20,8 @@ typedef struct render_opts {
     render_format format;
     double dpi;                /* PNG only */
     double bleed;              /* PDF: pt of bleed on every side, with crop marks; 0 for none */
+    double paper_w, paper_h;   /* the paper, pt; 0 for the doc's own size. A larger one (A3
+                                * for an A4 doc) gets the same page enlarged, not reflowed */
     const char *creation_date; /* ISO 8601 in UTC, "2026-01-15T00:00:00Z" */
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;

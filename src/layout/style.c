@@ -381,14 +381,6 @@ const style *style_gongwen(void)
     return &g;
 }
 
-style style_on_paper(const style *st, double page_w, double page_h)
-{
-    style s = *st;
-    s.page_w = page_w;
-    s.page_h = page_h;
-    return s;
-}
-
 static double channel(double c)
 {
     return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);

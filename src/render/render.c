@@ -266,6 +266,16 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, const char *path, diag
     return true;
 }
 
+/* How much the doc's pages are enlarged to fill the paper: A4 to A3 is
+ * 1.414 (the lesser of the two sides' ratios, which differ by 0.01 %: the
+ * page keeps its proportions, 0.03 mm more margin on the right). */
+static double paper_scale(const doc *d, const render_opts *o)
+{
+    if (o->paper_w <= 0 || o->paper_h <= 0)
+        return 1;
+    return fmin(o->paper_w / d->width, o->paper_h / d->height);
+}
+
 static bool render_pdf(const doc *d, const render_opts *o, const char *path, diag_list *dl)
 {
     atomic_file af;
@@ -276,9 +286,11 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
      * stand in the slug. TrimBox and BleedBox (trim = MediaBox inset by
      * bleed + slug, bleed box inset by the slug) are written by the PDF
      * post-pass; cairo 1.16 cannot set page boxes. */
-    double b = o->bleed, edge = b > 0 ? b + SLUG : 0;
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        write_to_file, af.fp, d->width + 2 * edge, d->height + 2 * edge);
+    double b = o->bleed, edge = b > 0 ? b + SLUG : 0, k = paper_scale(d, o);
+    double w = o->paper_w > 0 ? o->paper_w : d->width, /* the trimmed page */
+        h = o->paper_h > 0 ? o->paper_h : d->height;
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_to_file, af.fp,
+                                                                   w + 2 * edge, h + 2 * edge);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
     if (d->title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
@@ -296,26 +308,26 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
     size_t next_outline = 0;
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
     for (size_t i = 0; i < d->n_pages; i++) {
+        cairo_save(cr);
         if (b > 0) {
-            cairo_save(cr);
             cairo_translate(cr, edge, edge);
-            draw_crop_marks(cr, d->width, d->height, b);
-            cairo_rectangle(cr, -b, -b, d->width + 2 * b, d->height + 2 * b);
+            draw_crop_marks(cr, w, h, b);
+            cairo_rectangle(cr, -b, -b, w + 2 * b, h + 2 * b);
             cairo_clip(cr);
         }
+        cairo_scale(cr, k, k);
         /* Page labels (doc.page_labels) are not written: cairo 1.16 emits an
          * empty /PageLabels number tree whatever it is given (checked with
          * qpdf), which some viewers read as "no labels". Viewers then number
          * pages 1..N, which is what the sheets print. */
         draw_page(cr, &d->pages[i]);
         draw_destinations(cr, d, i + 1);
-        if (b > 0)
-            cairo_restore(cr);
+        cairo_restore(cr);
         /* Bookmarks are added as their pages are drawn, in order. */
         for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
             const doc_outline *ol = &d->outline[next_outline];
             char link[96];
-            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y);
+            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y * k + edge);
             int level = ol->level < 1 ? 1 : ol->level > 3 ? 3 : ol->level;
             parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], ol->title,
                                                            link, 0);
@@ -331,10 +343,10 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
 }
 
 /* Draws page p as a PNG into out. */
-static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *out,
-                            const char *path, diag_list *dl)
+static bool render_png_page(const doc *d, const doc_page *p, double dpi, double scale,
+                            FILE *out, const char *path, diag_list *dl)
 {
-    double k = dpi / 72.0;
+    double k = dpi / 72.0 * scale;
     int w = (int)(d->width * k + 0.5), h = (int)(d->height * k + 0.5);
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surface);
@@ -355,13 +367,15 @@ static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *o
 }
 
 /* Draws page p as an SVG into out. */
-static bool render_svg_page(const doc *d, const doc_page *p, FILE *out, const char *path,
-                            diag_list *dl)
+static bool render_svg_page(const doc *d, const doc_page *p, double scale, FILE *out,
+                            const char *path, diag_list *dl)
 {
-    cairo_surface_t *surface =
-        cairo_svg_surface_create_for_stream(write_to_file, out, d->width, d->height);
+    cairo_surface_t *surface = cairo_svg_surface_create_for_stream(write_to_file, out,
+                                                                   d->width * scale,
+                                                                   d->height * scale);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
     draw_page(cr, p);
     return finish(surface, cr, path, dl);
 }
@@ -388,8 +402,10 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
             ok = false;
             break;
         }
-        ok = o->format == FORMAT_PNG ? render_png_page(d, &d->pages[i], o->dpi, mem, path, dl)
-                                     : render_svg_page(d, &d->pages[i], mem, path, dl);
+        double scale = paper_scale(d, o);
+        ok = o->format == FORMAT_PNG
+                 ? render_png_page(d, &d->pages[i], o->dpi, scale, mem, path, dl)
+                 : render_svg_page(d, &d->pages[i], scale, mem, path, dl);
         if (fclose(mem) != 0 && ok) {
             diag_error(dl, path, "%s", _("out of memory"));
             ok = false;
