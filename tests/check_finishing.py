@@ -62,44 +62,52 @@ def units(text):
     return n
 
 
+def same_paragraph(a, b):
+    """Whether line b continues line a: same size, the next line down (less
+    than two lines' pitch), starting at a's left edge or left of it (a's
+    first-line indent)."""
+    size_a, size_b = a[0][3] - a[0][1], b[0][3] - b[0][1]
+    dy = b[0][1] - a[0][1]
+    return (abs(size_a - size_b) < 0.5 and 0.5 * size_a < dy < 2.2 * size_a and
+            b[0][0] <= a[0][0] + 0.5 and b[0][0] >= a[0][0] - 2.5 * size_a)
+
+
 def check_text(pdf, findings):
     figures_sep, figures_plain = {}, set()
     for pno, blocks in enumerate(bbox_pages(pdf), 1):
-        for lines in blocks:
-            texts = [line_text(l) for l in lines]
-            for i, (words, text) in enumerate(zip(lines, texts)):
-                where = "%s p%d: %s" % (pdf, pno, text[:40])
-                # a space between Han and a figure inside running text: words
-                # closer than half an em (a column gap is wider)
-                for a, b in zip(words, words[1:]):
-                    size = a[3] - a[1]
-                    gap = b[0] - a[2]
-                    # same size: a card's figure and its smaller unit are two
-                    # settings, not a space typed into running text
-                    if gap < 0.5 * size and abs(size - (b[3] - b[1])) < 0.5 and (
-                            (re.search("[%s]$" % HAN, a[4]) and re.match(r"[0-9A-Za-z]", b[4])) or
-                            (re.search(r"[0-9A-Za-z%]$", a[4]) and re.match("[%s]" % HAN, b[4]))):
-                        findings["han-space"].append("%s: '%s %s'" % (where, a[4], b[4]))
-                if re.search(r"(?<!\S)\d( [\d.,%]){2,}(?!\S)", text):
-                    findings["spread"].append(where)
-                for m in re.finditer(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])", text):
-                    figures_sep[m.group().replace(",", "")] = m.group()
-                for m in re.finditer(r"(?<![\d.,])\d{4,}(?![\d,])", text):
-                    figures_plain.add(m.group())
-                if i + 1 < len(lines):
-                    nxt = texts[i + 1]
-                    if (
-                            (re.search(r"(\d|[约近超逾第])$", text) and
-                             re.match(r"[%s]" % UNIT_START, nxt) and not re.match(r"\d", nxt)) or
-                            re.match(r"[—–~～-]\d", nxt) and re.search(r"\d$", text) or
-                            re.search(r"\d[—–~～-]$", text) and re.match(r"\d", nxt)):
-                        findings["split"].append("%s p%d: '%s' / '%s'" % (pdf, pno, text[-8:], nxt[:8]))
-            if len(lines) >= 2:
-                last = texts[-1]
-                prev_w = lines[-2][-1][2] - lines[-2][0][0]
-                # a block's last line, in running text (the line above is wide)
-                if units(last) == 1 and prev_w > 40 and re.search("[%s]" % HAN, texts[-2]):
-                    findings["last-char"].append("%s p%d: '%s' / '%s'" % (pdf, pno, texts[-2][-8:], last))
+        lines = [line for block in blocks for line in block]
+        texts = [line_text(l) for l in lines]
+        for i, (words, text) in enumerate(zip(lines, texts)):
+            where = "%s p%d: %s" % (pdf, pno, text[:40])
+            # a space between Han and a figure inside running text: words
+            # closer than half an em (a column gap is wider)
+            for a, b in zip(words, words[1:]):
+                size = a[3] - a[1]
+                gap = b[0] - a[2]
+                # same size: a card's figure and its smaller unit are two
+                # settings, not a space typed into running text
+                if gap < 0.5 * size and abs(size - (b[3] - b[1])) < 0.5 and (
+                        (re.search("[%s]$" % HAN, a[4]) and re.match(r"[0-9A-Za-z]", b[4])) or
+                        (re.search(r"[0-9A-Za-z%]$", a[4]) and re.match("[%s]" % HAN, b[4]))):
+                    findings["han-space"].append("%s: '%s %s'" % (where, a[4], b[4]))
+            if re.search(r"(?<!\S)\d( [\d.,%]){2,}(?!\S)", text):
+                findings["spread"].append(where)
+            for m in re.finditer(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])", text):
+                figures_sep[m.group().replace(",", "")] = m.group()
+            for m in re.finditer(r"(?<![\d.,])\d{4,}(?![\d,])", text):
+                figures_plain.add(m.group())
+            cont = i + 1 < len(lines) and same_paragraph(words, lines[i + 1])
+            if cont:
+                nxt = texts[i + 1]
+                if ((re.search(r"\d$", text) and re.match(r"[%s]" % UNIT_START, nxt)) or
+                        (re.search(r"[约近超逾第]$", text) and re.match(r"\d", nxt)) or
+                        (re.match(r"[—–~～-]\d", nxt) and re.search(r"\d$", text)) or
+                        (re.search(r"\d[—–~～-]$", text) and re.match(r"\d", nxt))):
+                    findings["split"].append("%s p%d: '%s' / '%s'" % (pdf, pno, text[-8:], nxt[:8]))
+            # the last line of a paragraph of several lines: one character
+            if (not cont and i > 0 and same_paragraph(lines[i - 1], words) and units(text) == 1
+                    and units(texts[i - 1]) >= 8):
+                findings["last-char"].append("%s p%d: '%s' / '%s'" % (pdf, pno, texts[i - 1][-8:], text))
     for plain in sorted(figures_plain & set(figures_sep)):
         findings["two-forms"].append("%s: %s and %s" % (pdf, figures_sep[plain], plain))
 
@@ -116,6 +124,9 @@ def check_colour(pdf, findings):
     for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
         body = m.group(1)
         if b"BT" not in body or b"Tj" not in body and b"TJ" not in body:
+            continue
+        # a font program may hold those bytes by chance: content is text
+        if sum(1 for c in body[:4096] if c > 126 or (c < 32 and c not in b"\n\r\t")) > 40:
             continue
         fill, stack, args = ("g", (0.0,)), [], []
         for tok in TOKEN.findall(body):

@@ -76,6 +76,10 @@ for json in data/*.json; do
         "$PY" tests/check_overlap.py "$T/$y.pdf"
     check "$y.pdf: no line starts with 。，）” or ends with （“" \
         "$PY" tests/check_kinsoku.py "$T/$y.pdf"
+    "$BIN" --grayscale -o "$T/$y-gray.pdf" "$json" 2>/dev/null
+    "$BIN" --paper A3 -o "$T/$y-a3.pdf" "$json" 2>/dev/null
+    check "$y.pdf, --grayscale and --paper A3: finishing (no figure split from its unit, no one-character last line, no spread figure, no space between Han and figure, one form per figure, black text)" \
+        "$PY" tests/check_finishing.py "$T/$y.pdf" "$T/$y-gray.pdf" "$T/$y-a3.pdf"
 done
 
 # ---- reproducibility ----------------------------------------------------------
@@ -143,7 +147,15 @@ for dir in tests/charts/*/; do
         "$PY" tests/check_overlap.py "$T/chart-$case_name.pdf"
     check "chart case $case_name: no line starts with 。，）” or ends with （“" \
         "$PY" tests/check_kinsoku.py "$T/chart-$case_name.pdf"
+    check "chart case $case_name: finishing, in colour and grayscale" \
+        "$PY" tests/check_finishing.py "$T/chart-$case_name.pdf" "$T/chart-$case_name-gray.pdf"
 done
+
+# The finishing checker can fail: on the trap case as the renderer set it
+# before issue 14 it finds every rule broken (tests/finishing/README.md).
+out=$("$PY" tests/check_finishing.py --count tests/finishing/traps-before.pdf 2>&1)
+check "check_finishing finds every rule broken in tests/finishing/traps-before.pdf" sh -c \
+    "printf '%s\n' '$out' | grep -Eq 'split [1-9].*last-char [1-9].*spread [1-9].*han-space [1-9].*two-forms [1-9].*colour [1-9]'"
 
 # ---- the official-document style (GB/T 9704), paper and bleed -------------------
 if out=$("$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>&1); then
@@ -163,6 +175,7 @@ for json in data/*.json; do
     "$BIN" --style gongwen -o "$T/gw-$y.pdf" "$json" 2>/dev/null
     check "gongwen $y: geometry, grid, 仿宋 body, black text, no tints" \
         "$PY" tests/check_gongwen.py "$T/gw-$y.pdf" 1 附件
+    check "gongwen $y: finishing" "$PY" tests/check_finishing.py "$T/gw-$y.pdf"
 done
 "$BIN" --style gongwen -o "$T/gw-grid.pdf" tests/gongwen/grid.json 2>/dev/null
 check "gongwen grid: 28 characters on every full line, 22 lines on a full page" \
