@@ -480,20 +480,51 @@ static void fix_lines(PangoLayout *layout, const char *utf8, const text_style *s
     }
 }
 
-/* Whether the gap of cjk lies on the character at byte index. */
-static bool is_gap_at(const cjk_text *cjk, size_t index)
+/* Space to set after one character, by position (see place_gaps). */
+typedef struct gap_at {
+    size_t index; /* the character's first byte */
+    int amount;   /* Pango units */
+} gap_at;
+
+typedef struct gap_list {
+    gap_at *at;
+    size_t n, cap;
+} gap_list;
+
+static bool gap_add(gap_list *l, size_t index, int amount)
 {
-    size_t lo = 0, hi = cjk->n_gaps; /* gaps are in text order */
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        gap_at *at = realloc(l->at, cap * sizeof *at);
+        if (!at)
+            return false;
+        l->at = at;
+        l->cap = cap;
+    }
+    l->at[l->n++] = (gap_at){index, amount};
+    return true;
+}
+
+static int gap_cmp(const void *a, const void *b)
+{
+    size_t x = ((const gap_at *)a)->index, y = ((const gap_at *)b)->index;
+    return x < y ? -1 : x > y;
+}
+
+/* The gap on the character at byte index, or 0. */
+static int gap_lookup(const gap_list *l, size_t index)
+{
+    size_t lo = 0, hi = l->n; /* sorted by index */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (cjk->gaps[mid].start == index)
-            return true;
-        if (cjk->gaps[mid].start < index)
+        if (l->at[mid].index == index)
+            return l->at[mid].amount;
+        if (l->at[mid].index < index)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return false;
+    return 0;
 }
 
 /* Pango set half of each gap's letter spacing before its character and
@@ -502,9 +533,8 @@ static bool is_gap_at(const cjk_text *cjk, size_t index)
  * between two characters, never an indent or a hole at the margin. Widths
  * only shrink or stay, so the lines still fit. The lines are taken with
  * pango_layout_get_lines, which tells Pango not to cache their extents. */
-static void place_gaps(PangoLayout *layout, const cjk_text *cjk, int gap)
+static void place_gaps(PangoLayout *layout, const gap_list *gaps)
 {
-    int half = gap / 2;
     for (GSList *l = pango_layout_get_lines(layout); l; l = l->next) {
         PangoLayoutLine *line = l->data;
         for (GSList *r = line->runs; r; r = r->next) {
@@ -512,7 +542,8 @@ static void place_gaps(PangoLayout *layout, const cjk_text *cjk, int gap)
             PangoGlyphString *gs = run->glyphs;
             for (int g = 0; g < gs->num_glyphs; g++) {
                 size_t index = (size_t)(run->item->offset + gs->log_clusters[g]);
-                if (!is_gap_at(cjk, index) || (g > 0 && gs->log_clusters[g - 1] == gs->log_clusters[g]))
+                int half = gap_lookup(gaps, index) / 2;
+                if (!half || (g > 0 && gs->log_clusters[g - 1] == gs->log_clusters[g]))
                     continue;
                 bool at_start = r == line->runs && g == 0;
                 bool at_end = !r->next && g == gs->num_glyphs - 1;
@@ -642,13 +673,18 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
      * boundary, so lines are broken with it counted; Pango sets half of it
      * on each side of that character, and place_gaps moves it all behind.
      * An odd number of units: Pango would round an even one. */
-    int gap = (int)(style->han_latin_em * style->size * PANGO_SCALE) | 1;
+    int gap = (int)(style->han_latin_em * style->size * PANGO_SCALE) | 1,
+        tracking = (int)floor(style->tracking * PANGO_SCALE);
+    gap_list gaps = {0};
     for (size_t i = 0; style->han_latin_em > 0 && i < cjk->n_gaps; i++) {
-        PangoAttribute *a = pango_attr_letter_spacing_new(
-            (int)floor(style->tracking * PANGO_SCALE) + gap);
+        PangoAttribute *a = pango_attr_letter_spacing_new(tracking + gap);
         a->start_index = (guint)cjk->gaps[i].start;
         a->end_index = (guint)cjk->gaps[i].end;
         pango_attr_list_insert(attrs, a);
+        if (!gap_add(&gaps, cjk->gaps[i].start, gap)) {
+            pango_attr_list_unref(attrs);
+            goto oom;
+        }
     }
     /* A figure never breaks from its unit; a run that might not fit a line
      * of its own is left to break (Pango would run it past the edge). */
@@ -688,10 +724,17 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
         fix_lines(t->layout, utf8, style);
     /* Glyph positions last: any later change of attributes would set the
      * lines again and undo them. */
-    if (style->han_latin_em > 0 && cjk->n_gaps > 0)
-        place_gaps(t->layout, cjk, gap);
+    if (gaps.n > 0) {
+        qsort(gaps.at, gaps.n, sizeof *gaps.at, gap_cmp);
+        place_gaps(t->layout, &gaps);
+    }
+    free(gaps.at);
+    gaps.at = NULL;
     /* On a character grid a line of whole cells is full already; one with
-     * figures in it stays short rather than pull the cells off the grid. */
+     * figures in it stays short rather than pull the cells off the grid.
+     * (Snapping figures to whole cells, as Word does, was tried: the space
+     * left beside them is wider than a tenth of an em, and copied text
+     * then reads "433 个".) */
     if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
         justify(t->layout, utf8, style->size);
 
@@ -702,6 +745,11 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
         return NULL;
     }
     return t;
+
+oom:
+    free(gaps.at);
+    text_free(t);
+    return NULL;
 }
 
 void text_free(text *t)
