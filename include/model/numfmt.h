@@ -57,6 +57,18 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
  * then a copy of the literal, truncated). */
 bool numfmt_plain(const char *literal, char *out, size_t n);
 
+/* A figure in a larger scale of its unit, for one scale down a table's
+ * column: ("4636", "个") in "万个" is "0.4636" — the decimal point moved,
+ * every digit kept, so the value is exactly the same. Writes the literal to
+ * out (size n). Returns false when to_unit is not the same unit in the same
+ * or a larger scale (万, 亿), the literal is not plain, or it does not fit. */
+bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out,
+                    size_t n);
+
+/* The scale word's power of ten at the start of unit (万 4, 亿 8, else 0);
+ * *base gets the rest ("个" of "万个"). */
+int numfmt_unit_scale(const char *unit, const char **base);
+
 /* Formats an axis value with a fixed number of decimals, plain like a
  * figure. Returns false when it does not fit. */
 bool numfmt_axis(double v, int decimals, char *out, size_t n);

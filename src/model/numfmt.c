@@ -101,6 +101,66 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
     return numfmt_plain(literal, out->number, sizeof out->number);
 }
 
+int numfmt_unit_scale(const char *unit, const char **base)
+{
+    static const struct {
+        const char *word;
+        int power;
+    } scales[] = {{"亿", 8}, {"万", 4}};
+    unit = unit ? unit : "";
+    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
+        if (starts_with(unit, scales[i].word)) {
+            *base = unit + strlen(scales[i].word);
+            return scales[i].power;
+        }
+    *base = unit;
+    return 0;
+}
+
+bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out,
+                    size_t n)
+{
+    const char *base, *to_base;
+    int from = numfmt_unit_scale(unit, &base), to = numfmt_unit_scale(to_unit, &to_base);
+    if (!is_plain_decimal(literal) || strcmp(base, to_base) != 0 || to < from || n == 0)
+        return false;
+    const char *sign = literal[0] == '-' ? "-" : "";
+    const char *digits = literal + strlen(sign);
+    size_t int_len = strcspn(digits, ".");
+    char all[NUMFMT_MAX * 2];
+    if (strlen(digits) >= sizeof all)
+        return false;
+    /* every digit, without the point; the point then stands at `point` */
+    size_t len = 0;
+    for (const char *p = digits; *p; p++)
+        if (*p != '.')
+            all[len++] = *p;
+    all[len] = '\0';
+    long point = (long)int_len - (to - from);
+    char buf[NUMFMT_MAX * 2];
+    size_t o = 0;
+    o += (size_t)snprintf(buf, sizeof buf, "%s", sign);
+    if (point <= 0) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "0.");
+        for (long z = 0; z < -point && o + 1 < sizeof buf; z++)
+            buf[o++] = '0';
+        buf[o] = '\0';
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s", all);
+    } else {
+        size_t start = 0; /* no leading zeros but one before the point */
+        while ((long)start + 1 < point && all[start] == '0')
+            start++;
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s", (int)(point - (long)start),
+                              all + start);
+        if ((size_t)point < len)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, ".%s", all + point);
+    }
+    if (o >= sizeof buf || o + 1 > n || o + 1 > NUMFMT_MAX)
+        return false;
+    memcpy(out, buf, o + 1);
+    return true;
+}
+
 bool numfmt_axis(double v, int decimals, char *out, size_t n)
 {
     char plain[NUMFMT_MAX];

@@ -2,6 +2,7 @@
  * never grouped (the project's one number rule, see numfmt.h), with the
  * qualifier in its Chinese place; and
  * formatting never changes a value. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -237,6 +238,38 @@ static void test_too_long_literal(void **state)
     assert_false(numfmt_figure(lit64, "", NULL, &p));
 }
 
+static void expect_rescale(const char *lit, const char *unit, const char *to, const char *want)
+{
+    char out[NUMFMT_MAX];
+    if (!want) {
+        assert_false(numfmt_rescale(lit, unit, to, out, sizeof out));
+        return;
+    }
+    assert_true(numfmt_rescale(lit, unit, to, out, sizeof out));
+    assert_string_equal(out, want);
+    /* the same value: out × 10^(to − from) is lit */
+    const char *b;
+    int shift = numfmt_unit_scale(to, &b) - numfmt_unit_scale(unit, &b);
+    double back = numfmt_parse(out) * pow(10, shift), want_v = numfmt_parse(lit);
+    assert_true(fabs(back - want_v) <= 1e-12 * fabs(want_v));
+}
+
+static void test_rescale_moves_the_point(void **state)
+{
+    (void)state;
+    expect_rescale("4636", "个", "万个", "0.4636");
+    expect_rescale("17700", "个", "万个", "1.7700");
+    expect_rescale("52", "人", "万人", "0.0052");
+    expect_rescale("3166.25", "万元", "亿元", "0.316625");
+    expect_rescale("-12.5", "个", "万个", "-0.00125");
+    expect_rescale("1.77", "万个", "万个", "1.77");
+    expect_rescale("4636", "个", "个", "4636");
+    /* another unit, a smaller scale, an odd literal: refused */
+    expect_rescale("4636", "个", "万人", NULL);
+    expect_rescale("1.77", "万个", "个", NULL);
+    expect_rescale("1e3", "个", "万个", NULL);
+}
+
 static void test_axis(void **state)
 {
     (void)state;
@@ -366,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_negative_plain),
         cmocka_unit_test(test_decimals_kept_as_written),
         cmocka_unit_test(test_plain_direct),
+        cmocka_unit_test(test_rescale_moves_the_point),
         cmocka_unit_test(test_scale_units_never_grouped),
         cmocka_unit_test(test_qualifier_before),
         cmocka_unit_test(test_qualifier_after),
