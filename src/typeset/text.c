@@ -397,8 +397,14 @@ static bool is_mark(gunichar c)
  * line and in the official faces (GB/T 9704 keeps every mark in its cell); and no paragraph ends in a line of one character ("村卫生 / 室"):
  * the break before it is forbidden, so the line above gives up another.
  * Returns true when it changed the layout. */
+/* The opening marks set half-width for standing at a line's start. */
+typedef struct opener_halts {
+    guint at[64];
+    int n;
+} opener_halts;
+
 static bool fix_line_starts_and_widows(PangoLayout *layout, const char *utf8,
-                                       const text_style *style)
+                                       const text_style *style, opener_halts *halts)
 {
     bool added = false;
     PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
@@ -421,11 +427,12 @@ static bool fix_line_starts_and_widows(PangoLayout *layout, const char *utf8,
                     has = pango_attr_iterator_get(it, PANGO_ATTR_FONT_FEATURES) != NULL;
             } while (!has && pango_attr_iterator_next(it));
             pango_attr_iterator_destroy(it);
-            if (!has) {
+            if (!has && halts->n < (int)(sizeof halts->at / sizeof *halts->at)) {
                 PangoAttribute *a = pango_attr_font_features_new("halt");
                 a->start_index = (guint)(p - utf8);
                 a->end_index = (guint)(g_utf8_next_char(p) - utf8);
                 pango_attr_list_insert(attrs, a);
+                halts->at[halts->n++] = a->start_index;
                 added = true;
             }
         }
@@ -466,18 +473,68 @@ static bool fix_line_starts_and_widows(PangoLayout *layout, const char *utf8,
 
 /* The line-by-line refinements, repeated while one changes the breaks the
  * others looked at. */
+/* Whether a line of layout starts at byte index (break opportunities
+ * before it skipped). */
+static bool starts_line(PangoLayout *layout, const char *utf8, guint index)
+{
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        const char *p = utf8 + line->start_index;
+        while (*p && g_utf8_get_char(p) == 0x200B)
+            p = g_utf8_next_char(p);
+        if ((guint)(p - utf8) == index)
+            return true;
+    }
+    return false;
+}
+
+typedef struct stale_halts {
+    const opener_halts *halts;
+    PangoLayout *layout;
+    const char *utf8;
+} stale_halts;
+
+/* pango_attr_list_filter's test: a line-start halt whose mark no longer
+ * starts a line. */
+static gboolean is_stale_halt(PangoAttribute *a, gpointer data)
+{
+    const stale_halts *sh = data;
+    if (a->klass->type != PANGO_ATTR_FONT_FEATURES ||
+        strcmp(((PangoAttrFontFeatures *)a)->features, "halt") != 0)
+        return FALSE;
+    for (int i = 0; i < sh->halts->n; i++)
+        if (sh->halts->at[i] == a->start_index)
+            return !starts_line(sh->layout, sh->utf8, a->start_index);
+    return FALSE;
+}
+
 static void fix_lines(PangoLayout *layout, const char *utf8, const text_style *style)
 {
     enum { ROUNDS = 4 };
+    opener_halts halts = {.n = 0};
     for (int round = 0; round < ROUNDS; round++) {
         bool changed = false;
         if (style->align == ALIGN_JUSTIFY && style->tracking == 0)
             changed |= compress_line_ends(layout, utf8);
-        changed |= fix_line_starts_and_widows(layout, utf8, style);
+        changed |= fix_line_starts_and_widows(layout, utf8, style, &halts);
         changed |= enforce_kinsoku(layout, utf8);
         if (!changed)
             break;
     }
+    /* A later round may have moved a half-width opener off the line start
+     * it was set for: mid-line it would crowd its neighbours (。《“ all
+     * half-width). Such a mark gets its full width back. */
+    if (halts.n == 0)
+        return;
+    PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
+    stale_halts sh = {&halts, layout, utf8};
+    PangoAttrList *removed = pango_attr_list_filter(attrs, is_stale_halt, &sh);
+    if (removed) {
+        pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(removed);
+        enforce_kinsoku(layout, utf8);
+    }
+    pango_attr_list_unref(attrs);
 }
 
 /* Space to set after one character, by position (see place_gaps). */
