@@ -419,10 +419,9 @@ static int process(const options *o, const char *input, const char *row, int n_i
         if (!ss->fonts)
             goto done;
     }
-    style st = style_on_paper(o->gongwen ? style_gongwen()
-                              : o->grayscale ? style_grayscale()
-                                             : style_default(),
-                              o->paper_w, o->paper_h);
+    /* Laid out on A4 always: A3 is the same design enlarged (render_opts.paper_w),
+     * not a reflow into longer lines. */
+    style st = *(o->gongwen ? style_gongwen() : o->grayscale ? style_grayscale() : style_default());
     layout_opts lo = {.draft = draft, .first_page = o->first_page,
                       .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
@@ -449,6 +448,8 @@ static int process(const options *o, const char *input, const char *row, int n_i
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
                       .bleed = o->bleed,
+                      .paper_w = o->paper_w,
+                      .paper_h = o->paper_h,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, dl);
@@ -505,10 +506,9 @@ static int render_book(const options *o, const char *input)
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
     history_drop_drafts(ss.hist, &dl);
-    style st = style_on_paper(o->gongwen ? style_gongwen()
-                              : o->grayscale ? style_grayscale()
-                                             : style_default(),
-                              o->paper_w, o->paper_h);
+    /* Laid out on A4 always: A3 is the same design enlarged (render_opts.paper_w),
+     * not a reflow into longer lines. */
+    style st = *(o->gongwen ? style_gongwen() : o->grayscale ? style_grayscale() : style_default());
     /* The book's topics and definitions: data/book/trends.json beside the years. */
     char notes_path[PATH_MAX];
     snprintf(notes_path, sizeof notes_path, "%s/book/trends.json", ss.hist->dir);
@@ -540,6 +540,8 @@ static int render_book(const options *o, const char *input)
     render_opts ro = {.format = o->format,
                       .dpi = o->dpi,
                       .bleed = o->bleed,
+                      .paper_w = o->paper_w,
+                      .paper_h = o->paper_h,
                       .creation_date = date,
                       .creator = "factsheet " FACTSHEET_VERSION};
     ok = render_doc(d, &ro, out, &dl);

@@ -18,6 +18,8 @@ fi
 if [ -f "$book" ]; then
     check "book: qpdf --check" qpdf --check "$book"
     check "book: no overlapping words, nothing outside the page" "$PY" tests/check_overlap.py "$book"
+    check "book: finishing (no figure split from its unit, no one-character last line, no spread figure, no space between Han and figure, one form per figure, black text)" \
+        "$PY" tests/check_finishing.py "$book"
     "$BIN" --book -o "$T/book-again.pdf" data/2025.json 2>/dev/null
     check "book: two renders are byte-identical" cmp "$book" "$T/book-again.pdf"
 

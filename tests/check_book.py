@@ -77,10 +77,7 @@ def figure(ind):
         unit, after = unit + after, ""          # 93%以上, 10万人次左右
     elif scaled and after and not whole_tens:
         unit, after = unit[0] + after + unit[1:], ""   # 227万余元; 730多万 keeps its order
-    num = lit
-    m = re.fullmatch(r"(-?)(\d+)((?:\.\d+)?)", lit)
-    if m and not scaled and len(m.group(2)) >= 5:
-        num = m.group(1) + f"{int(m.group(2)):,}" + m.group(3)
+    num = lit  # never grouped: the one number rule (include/model/numfmt.h)
     return before + num + after + unit
 
 

@@ -22,16 +22,9 @@ def run(*args):
 
 
 def printed(literal, unit):
-    """The figure as numfmt prints it: integer parts of 5+ digits grouped,
-    never under a scale word."""
-    if unit.startswith(("万", "亿")) or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", literal):
-        return literal
-    sign = "-" if literal.startswith("-") else ""
-    digits = literal.lstrip("-")
-    whole, _, frac = digits.partition(".")
-    if len(whole) >= 5:
-        whole = f"{int(whole):,}"
-    return sign + whole + ("." + frac if frac else "")
+    """The figure as numfmt prints it: as written, never grouped (the one
+    number rule, see include/model/numfmt.h)."""
+    return literal
 
 
 def main():

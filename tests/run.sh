@@ -76,6 +76,10 @@ for json in data/*.json; do
         "$PY" tests/check_overlap.py "$T/$y.pdf"
     check "$y.pdf: no line starts with 。，）” or ends with （“" \
         "$PY" tests/check_kinsoku.py "$T/$y.pdf"
+    "$BIN" --grayscale -o "$T/$y-gray.pdf" "$json" 2>/dev/null
+    "$BIN" --paper A3 -o "$T/$y-a3.pdf" "$json" 2>/dev/null
+    check "$y.pdf, --grayscale and --paper A3: finishing (no figure split from its unit, no one-character last line, no spread figure, no space between Han and figure, one form per figure, black text)" \
+        "$PY" tests/check_finishing.py "$T/$y.pdf" "$T/$y-gray.pdf" "$T/$y-a3.pdf"
 done
 
 # ---- reproducibility ----------------------------------------------------------
@@ -148,7 +152,15 @@ for dir in tests/charts/*/; do
         "$PY" tests/check_overlap.py "$T/chart-$case_name.pdf"
     check "chart case $case_name: no line starts with 。，）” or ends with （“" \
         "$PY" tests/check_kinsoku.py "$T/chart-$case_name.pdf"
+    check "chart case $case_name: finishing, in colour and grayscale" \
+        "$PY" tests/check_finishing.py "$T/chart-$case_name.pdf" "$T/chart-$case_name-gray.pdf"
 done
+
+# The finishing checker can fail: on the trap case as the renderer set it
+# before issue 14 it finds every rule broken (tests/finishing/README.md).
+out=$("$PY" tests/check_finishing.py --count tests/finishing/traps-before.pdf 2>&1)
+check "check_finishing finds every rule broken in tests/finishing/traps-before.pdf" sh -c \
+    "printf '%s\n' '$out' | grep -Eq 'split [1-9].*last-char [1-9].*spread [1-9].*han-space [1-9].*two-forms [1-9].*colour [1-9]'"
 
 # ---- the official-document style (GB/T 9704), paper and bleed -------------------
 if out=$("$BIN" --style gongwen --attachment 2 --first-page 5 -o "$T/gw.pdf" data/2025.json 2>&1); then
@@ -168,6 +180,7 @@ for json in data/*.json; do
     "$BIN" --style gongwen -o "$T/gw-$y.pdf" "$json" 2>/dev/null
     check "gongwen $y: geometry, grid, 仿宋 body, black text, no tints" \
         "$PY" tests/check_gongwen.py "$T/gw-$y.pdf" 1 附件
+    check "gongwen $y: finishing" "$PY" tests/check_finishing.py "$T/gw-$y.pdf"
 done
 "$BIN" --style gongwen -o "$T/gw-grid.pdf" tests/gongwen/grid.json 2>/dev/null
 check "gongwen grid: 28 characters on every full line, 22 lines on a full page" \
@@ -176,10 +189,32 @@ check "gongwen names each substituted official font once" sh -c \
     "'$BIN' --style gongwen -o '$T/gw2.pdf' data/2025.json 2>&1 | grep -c 'official font substituted' | grep -qx 5"
 "$BIN" --paper A3 -o "$T/a3.pdf" data/2025.json 2>/dev/null
 check "--paper A3 gives 297 x 420 mm pages" sh -c "pdfinfo '$T/a3.pdf' | grep -q 'Page size: *841.89 x 1190.55 pts (A3)'"
+"$BIN" -o "$T/a4.pdf" data/2025.json 2>/dev/null
+check "--paper A3 is the A4 page enlarged 141 %, not reflowed (same words at 1.414 times the place)" \
+    "$PY" -c '
+import re, subprocess, sys
+def words(pdf):
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    return [(float(a), float(b), t) for a, b, t in
+            re.findall(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\"[^>]*>(.*?)</word>", out)]
+a4, a3 = words(sys.argv[1]), words(sys.argv[2])
+at = {(t, round(x), round(y)) for x, y, t in a3}
+near = lambda x, y, t: any((t, round(x) + dx, round(y) + dy) in at
+                           for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+missed = [t for x, y, t in a4 if not near(1.4141 * x, 1.4141 * y, t)]
+# poppler may cut a word differently at another size: a few, not a reflow
+assert a4 and len(missed) <= len(a4) // 20, missed[:10]
+' "$T/a4.pdf" "$T/a3.pdf"
 "$BIN" --bleed 3 -o "$T/bleed.pdf" data/2025.json 2>/dev/null
-check "--bleed 3 adds 3 mm on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *612.28[0-9]* x 858.89[0-9]* pts'"
-check "--bleed keeps the page's content where the trimmed page has it (shifted by the bleed)" sh -c \
-    "pdftotext -bbox -f 1 -l 1 '$T/bleed.pdf' - | grep -q 'xMin=.59\\.52[0-9]*. .*>株洲市卫生健康委员会</word>'"
+check "--bleed 3 adds 3 mm of bleed and a 10 mm slug on every side" sh -c "pdfinfo '$T/bleed.pdf' | grep -q 'Page size: *668.97[0-9]* x 915.59[0-9]* pts'"
+check "--bleed keeps the page's content where the trimmed page has it (shifted by bleed and slug)" sh -c \
+    "pdftotext -bbox -f 1 -l 1 '$T/bleed.pdf' - | grep -q 'xMin=.87\\.87[0-9]*. .*>株洲市卫生健康委员会</word>'"
+# At 72 dpi the trim starts at 36.85 pt: the band fills the bleed (x 34, y 60),
+# the slug beside it is paper (x 20, y 60), a crop mark stands in the slug on
+# the line of the trim's left edge (x 37, y 15).
+pixel() { pdftoppm -r 72 -f 1 -l 1 -x "$1" -y "$2" -W 1 -H 1 -gray "$T/bleed.pdf" | tail -c 1 | od -An -tu1 | tr -d ' '; }
+check "--bleed: the band runs into the bleed, not the slug; crop marks in the slug" sh -c \
+    "[ $(pixel 34 60) -lt 128 ] && [ $(pixel 20 60) -eq 255 ] && [ $(pixel 37 15) -lt 200 ]"
 
 # ---- sources --------------------------------------------------------------------
 out=$("$PY" tests/check_sources.py "$SOURCES" data/*.json 2>&1)

@@ -107,7 +107,16 @@ doc_page *doc_add_page(doc *d);
 bool page_add_rect(doc_page *p, double x, double y, double w, double h, rgb fill);
 bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb stroke,
                    double width);
+/* Text is printed solid: pure black, or pure white where color is light
+ * (text reversed out of a dark band or bar). An office laser screens any
+ * colour or gray, and small text printed through a screen turns fuzzy; the
+ * style's colours say which text is secondary, size and weight carry it on
+ * paper. */
 bool page_add_text(doc_page *p, text *t, double x, double y, rgb color);
+/* The solid colour text in color prints in: black, or white when light. */
+rgb page_text_color(rgb color);
+/* Text in color as given: the draft watermark only, a mark, not reading. */
+bool page_add_text_tinted(doc_page *p, text *t, double x, double y, rgb color);
 /* A copy of m (its text and points are taken over). */
 bool page_add_mark(doc_page *p, const mark *m);
 /* A link over (x, y, w, h) to the web address uri. */

@@ -69,6 +69,7 @@ typedef struct style {
     rgb on_bar_ink;      /* a figure set inside a bar */
     /* footer */
     double footer_gap, footer_rule_w;
+    double link_underline_w, link_underline_gap; /* under the book's cross-references */
     /* the fact sheet's front page: the band across the top */
     rgb band, band_ink, band_sub;
     double band_pad_top, band_pad_bottom, band_bleed, band_after;
@@ -106,9 +107,6 @@ const style *style_grayscale(void);
  * 2号小标宋, black text of at least 小四, charts in black and grays,
  * page numbers "— 1 —" in 4号宋体 7 mm below the text block. */
 const style *style_gongwen(void);
-
-/* The same style on another paper (A3): same margins, a wider text block. */
-style style_on_paper(const style *st, double page_w, double page_h);
 
 /* Size in pt of a Chinese 号 ("三号", "小四"…), or 0 when unknown. */
 double style_hao(const char *name);

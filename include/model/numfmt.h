@@ -1,11 +1,15 @@
 /* numfmt: how figures are printed. Formatting never changes a value: it
  * starts from the literal text the data file holds (46.09 stays 46.09, 2.30
- * stays 2.30) and only adds thousands separators and the qualifier's place.
+ * stays 2.30) and only places the qualifier.
  *
- * Rules: integer parts of five or more digits are grouped by three with ','
- * (GB/T 15835 allows it for figures over four digits; four-digit figures stay
- * plain, as Chinese statistical reports print them); a unit that starts with
- * a scale word (万, 亿) is never grouped. Qualifiers 约 超 近 逾 达 stand
+ * Rules: no thousands separators, whatever the size (35694, 1234567), on
+ * cards, in tables, text, charts and the book alike. 国家统计局's bulletins
+ * print figures so; the sheets quote the commission's own texts, which do
+ * too, and a quote keeps its form: grouping only our own figures would print
+ * one figure two ways on one page ("35,694" on the card, "35694" in the
+ * paragraph). GB/T 15835 allows a thin space from five digits but does not
+ * require it, and a space or comma would come along when the figure is
+ * copied into a document. Qualifiers 约 超 近 逾 达 stand
  * before the number; 余 and 多 after it (600余场, 730多万剂次), 余 after a
  * scale word (227万余元); 以上 and 左右, and any qualifier of a %, after the
  * whole unit (93%以上), as Chinese writes them.
@@ -19,7 +23,7 @@
 enum { NUMFMT_MAX = 64 };
 
 typedef struct numfmt_parts {
-    char number[NUMFMT_MAX]; /* 12,345 or 46.09 */
+    char number[NUMFMT_MAX]; /* 12345 or 46.09 */
     const char *before;      /* qualifier before the number, or "" */
     const char *after;       /* qualifier after the number, or "" */
     char unit[NUMFMT_MAX];   /* the unit as printed: 万余元 for 227万余元 */
@@ -48,11 +52,24 @@ bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifi
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out);
 
-/* Groups the integer part of a plain decimal literal into out (size n).
- * Returns false when it does not fit or the literal is not plain. */
-bool numfmt_group(const char *literal, char *out, size_t n);
+/* Copies a plain decimal literal into out (size n), as printed: ungrouped.
+ * Returns false when it does not fit or the literal is not plain (out is
+ * then a copy of the literal, truncated). */
+bool numfmt_plain(const char *literal, char *out, size_t n);
 
-/* Formats an axis value with a fixed number of decimals, grouped like a
+/* A figure in a larger scale of its unit, for one scale down a table's
+ * column: ("4636", "个") in "万个" is "0.4636" — the decimal point moved,
+ * every digit kept, so the value is exactly the same. Writes the literal to
+ * out (size n). Returns false when to_unit is not the same unit in the same
+ * or a larger scale (万, 亿), the literal is not plain, or it does not fit. */
+bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out,
+                    size_t n);
+
+/* The scale word's power of ten at the start of unit (万 4, 亿 8, else 0);
+ * *base gets the rest ("个" of "万个"). */
+int numfmt_unit_scale(const char *unit, const char **base);
+
+/* Formats an axis value with a fixed number of decimals, plain like a
  * figure. Returns false when it does not fit. */
 bool numfmt_axis(double v, int decimals, char *out, size_t n);
 

@@ -22,8 +22,10 @@ typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG } render_format;
 typedef struct render_opts {
     render_format format;
     double dpi;                /* PNG only */
-    double bleed;              /* PDF: pt of bleed on every side, with crop marks, TrimBox
-                                  and BleedBox; 0 for none */
+    double bleed;              /* PDF: pt of bleed on every side, with crop marks in a slug
+                                  outside it, TrimBox and BleedBox; 0 for none */
+    double paper_w, paper_h;   /* the paper, pt; 0 for the doc's own size. A larger one (A3
+                                * for an A4 doc) gets the same page enlarged, not reflowed */
     const char *creation_date; /* ISO 8601 in UTC, "2026-01-15T00:00:00Z" */
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;

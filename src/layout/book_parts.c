@@ -25,7 +25,7 @@ static bool comparable_in(const topic *t, const char *id)
     return t->cfg ? book_topic_comparable(t->cfg, id) : true;
 }
 
-/* The figure as printed: qualifier, number (grouped), unit; a rank as 第N. */
+/* The figure as printed: qualifier, number, unit; a rank as 第N. */
 static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
 {
     if (ind->kind == KIND_RANK) {
@@ -52,6 +52,45 @@ static void meaning_text(const sheet_indicator *ind, bool with_definition, char 
     }
     snprintf(buf, n, "%s", b.failed ? "" : sb_str(&b));
     sb_free(&b);
+}
+
+/* The unit an indicator's figures take down a column of the book: of all
+ * years' units for id that share ind's base unit, the one of the largest
+ * scale ("万个" when 2021 says 4636个 and 2025 1.77万个). Points into the
+ * data. */
+static const char *column_unit(const book *bk, const sheet_indicator *ind)
+{
+    const char *best = ind->unit ? ind->unit : "", *base;
+    int best_scale = numfmt_unit_scale(best, &base);
+    for (size_t y = 0; y < bk->hist->n; y++) {
+        const sheet_indicator *other = book_figure(bk, bk->hist->years[y]->year, ind->id);
+        const char *other_base;
+        if (!other || !other->unit || other->kind == KIND_RANK)
+            continue;
+        int power = numfmt_unit_scale(other->unit, &other_base);
+        if (power > best_scale && strcmp(other_base, base) == 0) {
+            best = other->unit;
+            best_scale = power;
+        }
+    }
+    return best;
+}
+
+/* The figure as a column of the book prints it: in the scale of its
+ * column_unit, the decimal point moved (exact), so 4636个 stands as
+ * 0.4636万个 beside 1.77万个; otherwise as figure_text. */
+static void column_figure_text(const book *bk, const sheet_indicator *ind, char *buf, size_t n)
+{
+    char lit[NUMFMT_MAX];
+    const char *unit = ind->kind == KIND_RANK ? NULL : column_unit(bk, ind);
+    if (!unit || !ind->unit || strcmp(unit, ind->unit) == 0 ||
+        !numfmt_rescale(ind->literal, ind->unit, unit, lit, sizeof lit)) {
+        figure_text(ind, buf, n);
+        return;
+    }
+    numfmt_parts np;
+    numfmt_figure(lit, unit, ind->qualifier, &np);
+    snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
 }
 
 /* The change from prev (of prev_year) to cur as the sheets word it
@@ -139,7 +178,7 @@ static bool topic_table(book *bk, const topic *t)
                 continue;
             chart_sources_add_file(&cs, s, ind->source_file);
             label_w = fmax(label_w, book_cell_width(bk, ind->label, &z->cell));
-            figure_text(ind, buf, sizeof buf);
+            column_figure_text(bk, ind, buf, sizeof buf);
             value_w = fmax(value_w, book_cell_width(bk, buf, &z->cell_num));
             int py;
             const sheet_indicator *prev =
@@ -195,6 +234,7 @@ static bool topic_table(book *bk, const topic *t)
             snprintf(year, sizeof year, "%d年", s->year);
             figure_text(ind, fig, sizeof fig);
             meaning_text(ind, true, meaning, sizeof meaning);
+            column_figure_text(bk, ind, fig, sizeof fig);
             int py;
             const sheet_indicator *prev =
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)

@@ -82,9 +82,17 @@ static bool table_row(book *bk, const table *t, const cell *cells, bool header, 
             bool linked = cells[c].link_toc != NO_LINK;
             if (!ok)
                 text_free(sub_t[c]);
-            else if (sub_t[c])
-                ok = page_add_text(&b->marks, sub_t[c], x + z->pad_x, z->pad_y + th,
-                                   linked ? st->accent : st->muted);
+            else if (sub_t[c]) {
+                /* A cross-reference is underlined in the accent: the text
+                 * prints black like all text, the line shows the link on
+                 * screen and survives a gray printer. */
+                double sy = z->pad_y + th, sw = text_width(sub_t[c]),
+                       ul = sy + text_baseline(sub_t[c]) + st->link_underline_gap;
+                ok = page_add_text(&b->marks, sub_t[c], x + z->pad_x, sy,
+                                   linked ? st->accent : st->muted) &&
+                     (!linked || page_add_line(&b->marks, x + z->pad_x, ul, x + z->pad_x + sw, ul,
+                                               st->accent, st->link_underline_w));
+            }
             if (ok && linked) {
                 size_t page;
                 double ty;

@@ -2,6 +2,9 @@
 #include "layout/doc.h"
 
 #include <math.h>
+
+#include "layout/style.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +103,17 @@ bool page_add_line(doc_page *p, double x1, double y1, double x2, double y2, rgb 
     return true;
 }
 
+rgb page_text_color(rgb color)
+{
+    return style_luminance(color) > 0.5 ? (rgb){1, 1, 1} : (rgb){0, 0, 0};
+}
+
 bool page_add_text(doc_page *p, text *t, double x, double y, rgb color)
+{
+    return page_add_text_tinted(p, t, x, y, page_text_color(color));
+}
+
+bool page_add_text_tinted(doc_page *p, text *t, double x, double y, rgb color)
 {
     mark *m = page_push(p);
     if (!m) {

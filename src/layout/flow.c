@@ -145,7 +145,7 @@ static bool place_lines(doc_page *p, text *t, int first, int count, double x, do
     text_line_span(t, first + count - 1, &last_top, &last_bottom);
     mark m = {.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = last_bottom - top,
               .txt = text_ref(t), .first_line = first, .n_lines = count};
-    m.paint.fill = color;
+    m.paint.fill = page_text_color(color);
     m.paint.filled = true;
     return page_add_tag(p, "P") && page_add_mark(p, &m) && page_add_tag_end(p);
 }
@@ -288,7 +288,8 @@ bool flow_finish(flow *f)
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
         char folio[64];
-        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
+        /* No ASCII spaces: copied, the folio reads as it is printed. */
+        snprintf(folio, sizeof folio, "第%zu页　共%zu页", i + 1, f->d->n_pages);
         text *src = layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources");
         text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
         if (!src || !num) {

@@ -221,7 +221,7 @@ static bool add_watermarks(layout_ctx *ctx, doc *d)
         double x = cx - (w / 2 * cos(a) - h / 2 * sin(a));
         double y = cy - (w / 2 * sin(a) + h / 2 * cos(a));
         doc_page *p = &d->pages[i];
-        if (!page_add_text(p, t, x, y, st->watermark))
+        if (!page_add_text_tinted(p, t, x, y, st->watermark))
             return false;
         /* Behind everything: move the new mark to the front of the page. */
         mark m = p->marks[p->n_marks - 1];
@@ -565,6 +565,8 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
     form forms[8];
     size_t n_forms = leaf_forms(s, opts && opts->pages == 1, forms, sizeof forms / sizeof *forms);
     double least_over = INFINITY;
+    doc *spill = NULL; /* the first fit whose back page spilled over */
+    diag_list spill_msgs;
     for (size_t fi = 0; fi < n_forms; fi++) {
         for (size_t v = 0; v < N_VARIANTS; v++) {
             style sv = style_variant(ctx->st, &variants[v]);
@@ -573,10 +575,37 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
             attempt_result res;
             doc *d = try_one(ctx, &sv, opts, &forms[fi], &res, &msgs);
             if (!d && msgs.errors) { /* a real error, not a question of room */
+                if (spill) {
+                    doc_free(spill);
+                    diag_list_clear(&spill_msgs);
+                }
                 diag_list_take(ctx->dl, &msgs);
                 return NULL;
             }
+            /* The back page is one page too: a looser variant whose back
+             * spills onto a third is kept only until a tighter one fits. */
+            bool spills = d && forms[fi].kind == FORM_BACK && d->n_pages > res.front_pages + 1;
+            if (d && res.front_pages == 1 && spills && v + 1 < N_VARIANTS) {
+                if (!spill) {
+                    spill = d;
+                    spill_msgs = msgs;
+                } else {
+                    doc_free(d);
+                    diag_list_clear(&msgs);
+                }
+                continue;
+            }
+            if (d && res.front_pages == 1 && spills && spill) {
+                doc_free(d);
+                diag_list_clear(&msgs);
+                diag_list_take(ctx->dl, &spill_msgs);
+                return spill;
+            }
             if (d && res.front_pages == 1) {
+                if (spill) {
+                    doc_free(spill);
+                    diag_list_clear(&spill_msgs);
+                }
                 if (forms[fi].kind == FORM_BACK && res.last_fill < 0.5)
                     diag_add(&msgs, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
                              _("the back page is less than half full: the front page could hold "
@@ -588,6 +617,10 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
                 least_over = res.front_over;
             doc_free(d);
             diag_list_clear(&msgs);
+        }
+        if (spill) { /* no tighter variant kept the back to one page */
+            diag_list_take(ctx->dl, &spill_msgs);
+            return spill;
         }
     }
     sheet_report(s, ctx->dl, DIAG_ERROR, "sections",

@@ -2,7 +2,10 @@
  *
  * Colours: the accent and the bars are dark enough to stay legible on a
  * black-and-white office printer (relative luminance under 0.2 against white
- * paper), and text is never set in a light tint. */
+ * paper), and text is never set in a light tint (doc.h: text prints pure
+ * black or white). For a laser's screen: a tint covers at least 10 % (prints
+ * as gray 0.90 or darker), a rule is at least 0.5 pt and covers at least
+ * 28 % (gray 0.72 or darker); lighter ones vanish or band. */
 #include "layout/style.h"
 
 #include <math.h>
@@ -10,6 +13,13 @@
 #include <string.h>
 
 #define MM(x) ((x) * 72.0 / 25.4)
+
+/* The space between Han characters and figures or Latin letters, in em. A
+ * quarter em is the book-face habit, but the sheets are copied from: PDF
+ * text extraction (poppler, and the copy of most viewers) reads a gap over
+ * a tenth of an em as a word space, and "由 5 个" pasted into a 公文 is
+ * wrong. 0.09 em is the widest that copies back as "由5个". */
+#define HAN_LATIN_EM 0.09
 
 static const style default_style = {
     .name = "default",
@@ -30,8 +40,8 @@ static const style default_style = {
     .section = {FACE_SANS_BOLD, 13, 0, ALIGN_LEFT, 0},
     /* Body in sans like the cards and charts: a third typeface in every PDF
      * cost 26 KB (a third of the 2025 sheet) and 8 MB of memory. */
-    .body = {FACE_SANS, 10.5, 19, ALIGN_JUSTIFY, 21, 0.25, 0},
-    .note = {FACE_SANS, 8.5, 13.5, ALIGN_JUSTIFY, 0, 0.25, 0},
+    .body = {FACE_SANS, 10.5, 19, ALIGN_JUSTIFY, 21, HAN_LATIN_EM, 0},
+    .note = {FACE_SANS, 8.5, 13.5, ALIGN_JUSTIFY, 0, HAN_LATIN_EM, 0},
     .footer = {FACE_SANS, 7.5, 11, ALIGN_LEFT, 0},
     .folio = {FACE_SANS, 8, 0, ALIGN_RIGHT, 0},
     .kpi_value = {FACE_SANS_BOLD, 22, 0, ALIGN_LEFT, 0},
@@ -54,13 +64,13 @@ static const style default_style = {
     .muted = {0.36, 0.38, 0.42},
     .accent = {0.06, 0.29, 0.50},
     .rule = {0.55, 0.58, 0.62},
-    .card_fill = {0.93, 0.95, 0.97},
-    .grid = {0.82, 0.84, 0.87},
+    .card_fill = {0.87, 0.90, 0.94},
+    .grid = {0.68, 0.70, 0.73},
     .axis = {0.25, 0.27, 0.30},
     .bar = {0.13, 0.40, 0.66},
     .good = {0.09, 0.45, 0.22},
     .bad = {0.72, 0.13, 0.13},
-    .track = {0.88, 0.90, 0.92},
+    .track = {0.84, 0.86, 0.89},
     .target = {0.10, 0.10, 0.12},
     /* Okabe-Ito hues, safe for colour-blind readers, chosen for luminance
      * steps of about 0.15 so series stay apart when printed in gray:
@@ -136,6 +146,8 @@ static const style default_style = {
     .official = false,
     .footer_gap = 5,
     .footer_rule_w = 0.5,
+    .link_underline_w = 0.6,
+    .link_underline_gap = 1.2,
 
     .band = {0.06, 0.29, 0.50},
     .band_ink = {1, 1, 1},
@@ -146,9 +158,9 @@ static const style default_style = {
     .band_after = 14,
 
     .highlight_title = {FACE_SANS_BOLD, 12, 0, ALIGN_LEFT, 0},
-    .highlight = {FACE_SANS, 10, 15.5, ALIGN_JUSTIFY, 0, 0.25, 0},
+    .highlight = {FACE_SANS, 10, 15.5, ALIGN_JUSTIFY, 0, HAN_LATIN_EM, 0},
     .highlight_number = {FACE_SANS_BOLD, 10, 15.5, ALIGN_LEFT, 0},
-    .panel_fill = {0.91, 0.94, 0.97},
+    .panel_fill = {0.86, 0.90, 0.94},
     .highlight_pad = 10,
     .highlight_gap = 4,
     .highlight_indent = 14,
@@ -176,7 +188,7 @@ static const style default_style = {
     .table_label_share = 0.42,
     .table_rule_light = 0.5,
 
-    .fact = {FACE_SANS, 9.5, 13.5, ALIGN_LEFT, 0, 0.25, 0},
+    .fact = {FACE_SANS, 9.5, 13.5, ALIGN_LEFT, 0, HAN_LATIN_EM, 0},
     .fact_marker = 5,
     .fact_marker_gap = 7,
     .fact_gap = 3,
@@ -205,13 +217,13 @@ const style *style_grayscale(void)
         g.muted = gray(0.33);
         g.accent = gray(0.12);
         g.rule = gray(0.55);
-        g.card_fill = gray(0.93);
-        g.grid = gray(0.82);
+        g.card_fill = gray(0.90);
+        g.grid = gray(0.70);
         g.axis = gray(0.25);
         g.bar = gray(0.35);
         g.good = gray(0.10);
         g.bad = gray(0.10);
-        g.track = gray(0.88);
+        g.track = gray(0.85);
         g.band = gray(0.20);
         g.band_sub = gray(0.90);
         g.panel_fill = gray(0.90);
@@ -367,14 +379,6 @@ const style *style_gongwen(void)
     g.hatch_on_light = black;
     ready = true;
     return &g;
-}
-
-style style_on_paper(const style *st, double page_w, double page_h)
-{
-    style s = *st;
-    s.page_w = page_w;
-    s.page_h = page_h;
-    return s;
 }
 
 static double channel(double c)

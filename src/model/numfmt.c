@@ -25,30 +25,17 @@ static bool is_plain_decimal(const char *s)
     return *p == '\0';
 }
 
-bool numfmt_group(const char *literal, char *out, size_t n)
+bool numfmt_plain(const char *literal, char *out, size_t n)
 {
     if (!is_plain_decimal(literal)) {
         snprintf(out, n, "%s", literal);
         return false;
     }
-    const char *digits = literal[0] == '-' ? literal + 1 : literal;
-    size_t int_len = strcspn(digits, ".");
-    size_t commas = int_len >= 5 ? (int_len - 1) / 3 : 0;
-    size_t need = strlen(literal) + commas + 1;
-    if (need > n) {
+    if (strlen(literal) + 1 > n) {
         snprintf(out, n, "%s", literal);
         return false;
     }
-    char *o = out;
-    if (literal[0] == '-')
-        *o++ = '-';
-    for (size_t i = 0; i < int_len; i++) {
-        *o++ = digits[i];
-        size_t left = int_len - 1 - i;
-        if (commas && left > 0 && left % 3 == 0)
-            *o++ = ',';
-    }
-    memcpy(o, digits + int_len, strlen(digits + int_len) + 1); /* sized above */
+    memcpy(out, literal, strlen(literal) + 1); /* sized above */
     return true;
 }
 
@@ -111,7 +98,67 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
         snprintf(out->number, sizeof out->number, "%s", literal);
         return is_plain_decimal(literal) && len < sizeof out->number;
     }
-    return numfmt_group(literal, out->number, sizeof out->number);
+    return numfmt_plain(literal, out->number, sizeof out->number);
+}
+
+int numfmt_unit_scale(const char *unit, const char **base)
+{
+    static const struct {
+        const char *word;
+        int power;
+    } scales[] = {{"亿", 8}, {"万", 4}};
+    unit = unit ? unit : "";
+    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
+        if (starts_with(unit, scales[i].word)) {
+            *base = unit + strlen(scales[i].word);
+            return scales[i].power;
+        }
+    *base = unit;
+    return 0;
+}
+
+bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out,
+                    size_t n)
+{
+    const char *base, *to_base;
+    int from = numfmt_unit_scale(unit, &base), to = numfmt_unit_scale(to_unit, &to_base);
+    if (!is_plain_decimal(literal) || strcmp(base, to_base) != 0 || to < from || n == 0)
+        return false;
+    const char *sign = literal[0] == '-' ? "-" : "";
+    const char *digits = literal + strlen(sign);
+    size_t int_len = strcspn(digits, ".");
+    char all[NUMFMT_MAX * 2];
+    if (strlen(digits) >= sizeof all)
+        return false;
+    /* every digit, without the point; the point then stands at `point` */
+    size_t len = 0;
+    for (const char *p = digits; *p; p++)
+        if (*p != '.')
+            all[len++] = *p;
+    all[len] = '\0';
+    long point = (long)int_len - (to - from);
+    char buf[NUMFMT_MAX * 2];
+    size_t o = 0;
+    o += (size_t)snprintf(buf, sizeof buf, "%s", sign);
+    if (point <= 0) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "0.");
+        for (long z = 0; z < -point && o + 1 < sizeof buf; z++)
+            buf[o++] = '0';
+        buf[o] = '\0';
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s", all);
+    } else {
+        size_t start = 0; /* no leading zeros but one before the point */
+        while ((long)start + 1 < point && all[start] == '0')
+            start++;
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s", (int)(point - (long)start),
+                              all + start);
+        if ((size_t)point < len)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, ".%s", all + point);
+    }
+    if (o >= sizeof buf || o + 1 > n || o + 1 > NUMFMT_MAX)
+        return false;
+    memcpy(out, buf, o + 1);
+    return true;
 }
 
 bool numfmt_axis(double v, int decimals, char *out, size_t n)
@@ -127,7 +174,7 @@ bool numfmt_axis(double v, int decimals, char *out, size_t n)
     int len = snprintf(plain, sizeof plain, "%.*f", decimals, r);
     if (len < 0 || (size_t)len >= sizeof plain)
         return false;
-    return numfmt_group(plain, out, n);
+    return numfmt_plain(plain, out, n);
 }
 
 double numfmt_parse(const char *printed)

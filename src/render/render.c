@@ -205,23 +205,30 @@ static void draw_page(cairo_t *cr, const doc *d, const doc_page *p, link_counter
     }
 }
 
-/* Crop marks for a print shop: thin lines at each corner of the trimmed
- * page, in the bleed, stopping short of the trim so none shows on paper. */
+/* The slug: paper beyond the bleed that carries the crop marks and is cut
+ * away with the bleed. 10 mm holds marks of 6 mm clear of both. */
+#define SLUG (10 * 72 / 25.4)
+
+/* Crop marks for a print shop: at each corner of the trimmed page w × h, a
+ * line on the line of each trim edge, in the slug: from the bleed's outer
+ * edge plus a millimetre outwards, so no mark prints in the bleed (where
+ * the band runs) or shows when the sheet is trimmed a little off. The
+ * origin is the trim's top-left corner. */
 static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
 {
-    double gap = fmin(3 * 72 / 25.4, bleed / 2); /* 3 mm off the trim edge */
+    double from = bleed + 72 / 25.4, to = bleed + SLUG - 72 / 25.4;
     cairo_save(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_set_line_width(cr, 0.25);
-    double xs[2] = {bleed, bleed + w}, ys[2] = {bleed, bleed + h};
+    double xs[2] = {0, w}, ys[2] = {0, h};
     for (int i = 0; i < 2; i++)
         for (int k = 0; k < 2; k++) {
             double x = xs[i], y = ys[k];
             double dx = i ? 1 : -1, dy = k ? 1 : -1;
-            cairo_move_to(cr, x + dx * gap, y);
-            cairo_line_to(cr, x + dx * bleed, y);
-            cairo_move_to(cr, x, y + dy * gap);
-            cairo_line_to(cr, x, y + dy * bleed);
+            cairo_move_to(cr, x + dx * from, y);
+            cairo_line_to(cr, x + dx * to, y);
+            cairo_move_to(cr, x, y + dy * from);
+            cairo_line_to(cr, x, y + dy * to);
         }
     cairo_stroke(cr);
     cairo_restore(cr);
@@ -229,14 +236,17 @@ static void draw_crop_marks(cairo_t *cr, double w, double h, double bleed)
 
 /* The named destinations on page (0-based) that internal links point at;
  * the document holds each place once, so each name is written once. */
-static void draw_destinations(cairo_t *cr, const doc *d, size_t page)
+static void draw_destinations(cairo_t *cr, const doc *d, size_t page, double k, double edge)
 {
+    /* cairo places destinations in page space, whatever the CTM: the
+     * paper's enlargement and the bleed's edge are applied here. */
     for (size_t i = 0; i < d->n_dests; i++) {
         if (d->dests[i].page != page)
             continue;
         char name[64], attrs[128];
         dest_name(d, i, name, sizeof name);
-        snprintf(attrs, sizeof attrs, "name='%s' x=0 y=%.2f", name, d->dests[i].y);
+        snprintf(attrs, sizeof attrs, "name='%s' x=%.2f y=%.2f", name, edge,
+                 d->dests[i].y * k + edge);
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
         cairo_tag_end(cr, CAIRO_TAG_DEST);
     }
@@ -275,13 +285,34 @@ static bool finish(cairo_surface_t *surface, cairo_t *cr, const char *path, diag
     return true;
 }
 
+/* How much the doc's pages are enlarged to fill the paper: A4 to A3 is
+ * 1.414 (the lesser of the two sides' ratios, which differ by 0.01 %: the
+ * page keeps its proportions, 0.03 mm more margin on the right). */
+static double paper_scale(const doc *d, const render_opts *o)
+{
+    if (o->paper_w <= 0 || o->paper_h <= 0)
+        return 1;
+    return fmin(o->paper_w / d->width, o->paper_h / d->height);
+}
+
+/* With bleed, the sheet is trim + bleed + slug on every side: the page's
+ * content (the band) runs to the bleed's edge, the crop marks stand in the
+ * slug; the archive pass writes TrimBox (MediaBox inset by bleed + slug)
+ * and BleedBox (inset by the slug). */
+static double bleed_edge(const render_opts *o)
+{
+    return o->bleed > 0 ? o->bleed + SLUG : 0;
+}
+
 /* Draws d with cairo as a tagged PDF into out (memory). */
 static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *path,
                      diag_list *dl)
 {
-    double b = o->bleed;
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        write_to_file, out, d->width + 2 * b, d->height + 2 * b);
+    double b = o->bleed, edge = bleed_edge(o), k = paper_scale(d, o);
+    double w = o->paper_w > 0 ? o->paper_w : d->width, /* the trimmed page */
+        h = o->paper_h > 0 ? o->paper_h : d->height;
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_to_file, out,
+                                                                   w + 2 * edge, h + 2 * edge);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
     /* The document's description is written by the archive pass, in Info
      * and XMP alike; cairo's own would be replaced anyway. */
@@ -291,20 +322,22 @@ static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *
     int parents[4] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0};
     link_counter links = {0};
     for (size_t i = 0; i < d->n_pages; i++) {
+        cairo_save(cr);
         if (b > 0) {
-            draw_crop_marks(cr, d->width, d->height, b);
-            cairo_save(cr);
-            cairo_translate(cr, b, b);
+            cairo_translate(cr, edge, edge);
+            draw_crop_marks(cr, w, h, b);
+            cairo_rectangle(cr, -b, -b, w + 2 * b, h + 2 * b);
+            cairo_clip(cr);
         }
+        cairo_scale(cr, k, k);
         draw_page(cr, d, &d->pages[i], &links);
-        draw_destinations(cr, d, i);
-        if (b > 0)
-            cairo_restore(cr);
+        draw_destinations(cr, d, i, k, edge);
+        cairo_restore(cr);
         /* Bookmarks are added as their pages are drawn, in order. */
         for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
             const doc_outline *ol = &d->outline[next_outline];
             char link[96];
-            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y);
+            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y * k + edge);
             int level = ol->level < 1 ? 1 : ol->level > 3 ? 3 : ol->level;
             parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], ol->title,
                                                            link, 0);
@@ -355,7 +388,7 @@ static bool archive_job(const doc *d, const render_opts *o, pdfpost_job *job)
                          .n_uris = n_uris,
                          .page_labels = (const char *const *)d->page_labels,
                          .n_pages = d->n_pages,
-                         .trim_inset = o->bleed,
+                         .trim_inset = bleed_edge(o),
                          .bleed = o->bleed};
     return true;
 }
@@ -399,10 +432,10 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
 }
 
 /* Draws page p as a PNG into out. */
-static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *out,
-                            const char *path, diag_list *dl)
+static bool render_png_page(const doc *d, const doc_page *p, double dpi, double scale,
+                            FILE *out, const char *path, diag_list *dl)
 {
-    double k = dpi / 72.0;
+    double k = dpi / 72.0 * scale;
     int w = (int)(d->width * k + 0.5), h = (int)(d->height * k + 0.5);
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surface);
@@ -423,13 +456,15 @@ static bool render_png_page(const doc *d, const doc_page *p, double dpi, FILE *o
 }
 
 /* Draws page p as an SVG into out. */
-static bool render_svg_page(const doc *d, const doc_page *p, FILE *out, const char *path,
-                            diag_list *dl)
+static bool render_svg_page(const doc *d, const doc_page *p, double scale, FILE *out,
+                            const char *path, diag_list *dl)
 {
-    cairo_surface_t *surface =
-        cairo_svg_surface_create_for_stream(write_to_file, out, d->width, d->height);
+    cairo_surface_t *surface = cairo_svg_surface_create_for_stream(write_to_file, out,
+                                                                   d->width * scale,
+                                                                   d->height * scale);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
     draw_page(cr, d, p, NULL);
     return finish(surface, cr, path, dl);
 }
@@ -456,8 +491,10 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
             ok = false;
             break;
         }
-        ok = o->format == FORMAT_PNG ? render_png_page(d, &d->pages[i], o->dpi, mem, path, dl)
-                                     : render_svg_page(d, &d->pages[i], mem, path, dl);
+        double scale = paper_scale(d, o);
+        ok = o->format == FORMAT_PNG
+                 ? render_png_page(d, &d->pages[i], o->dpi, scale, mem, path, dl)
+                 : render_svg_page(d, &d->pages[i], scale, mem, path, dl);
         if (fclose(mem) != 0 && ok) {
             diag_error(dl, path, "%s", _("out of memory"));
             ok = false;

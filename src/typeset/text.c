@@ -297,8 +297,9 @@ text *text_new(text_fonts *f, const char *utf8, const text_style *style, double 
  * the last) is set half-width with `halt`, so the right edge reads flush.
  * Compressing can let more text onto a line and move later breaks: a few
  * rounds until the line ends stop changing. */
-static void compress_line_ends(PangoLayout *layout, const char *utf8)
+static bool compress_line_ends(PangoLayout *layout, const char *utf8)
 {
+    bool changed = false;
     enum { ROUNDS = 3, MAX_ENDS = 256 };
     int done[MAX_ENDS];
     int n_done = 0;
@@ -335,7 +336,9 @@ static void compress_line_ends(PangoLayout *layout, const char *utf8)
         pango_attr_list_unref(attrs);
         if (!added)
             break;
+        changed = true;
     }
+    return changed;
 }
 
 /* 禁则 where Pango gives way: when a run without break opportunities (a
@@ -343,8 +346,9 @@ static void compress_line_ends(PangoLayout *layout, const char *utf8)
  * WORD_CHAR wrap breaks it anywhere, even before 》 or after （. Such a break
  * is forbidden with allow_breaks and the line set again, so the mark moves
  * with its neighbour. */
-static void enforce_kinsoku(PangoLayout *layout, const char *utf8)
+static bool enforce_kinsoku(PangoLayout *layout, const char *utf8)
 {
+    bool changed = false;
     enum { ROUNDS = 4 };
     for (int round = 0; round < ROUNDS; round++) {
         bool added = false;
@@ -375,6 +379,302 @@ static void enforce_kinsoku(PangoLayout *layout, const char *utf8)
         pango_attr_list_unref(attrs);
         if (!added)
             break;
+        changed = true;
+    }
+    return changed;
+}
+
+/* True for what does not count as a character of a last line: punctuation,
+ * spaces and break opportunities. */
+static bool is_mark(gunichar c)
+{
+    return c == 0x200B || g_unichar_isspace(c) || g_unichar_ispunct(c) || cjk_is_closing(c) ||
+           cjk_is_opening(c);
+}
+
+/* CLREQ: an opening bracket or quote that starts a line is set half-width
+ * (its blank half would read as an indent), except on an indented first
+ * line and in the official faces (GB/T 9704 keeps every mark in its cell); and no paragraph ends in a line of one character ("村卫生 / 室"):
+ * the break before it is forbidden, so the line above gives up another.
+ * Returns true when it changed the layout. */
+/* The opening marks set half-width for standing at a line's start. */
+typedef struct opener_halts {
+    guint at[64];
+    int n;
+} opener_halts;
+
+static bool fix_line_starts_and_widows(PangoLayout *layout, const char *utf8,
+                                       const text_style *style, opener_halts *halts)
+{
+    bool added = false;
+    PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
+    GSList *lines = pango_layout_get_lines_readonly(layout);
+    for (GSList *l = lines; l; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        const char *p = utf8 + line->start_index, *end = p + line->length;
+        while (p < end && g_utf8_get_char(p) == 0x200B)
+            p = g_utf8_next_char(p);
+        bool indented = line->is_paragraph_start && style->indent > 0;
+        if (p < end && style->tracking == 0 && style->face < FACE_GW_XBS && !indented &&
+            cjk_is_opening(g_utf8_get_char(p))) {
+            /* unless already half-width */
+            PangoAttrIterator *it = pango_attr_list_get_iterator(attrs);
+            bool has = false;
+            do {
+                int s0, e0;
+                pango_attr_iterator_range(it, &s0, &e0);
+                if (s0 <= p - utf8 && p - utf8 < e0)
+                    has = pango_attr_iterator_get(it, PANGO_ATTR_FONT_FEATURES) != NULL;
+            } while (!has && pango_attr_iterator_next(it));
+            pango_attr_iterator_destroy(it);
+            if (!has && halts->n < (int)(sizeof halts->at / sizeof *halts->at)) {
+                PangoAttribute *a = pango_attr_font_features_new("halt");
+                a->start_index = (guint)(p - utf8);
+                a->end_index = (guint)(g_utf8_next_char(p) - utf8);
+                pango_attr_list_insert(attrs, a);
+                halts->at[halts->n++] = a->start_index;
+                added = true;
+            }
+        }
+        /* The last line of a paragraph: one character, beside marks? */
+        bool last = !l->next || ((const PangoLayoutLine *)l->next->data)->is_paragraph_start;
+        if (!last || line->is_paragraph_start)
+            continue;
+        /* A run of figures or Latin letters ("100%") counts as one. */
+        int count = 0;
+        const char *only = NULL;
+        bool in_word = false;
+        for (const char *q = utf8 + line->start_index; q < end; q = g_utf8_next_char(q)) {
+            gunichar c = g_utf8_get_char(q);
+            bool word = c < 0x2E80 && (g_unichar_isalnum(c) || c == '%' || c == '.');
+            if (!is_mark(c) || word) {
+                count += !(word && in_word);
+                only = q;
+            }
+            in_word = word;
+        }
+        if (count != 1)
+            continue;
+        const char *before = utf8 + line->start_index;
+        if (before == utf8)
+            continue;
+        before = g_utf8_prev_char(before);
+        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+        a->start_index = (guint)(before - utf8);
+        a->end_index = (guint)(g_utf8_next_char(only) - utf8);
+        pango_attr_list_insert(attrs, a);
+        added = true;
+    }
+    if (added)
+        pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    return added;
+}
+
+/* The line-by-line refinements, repeated while one changes the breaks the
+ * others looked at. */
+/* Whether a line of layout starts at byte index (break opportunities
+ * before it skipped). */
+static bool starts_line(PangoLayout *layout, const char *utf8, guint index)
+{
+    for (GSList *l = pango_layout_get_lines_readonly(layout); l; l = l->next) {
+        const PangoLayoutLine *line = l->data;
+        const char *p = utf8 + line->start_index;
+        while (*p && g_utf8_get_char(p) == 0x200B)
+            p = g_utf8_next_char(p);
+        if ((guint)(p - utf8) == index)
+            return true;
+    }
+    return false;
+}
+
+typedef struct stale_halts {
+    const opener_halts *halts;
+    PangoLayout *layout;
+    const char *utf8;
+} stale_halts;
+
+/* pango_attr_list_filter's test: a line-start halt whose mark no longer
+ * starts a line. */
+static gboolean is_stale_halt(PangoAttribute *a, gpointer data)
+{
+    const stale_halts *sh = data;
+    if (a->klass->type != PANGO_ATTR_FONT_FEATURES ||
+        strcmp(((PangoAttrFontFeatures *)a)->features, "halt") != 0)
+        return FALSE;
+    for (int i = 0; i < sh->halts->n; i++)
+        if (sh->halts->at[i] == a->start_index)
+            return !starts_line(sh->layout, sh->utf8, a->start_index);
+    return FALSE;
+}
+
+static void fix_lines(PangoLayout *layout, const char *utf8, const text_style *style)
+{
+    enum { ROUNDS = 4 };
+    opener_halts halts = {.n = 0};
+    for (int round = 0; round < ROUNDS; round++) {
+        bool changed = false;
+        if (style->align == ALIGN_JUSTIFY && style->tracking == 0)
+            changed |= compress_line_ends(layout, utf8);
+        changed |= fix_line_starts_and_widows(layout, utf8, style, &halts);
+        changed |= enforce_kinsoku(layout, utf8);
+        if (!changed)
+            break;
+    }
+    /* A later round may have moved a half-width opener off the line start
+     * it was set for: mid-line it would crowd its neighbours (。《“ all
+     * half-width). Such a mark gets its full width back. */
+    if (halts.n == 0)
+        return;
+    PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(layout));
+    stale_halts sh = {&halts, layout, utf8};
+    PangoAttrList *removed = pango_attr_list_filter(attrs, is_stale_halt, &sh);
+    if (removed) {
+        pango_layout_set_attributes(layout, attrs);
+        pango_attr_list_unref(removed);
+        enforce_kinsoku(layout, utf8);
+    }
+    pango_attr_list_unref(attrs);
+}
+
+/* Space to set after one character, by position (see place_gaps). */
+typedef struct gap_at {
+    size_t index; /* the character's first byte */
+    int amount;   /* Pango units */
+} gap_at;
+
+typedef struct gap_list {
+    gap_at *at;
+    size_t n, cap;
+} gap_list;
+
+static bool gap_add(gap_list *l, size_t index, int amount)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        gap_at *at = realloc(l->at, cap * sizeof *at);
+        if (!at)
+            return false;
+        l->at = at;
+        l->cap = cap;
+    }
+    l->at[l->n++] = (gap_at){index, amount};
+    return true;
+}
+
+static int gap_cmp(const void *a, const void *b)
+{
+    size_t x = ((const gap_at *)a)->index, y = ((const gap_at *)b)->index;
+    return x < y ? -1 : x > y;
+}
+
+/* The gap on the character at byte index, or 0. */
+static int gap_lookup(const gap_list *l, size_t index)
+{
+    size_t lo = 0, hi = l->n; /* sorted by index */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (l->at[mid].index == index)
+            return l->at[mid].amount;
+        if (l->at[mid].index < index)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Pango set half of each gap's letter spacing before its character and
+ * half after, and took the half at a line's start or end away. All of it
+ * goes behind the character, and none at a line's end: the gap is space
+ * between two characters, never an indent or a hole at the margin. Widths
+ * only shrink or stay, so the lines still fit. The lines are taken with
+ * pango_layout_get_lines, which tells Pango not to cache their extents. */
+static void place_gaps(PangoLayout *layout, const gap_list *gaps)
+{
+    for (GSList *l = pango_layout_get_lines(layout); l; l = l->next) {
+        PangoLayoutLine *line = l->data;
+        for (GSList *r = line->runs; r; r = r->next) {
+            PangoGlyphItem *run = r->data;
+            PangoGlyphString *gs = run->glyphs;
+            for (int g = 0; g < gs->num_glyphs; g++) {
+                size_t index = (size_t)(run->item->offset + gs->log_clusters[g]);
+                int half = gap_lookup(gaps, index) / 2;
+                if (!half || (g > 0 && gs->log_clusters[g - 1] == gs->log_clusters[g]))
+                    continue;
+                bool at_start = r == line->runs && g == 0;
+                bool at_end = !r->next && g == gs->num_glyphs - 1;
+                if (!at_start) {
+                    gs->glyphs[g].geometry.x_offset -= half;
+                    gs->glyphs[g].geometry.width -= half;
+                }
+                if (!at_end)
+                    gs->glyphs[g].geometry.width += half;
+            }
+        }
+    }
+}
+
+/* True where justification may add space after c when next follows: between
+ * Han characters and beside full-width punctuation, never inside a run of
+ * digits or Latin letters nor at a Han–Latin boundary (its gap is fixed). */
+static bool can_spread(gunichar c, gunichar next)
+{
+    bool c_mark = cjk_is_closing(c) || cjk_is_opening(c) || c == 0x3001 || c == 0x00B7 ||
+                  c == 0x2014 || c == 0x2026;
+    bool n_mark = cjk_is_closing(next) || cjk_is_opening(next) || next == 0x2014 ||
+                  next == 0x2026;
+    if (cjk_is_opening(c) || cjk_is_closing(next))
+        return false; /* a mark stays with the character it belongs to */
+    return (cjk_is_han(c) || c_mark) && (cjk_is_han(next) || n_mark);
+}
+
+/* Justification by hand: Pango 1.50 spreads a line's slack between every
+ * pair of characters, "2 7 . 6 2 %" included. Here it goes only where
+ * can_spread allows; a line with no such place stays ragged. The last line
+ * of each paragraph is not spread. */
+static void justify(PangoLayout *layout, const char *utf8, double size)
+{
+    int width = pango_layout_get_width(layout), indent = pango_layout_get_indent(layout);
+    int max_spread = (int)(0.095 * size * PANGO_SCALE);
+    enum { MAX_GLYPHS = 512 };
+    for (GSList *l = pango_layout_get_lines(layout); l; l = l->next) {
+        PangoLayoutLine *line = l->data;
+        if (!l->next || ((PangoLayoutLine *)l->next->data)->is_paragraph_start)
+            continue;
+        int avail = width - (line->is_paragraph_start && indent > 0 ? indent : 0);
+        PangoGlyphInfo *where[MAX_GLYPHS];
+        int n = 0, natural = 0;
+        gunichar prev = 0;
+        PangoGlyphInfo *prev_glyph = NULL;
+        for (GSList *r = line->runs; r; r = r->next) {
+            PangoGlyphItem *run = r->data;
+            PangoGlyphString *gs = run->glyphs;
+            for (int g = 0; g < gs->num_glyphs; g++) {
+                natural += gs->glyphs[g].geometry.width;
+                if (g > 0 && gs->log_clusters[g - 1] == gs->log_clusters[g]) {
+                    prev_glyph = &gs->glyphs[g];
+                    continue;
+                }
+                gunichar c = g_utf8_get_char(utf8 + run->item->offset + gs->log_clusters[g]);
+                if (c == 0x200B) /* a break opportunity: invisible, not a character */
+                    continue;
+                if (prev_glyph && can_spread(prev, c) && n < MAX_GLYPHS)
+                    where[n++] = prev_glyph;
+                prev = c;
+                prev_glyph = &gs->glyphs[g];
+            }
+        }
+        int slack = avail - natural;
+        if (n == 0 || slack <= 0)
+            continue;
+        /* No more than a tenth of an em at one place: a wider gap reads as a
+         * word space when the text is copied from the PDF (see style.c's
+         * HAN_LATIN_EM); a line that needs more is left short. */
+        if (slack > n * max_spread)
+            slack = n * max_spread;
+        for (int i = 0; i < n; i++) /* the remainder of the division goes to the first */
+            where[i]->geometry.width += slack / n + (i < slack % n ? 1 : 0);
     }
 }
 
@@ -426,10 +726,33 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
         a->end_index = (guint)cjk->halt[i].end;
         pango_attr_list_insert(attrs, a);
     }
-    for (size_t i = 0; i < cjk->n_gaps; i++) {
-        PangoAttribute *a = pango_attr_scale_new(cjk->gap_scale);
+    /* The Han–Latin gap as letter spacing on the character before the
+     * boundary, so lines are broken with it counted; Pango sets half of it
+     * on each side of that character, and place_gaps moves it all behind.
+     * An odd number of units: Pango would round an even one. */
+    int gap = (int)(style->han_latin_em * style->size * PANGO_SCALE) | 1,
+        tracking = (int)floor(style->tracking * PANGO_SCALE);
+    gap_list gaps = {0};
+    for (size_t i = 0; style->han_latin_em > 0 && i < cjk->n_gaps; i++) {
+        PangoAttribute *a = pango_attr_letter_spacing_new(tracking + gap);
         a->start_index = (guint)cjk->gaps[i].start;
         a->end_index = (guint)cjk->gaps[i].end;
+        pango_attr_list_insert(attrs, a);
+        if (!gap_add(&gaps, cjk->gaps[i].start, gap)) {
+            pango_attr_list_unref(attrs);
+            goto oom;
+        }
+    }
+    /* A figure never breaks from its unit; a run that might not fit a line
+     * of its own is left to break (Pango would run it past the edge). */
+    for (size_t i = 0; width > 0 && i < cjk->n_keeps; i++) {
+        long chars = g_utf8_strlen(utf8 + cjk->keeps[i].start,
+                                   (gssize)(cjk->keeps[i].end - cjk->keeps[i].start));
+        if (chars * (style->size + style->tracking) > width)
+            continue;
+        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+        a->start_index = (guint)cjk->keeps[i].start;
+        a->end_index = (guint)cjk->keeps[i].end;
         pango_attr_list_insert(attrs, a);
     }
     pango_layout_set_attributes(t->layout, attrs);
@@ -449,15 +772,28 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     case ALIGN_LEFT: pango_layout_set_alignment(t->layout, PANGO_ALIGN_LEFT); break;
     case ALIGN_CENTER: pango_layout_set_alignment(t->layout, PANGO_ALIGN_CENTER); break;
     case ALIGN_RIGHT: pango_layout_set_alignment(t->layout, PANGO_ALIGN_RIGHT); break;
-    case ALIGN_JUSTIFY: pango_layout_set_justify(t->layout, width > 0); break;
+    case ALIGN_JUSTIFY: pango_layout_set_alignment(t->layout, PANGO_ALIGN_LEFT); break;
     }
     if (style->indent > 0)
         pango_layout_set_indent(t->layout, (int)(style->indent * PANGO_SCALE));
     pango_layout_set_text(t->layout, utf8, -1);
-    if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
-        compress_line_ends(t->layout, utf8);
     if (width > 0)
-        enforce_kinsoku(t->layout, utf8);
+        fix_lines(t->layout, utf8, style);
+    /* Glyph positions last: any later change of attributes would set the
+     * lines again and undo them. */
+    if (gaps.n > 0) {
+        qsort(gaps.at, gaps.n, sizeof *gaps.at, gap_cmp);
+        place_gaps(t->layout, &gaps);
+    }
+    free(gaps.at);
+    gaps.at = NULL;
+    /* On a character grid a line of whole cells is full already; one with
+     * figures in it stays short rather than pull the cells off the grid.
+     * (Snapping figures to whole cells, as Word does, was tried: the space
+     * left beside them is wider than a tenth of an em, and copied text
+     * then reads "433 个".) */
+    if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
+        justify(t->layout, utf8, style->size);
 
     uint32_t cp = first_unknown(t->layout);
     if (cp) {
@@ -466,6 +802,11 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
         return NULL;
     }
     return t;
+
+oom:
+    free(gaps.at);
+    text_free(t);
+    return NULL;
 }
 
 void text_free(text *t)

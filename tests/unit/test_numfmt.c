@@ -1,7 +1,8 @@
 /* Unit tests for src/model/numfmt.c: figures print from their literal text,
- * grouped by three only from five integer digits on, never when the unit
- * starts with a scale word, with the qualifier in its Chinese place; and
+ * never grouped (the project's one number rule, see numfmt.h), with the
+ * qualifier in its Chinese place; and
  * formatting never changes a value. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -38,24 +39,24 @@ static void test_four_digits_stay_plain(void **state)
     assert_figure("999", "999");
 }
 
-static void test_five_digits_and_more_are_grouped(void **state)
+static void test_five_digits_and_more_stay_plain(void **state)
 {
     (void)state;
-    assert_figure("12345", "12,345");
-    assert_figure("123456", "123,456");
-    assert_figure("1234567", "1,234,567");
-    assert_figure("1234567.5", "1,234,567.5");
-    assert_figure("10000", "10,000");
-    assert_figure("100000000", "100,000,000");
-    assert_figure("12345.678901", "12,345.678901");
+    assert_figure("12345", "12345");
+    assert_figure("123456", "123456");
+    assert_figure("1234567", "1234567");
+    assert_figure("1234567.5", "1234567.5");
+    assert_figure("10000", "10000");
+    assert_figure("100000000", "100000000");
+    assert_figure("12345.678901", "12345.678901");
 }
 
-static void test_negative_grouping(void **state)
+static void test_negative_plain(void **state)
 {
     (void)state;
-    assert_figure("-12345", "-12,345");
-    assert_figure("-1234567.25", "-1,234,567.25");
-    assert_figure("-123456", "-123,456");
+    assert_figure("-12345", "-12345");
+    assert_figure("-1234567.25", "-1234567.25");
+    assert_figure("-123456", "-123456");
 }
 
 static void test_decimals_kept_as_written(void **state)
@@ -68,22 +69,21 @@ static void test_decimals_kept_as_written(void **state)
     assert_figure("100.000", "100.000");
 }
 
-static void test_group_direct(void **state)
+static void test_plain_direct(void **state)
 {
     (void)state;
     char out[NUMFMT_MAX];
-    assert_true(numfmt_group("12345", out, sizeof out));
-    assert_string_equal(out, "12,345");
-    assert_true(numfmt_group("-9876543.21", out, sizeof out));
-    assert_string_equal(out, "-9,876,543.21");
-    /* exactly fits: "12,345" is 6 bytes plus NUL */
-    char seven[7];
-    assert_true(numfmt_group("12345", seven, sizeof seven));
-    assert_string_equal(seven, "12,345");
-    /* one byte short: false, never a half-grouped number */
+    assert_true(numfmt_plain("12345", out, sizeof out));
+    assert_string_equal(out, "12345");
+    assert_true(numfmt_plain("-9876543.21", out, sizeof out));
+    assert_string_equal(out, "-9876543.21");
+    /* exactly fits: "12345" is 5 bytes plus NUL */
     char six[6];
-    assert_false(numfmt_group("12345", six, sizeof six));
-    assert_null(memchr(six, ',', sizeof six));
+    assert_true(numfmt_plain("12345", six, sizeof six));
+    assert_string_equal(six, "12345");
+    /* one byte short: false */
+    char five[5];
+    assert_false(numfmt_plain("12345", five, sizeof five));
 }
 
 static void test_scale_units_never_grouped(void **state)
@@ -101,7 +101,7 @@ static void test_scale_units_never_grouped(void **state)
     assert_string_equal(p.unit, "万人次");
     /* a unit merely containing 万 later is not a scale unit */
     assert_true(numfmt_figure("23456", "/10万", NULL, &p));
-    assert_string_equal(p.number, "23,456");
+    assert_string_equal(p.number, "23456");
     assert_string_equal(p.unit, "/10万");
 }
 
@@ -114,7 +114,7 @@ static void test_qualifier_before(void **state)
         assert_true(numfmt_figure("12345", "人", before[i], &p));
         assert_string_equal(p.before, before[i]);
         assert_string_equal(p.after, "");
-        assert_string_equal(p.number, "12,345");
+        assert_string_equal(p.number, "12345");
         assert_string_equal(p.unit, "人");
         /* with a scale unit the qualifier still stands before the number */
         assert_true(numfmt_figure("227", "万元", before[i], &p));
@@ -140,12 +140,12 @@ static void test_qualifier_after(void **state)
     assert_string_equal(p.after, "多");
     assert_string_equal(p.unit, "");
 
-    /* 以上 follows the whole unit: 12,345人以上; any qualifier of a %: 93%以上 */
+    /* 以上 follows the whole unit: 12345人以上; any qualifier of a %: 93%以上 */
     assert_true(numfmt_figure("12345", "人", "以上", &p));
     assert_string_equal(p.before, "");
     assert_string_equal(p.after, "");
     assert_string_equal(p.unit, "人以上");
-    assert_string_equal(p.number, "12,345");
+    assert_string_equal(p.number, "12345");
     assert_true(numfmt_figure("93", "%", "以上", &p));
     assert_string_equal(p.unit, "%以上");
     assert_string_equal(p.after, "");
@@ -188,7 +188,7 @@ static void test_no_unit_no_qualifier(void **state)
     (void)state;
     numfmt_parts p;
     assert_true(numfmt_figure("12345", NULL, NULL, &p));
-    assert_string_equal(p.number, "12,345");
+    assert_string_equal(p.number, "12345");
     assert_string_equal(p.unit, "");
     assert_string_equal(p.before, "");
     assert_string_equal(p.after, "");
@@ -210,7 +210,7 @@ static void test_non_plain_literals_left_as_written(void **state)
         assert_false(numfmt_figure(odd[i], "万元", NULL, &p));
         assert_string_equal(p.number, odd[i]);
         char out[NUMFMT_MAX];
-        assert_false(numfmt_group(odd[i], out, sizeof out));
+        assert_false(numfmt_plain(odd[i], out, sizeof out));
         assert_string_equal(out, odd[i]);
     }
 }
@@ -226,16 +226,48 @@ static void test_too_long_literal(void **state)
     assert_int_equal(strlen(p.number), NUMFMT_MAX - 1);
     assert_false(numfmt_figure(lit, "万元", NULL, &p));
     assert_int_equal(strlen(p.number), NUMFMT_MAX - 1);
-    /* 48 digits need 15 commas: 63 bytes, fits exactly; 49 digits do not */
-    char lit48[49];
-    memset(lit48, '1', 48);
-    lit48[48] = '\0';
-    assert_true(numfmt_figure(lit48, "", NULL, &p));
+    /* 63 digits fit exactly; 64 do not */
+    char lit63[64];
+    memset(lit63, '1', 63);
+    lit63[63] = '\0';
+    assert_true(numfmt_figure(lit63, "", NULL, &p));
     assert_int_equal(strlen(p.number), 63);
-    char lit49[50];
-    memset(lit49, '1', 49);
-    lit49[49] = '\0';
-    assert_false(numfmt_figure(lit49, "", NULL, &p));
+    char lit64[65];
+    memset(lit64, '1', 64);
+    lit64[64] = '\0';
+    assert_false(numfmt_figure(lit64, "", NULL, &p));
+}
+
+static void expect_rescale(const char *lit, const char *unit, const char *to, const char *want)
+{
+    char out[NUMFMT_MAX];
+    if (!want) {
+        assert_false(numfmt_rescale(lit, unit, to, out, sizeof out));
+        return;
+    }
+    assert_true(numfmt_rescale(lit, unit, to, out, sizeof out));
+    assert_string_equal(out, want);
+    /* the same value: out × 10^(to − from) is lit */
+    const char *b;
+    int shift = numfmt_unit_scale(to, &b) - numfmt_unit_scale(unit, &b);
+    double back = numfmt_parse(out) * pow(10, shift), want_v = numfmt_parse(lit);
+    assert_true(fabs(back - want_v) <= 1e-12 * fabs(want_v));
+}
+
+static void test_rescale_moves_the_point(void **state)
+{
+    (void)state;
+    expect_rescale("4636", "个", "万个", "0.4636");
+    expect_rescale("17700", "个", "万个", "1.7700");
+    expect_rescale("52", "人", "万人", "0.0052");
+    expect_rescale("3166.25", "万元", "亿元", "0.316625");
+    expect_rescale("-12.5", "个", "万个", "-0.00125");
+    expect_rescale("1.77", "万个", "万个", "1.77");
+    expect_rescale("4636", "个", "个", "4636");
+    /* another unit, a smaller scale, an odd literal: refused */
+    expect_rescale("4636", "个", "万人", NULL);
+    expect_rescale("1.77", "万个", "个", NULL);
+    expect_rescale("1e3", "个", "万个", NULL);
 }
 
 static void test_axis(void **state)
@@ -245,11 +277,11 @@ static void test_axis(void **state)
     assert_true(numfmt_axis(0.1 + 0.2, 1, out, sizeof out));
     assert_string_equal(out, "0.3");
     assert_true(numfmt_axis(12345, 0, out, sizeof out));
-    assert_string_equal(out, "12,345");
+    assert_string_equal(out, "12345");
     assert_true(numfmt_axis(2000, 0, out, sizeof out));
     assert_string_equal(out, "2000");
     assert_true(numfmt_axis(-25000, 0, out, sizeof out));
-    assert_string_equal(out, "-25,000");
+    assert_string_equal(out, "-25000");
     assert_true(numfmt_axis(2.5, 2, out, sizeof out));
     assert_string_equal(out, "2.50");
     /* never -0 */
@@ -268,9 +300,9 @@ static void test_axis(void **state)
 static void test_parse(void **state)
 {
     (void)state;
-    assert_true(numfmt_parse("12,345") == 12345.0);
-    assert_true(numfmt_parse("1,234,567.5") == 1234567.5);
-    assert_true(numfmt_parse("-12,345.25") == -12345.25);
+    assert_true(numfmt_parse("12345") == 12345.0);
+    assert_true(numfmt_parse("1234567.5") == 1234567.5);
+    assert_true(numfmt_parse("-12345.25") == -12345.25);
     assert_true(numfmt_parse("2.30") == 2.3);
     assert_true(numfmt_parse("0") == 0.0);
 }
@@ -335,18 +367,9 @@ static void test_property_formatting_never_changes_a_value(void **state)
             fail_msg("literal %s printed as %s parses to %.17g, not %.17g", lit, p.number, got,
                      want);
         assert_int_equal(decimals_of(p.number), decimals_of(lit));
-        /* only commas are added, and only without a scale unit */
-        size_t commas = 0, digits = 0;
-        for (const char *c = p.number; *c; c++)
-            commas += *c == ',';
-        for (const char *c = lit; *c && *c != '.'; c++)
-            digits += *c >= '0' && *c <= '9';
-        bool scaled = strncmp(unit, "万", strlen("万")) == 0 ||
-                      strncmp(unit, "亿", strlen("亿")) == 0;
-        size_t want_commas = scaled || digits < 5 ? 0 : (digits - 1) / 3;
-        if (commas != want_commas)
+        /* nothing is added: the figure prints as written */
+        if (strcmp(p.number, lit) != 0)
             fail_msg("literal %s with unit \"%s\" printed as %s", lit, unit, p.number);
-        assert_int_equal(strlen(p.number), strlen(lit) + commas);
     }
 }
 
@@ -372,10 +395,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_four_digits_stay_plain),
-        cmocka_unit_test(test_five_digits_and_more_are_grouped),
-        cmocka_unit_test(test_negative_grouping),
+        cmocka_unit_test(test_five_digits_and_more_stay_plain),
+        cmocka_unit_test(test_negative_plain),
         cmocka_unit_test(test_decimals_kept_as_written),
-        cmocka_unit_test(test_group_direct),
+        cmocka_unit_test(test_plain_direct),
+        cmocka_unit_test(test_rescale_moves_the_point),
         cmocka_unit_test(test_scale_units_never_grouped),
         cmocka_unit_test(test_qualifier_before),
         cmocka_unit_test(test_qualifier_after),

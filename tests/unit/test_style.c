@@ -28,6 +28,49 @@ static void check_series_steps(const style *st, double min_step)
         }
 }
 
+/* The gray a colour prints as, 0 (black) to 1 (paper): its luminance back
+ * in sRGB terms, as a printer's gray conversion sees it. */
+static double print_gray(rgb c)
+{
+    return 1.055 * pow(style_luminance(c), 1 / 2.4) - 0.055;
+}
+
+/* A laser printer's screen: tints under 10 % vanish, thin or pale rules
+ * band. White is paper, not a tint. */
+static void check_print_limits(const style *st)
+{
+    const struct {
+        const char *name;
+        rgb c;
+    } tints[] = {{"card_fill", st->card_fill}, {"panel_fill", st->panel_fill},
+                 {"track", st->track},         {"watermark", st->watermark}},
+      rules[] = {{"rule", st->rule}, {"grid", st->grid}, {"axis", st->axis}};
+    for (size_t i = 0; i < sizeof tints / sizeof *tints; i++) {
+        double g = print_gray(tints[i].c);
+        if (g < 0.999 && g > 0.9005)
+            fail_msg("%s: %s (gray %.3f) is a tint under 10 %%", st->name, tints[i].name, g);
+    }
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+        double g = print_gray(rules[i].c);
+        if (g > 0.72)
+            fail_msg("%s: %s (gray %.3f) is too pale for a 0.5 pt rule", st->name, rules[i].name,
+                     g);
+    }
+    const double widths[] = {st->chart_grid_w, st->chart_axis_w, st->footer_rule_w,
+                             st->table_rule_light, st->table_rule_heavy, st->link_underline_w};
+    for (size_t i = 0; i < sizeof widths / sizeof *widths; i++)
+        if (widths[i] > 0 && widths[i] < 0.5)
+            fail_msg("%s: a rule of %.2f pt, under 0.5 pt", st->name, widths[i]);
+}
+
+static void test_tints_and_rules_survive_a_laser(void **state)
+{
+    (void)state;
+    check_print_limits(style_default());
+    check_print_limits(style_grayscale());
+    check_print_limits(style_gongwen());
+}
+
 static void test_colour_series_apart_in_gray(void **state)
 {
     (void)state;
@@ -78,6 +121,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_colour_series_apart_in_gray),
+        cmocka_unit_test(test_tints_and_rules_survive_a_laser),
         cmocka_unit_test(test_gray_series_apart),
         cmocka_unit_test(test_text_readable_on_paper),
         cmocka_unit_test(test_luminance_reference_values),
