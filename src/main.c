@@ -4,6 +4,7 @@
  *
  * Exit status: 0 success, 1 bad input or an output that could not be
  * written, 2 usage error. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -261,9 +262,94 @@ static int same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* The file in dir (every entry, or those named like a year file when
+ * years_only) that is the same file as out, or NULL. Returns a path in buf. */
+static const char *clash_in_dir(const char *out, const char *dir, int years_only, char *buf,
+                                size_t n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    const char *found = NULL;
+    struct dirent *e;
+    while (!found && (e = readdir(d))) {
+        const char *nm = e->d_name;
+        size_t len = strlen(nm);
+        if (nm[0] == '.' && (len == 1 || (len == 2 && nm[1] == '.')))
+            continue;
+        if (years_only && !(len == 9 && strcmp(nm + 4, ".json") == 0 &&
+                            strspn(nm, "0123456789") == 4))
+            continue;
+        int len_made = strcmp(dir, ".") == 0 ? snprintf(buf, n, "%s", nm)
+                                              : snprintf(buf, n, "%s/%s", dir, nm);
+        if (len_made >= 0 && (size_t)len_made < n && same_file(out, buf))
+            found = buf;
+    }
+    closedir(d);
+    return found;
+}
+
+/* A file this run reads that out would overwrite, or NULL: the inputs, the
+ * other years beside input (read for changes and trends), the targets, the
+ * book's notes, the source documents of --sources and the fonts file. */
+static const char *read_file_at(const options *o, const char *out, const char *input,
+                                char *const *inputs, int n_inputs, char *buf, size_t n)
+{
+    for (int i = 0; i < n_inputs; i++)
+        if (same_file(out, inputs[i]))
+            return inputs[i];
+    char dir[PATH_MAX], sub[PATH_MAX + 16];
+    const char *slash = strrchr(input, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - input) : 1, slash ? input : ".");
+    if (slash == input)
+        snprintf(dir, sizeof dir, "/");
+    if (clash_in_dir(out, dir, 1, buf, n))
+        return buf;
+    int here = strcmp(dir, ".") == 0;
+    snprintf(sub, sizeof sub, "%s%stargets", here ? "" : dir, here ? "" : "/");
+    if (clash_in_dir(out, sub, 0, buf, n))
+        return buf;
+    snprintf(sub, sizeof sub, "%s%sbook", here ? "" : dir, here ? "" : "/");
+    if (clash_in_dir(out, sub, 0, buf, n))
+        return buf;
+    if (o->sources && clash_in_dir(out, o->sources, 0, buf, n))
+        return buf;
+    if (o->fonts_conf && same_file(out, o->fonts_conf))
+        return o->fonts_conf;
+    return NULL;
+}
+
+/* Refuses an output (each page's file for PNG and SVG) that is a file the
+ * run reads: rendering 2025 over 2024.json, which it reads for its trends,
+ * would destroy the data. Returns 1 when out is safe to write. */
+static int output_is_safe(const options *o, const char *out, size_t n_pages, const char *input,
+                          char *const *inputs, int n_inputs, diag_list *dl)
+{
+    char page[PATH_MAX + 32], buf[PATH_MAX + 300];
+    for (size_t k = 1; k <= (o->format == FORMAT_PDF ? 1 : n_pages); k++) {
+        const char *path = out;
+        if (o->format != FORMAT_PDF) {
+            render_page_path(out, k, page, sizeof page);
+            path = page;
+        }
+        const char *clash = read_file_at(o, path, input, inputs, n_inputs, buf, sizeof buf);
+        if (clash && same_file(path, input)) {
+            diag_error(dl, path, "%s", _("the output would overwrite the input; choose another -o"));
+            return 0;
+        }
+        if (clash) {
+            diag_error(dl, path, _("the output would overwrite %s, which this run reads; choose "
+                                   "another -o"),
+                       clash);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Renders one input. Returns 1 on success. */
-static int process(const options *o, const char *input, int n_inputs, session *ss,
-                   diag_list *dl, outcome *res)
+static int process(const options *o, const char *input, char *const *inputs, int n_inputs,
+                   session *ss, diag_list *dl, outcome *res)
 {
     sheet *s = sheet_load(input, dl);
     if (!s)
@@ -303,10 +389,8 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     }
     char out[PATH_MAX], date[64], keywords[512];
     output_path(o, input, n_inputs, out, sizeof out);
-    if (same_file(out, input)) {
-        diag_error(dl, out, "%s", _("the output would overwrite the input; choose another -o"));
+    if (!output_is_safe(o, out, d->n_pages, input, inputs, n_inputs, dl))
         goto done;
-    }
     if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
         diag_error(dl, "out", _("cannot create the directory: %s"), strerror(errno));
         goto done;
@@ -353,12 +437,10 @@ static int render_book(const options *o, const char *input)
         goto done;
     }
     snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
-    /* Never write the book over one of the year files it is made from. */
-    for (size_t i = 0; i < ss.hist->n; i++)
-        if (same_file(out, ss.hist->years[i]->file)) {
-            diag_error(&dl, out, "%s", _("the output would overwrite the input; choose another -o"));
-            goto done;
-        }
+    /* Never write the book over one of the files it is made from. */
+    char *const inputs[] = {(char *)input};
+    if (!output_is_safe(o, out, d->n_pages, input, inputs, 1, &dl))
+        goto done;
     if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
         diag_error(&dl, "out", _("cannot create the directory: %s"), strerror(errno));
         goto done;
@@ -562,7 +644,7 @@ int main(int argc, char **argv)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         outcome res = {0};
-        int ok = process(&o, argv[i], n_inputs, &ss, &dl, &res);
+        int ok = process(&o, argv[i], argv + optind, n_inputs, &ss, &dl, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (ok && progress && !o.check_only)
             fprintf(stderr, _("[%d/%d] %s → %s (%zu 页, %.2f s)\n"), i - optind + 1, n_inputs,

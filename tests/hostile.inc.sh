@@ -39,3 +39,46 @@ h_left=$(ls -A "$h/kill9" | grep -c '^\.big\.pdf\.')
 "$BIN" -o "$h/kill9/big.pdf" tests/good/minimal.json 2>/dev/null
 check "after SIGKILL ($h_left temporary file left) the next run leaves none" sh -c \
     "[ -z \"\$(ls -A '$h/kill9' | grep '^\\.')\" ] && [ -f '$h/kill9/big.pdf' ]"
+
+# ---- the output may not be a file the run reads -----------------------------------
+# Rendering 2025 reads 2024.json (changes, trends), the targets and the book's
+# notes; -o naming any of them is refused: exit 1, the message in English and
+# Chinese, the file unchanged, no temporary file.
+mkdir -p "$h/reads"
+cp -r data/*.json data/targets data/book "$h/reads/"
+mkdir -p "$h/srcs/src"
+cp tests/good/minimal.json "$h/srcs/2025.json"
+printf '床位1234张，比率2.30%%。\n' > "$h/srcs/src/a.txt"
+cp "$h/srcs/src/a.txt" "$h/srcs/a.keep"
+for h_o in 2024.json targets/health-china-2030.json book/trends.json; do
+    cp "$h/reads/$h_o" "$h/keep"
+    h_out=$(cd "$h/reads" && $h_env "$BIN" -o "$h_o" 2025.json 2>&1)
+    h_rc=$?
+    h_zh=$(cd "$h/reads" && env LC_ALL= LANG=zh_CN.UTF-8 LANGUAGE= "$BIN" -o "$h_o" 2025.json 2>&1)
+    if [ $h_rc -eq 1 ] && cmp -s "$h/reads/$h_o" "$h/keep" &&
+        [ "$h_out" = "$h_o: the output would overwrite $h_o, which this run reads; choose another -o" ] &&
+        [ "$h_zh" = "$h_o: 输出文件会覆盖本次运行读取的 $h_o；请用 -o 另行指定输出位置" ] &&
+        [ -z "$(ls -A "$h/reads" "$h/reads/targets" "$h/reads/book" | grep '^\.')" ]; then
+        ok "-o $h_o while rendering 2025 (which reads it) is refused, the file unchanged"
+    else
+        ko "-o $h_o while rendering 2025 (which reads it) is refused, the file unchanged" \
+            "exit $h_rc: $h_out / $h_zh"
+    fi
+done
+ln -s 2024.json "$h/reads/link.pdf"
+h_out=$(cd "$h/reads" && $h_env "$BIN" -o link.pdf 2025.json 2>&1)
+check "a symlink to a year file as output is refused" test \
+    "$h_out" = "link.pdf: the output would overwrite 2024.json, which this run reads; choose another -o"
+h_out=$(cd "$h/srcs" && $h_env "$BIN" --sources src -o src/a.txt 2025.json 2>&1)
+check "-o over a source document of --sources is refused" sh -c \
+    "[ '$h_out' = 'src/a.txt: the output would overwrite src/a.txt, which this run reads; choose another -o' ] && cmp '$h/srcs/src/a.txt' '$h/srcs/a.keep'"
+h_out=$(cd "$h/reads" && $h_env "$BIN" --book -o 2024.json 2025.json 2>&1)
+check "the book refuses -o over a year file it reads, with the message" test \
+    "$h_out" = "2024.json: the output would overwrite 2024.json, which this run reads; choose another -o"
+printf 'id,value\nbeds,1\n' > "$h/same.csv"
+cp "$h/same.csv" "$h/same.keep"
+h_out=$(cd "$h" && $h_env "$BIN" import same.csv --into same.csv 2>&1)
+h_rc=$?
+check "import --into the CSV itself is refused (exit 1), the CSV unchanged" sh -c \
+    "[ $h_rc -eq 1 ] && cmp '$h/same.csv' '$h/same.keep' && [ '$h_out' = 'same.csv: --into names the CSV file being imported; name the data file, such as --into data/2026.json
+same.csv: not changed' ]"

@@ -394,7 +394,13 @@ check "an unknown format is a usage error (exit 2)" expect_status 2 "$BIN" --for
 check "--check writes nothing" sh -c "cd '$T' && mkdir -p chk && cd chk && '$BIN' --check '$PWD/data/2025.json' && [ -z \"\$(ls -A)\" ]"
 check "a missing file is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/m.pdf" "$T/none.json"
 check "a directory as input is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/d.pdf" data
-check "the output may not overwrite the input" expect_status 1 "$BIN" -o "$T/2025.pdf" "$T/2025.pdf"
+# A good input, so that the refusal is the one tested, not a load error.
+mkdir -p "$T/ow"
+cp data/2025.json "$T/ow/2025.json"
+out=$(cd "$T/ow" && LANG=C.UTF-8 LANGUAGE= "$BIN" -o 2025.json 2025.json 2>&1)
+rc=$?
+check "the output may not overwrite the input (exit 1, the message, the file unchanged)" sh -c \
+    "[ $rc -eq 1 ] && [ '$out' = '2025.json: the output would overwrite the input; choose another -o' ] && cmp '$T/ow/2025.json' data/2025.json"
 mkdir -p "$T/batch"
 "$BIN" -o "$T/batch" data/2023.json tests/bad/unknown-indicator/input.json data/2024.json \
     >/dev/null 2>"$T/batch.err"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -573,6 +574,16 @@ int cmd_import(int argc, char **argv)
                 _("factsheet import: --into is required: the data file to update, such as "
                   "--into data/2026.json\n"));
         return try_help();
+    }
+    /* The data file is rewritten in place: it must not be the CSV being read. */
+    struct stat sc, si;
+    if (stat(argv[optind], &sc) == 0 && stat(into, &si) == 0 && sc.st_dev == si.st_dev &&
+        sc.st_ino == si.st_ino) {
+        fprintf(stderr, _("%s: --into names the CSV file being imported; name the data file, such "
+                          "as --into data/2026.json\n"),
+                into);
+        fprintf(stderr, _("%s: not changed\n"), into);
+        return EXIT_BAD;
     }
     diag_list dl;
     diag_list_init(&dl, MAX_DIAGS);
