@@ -82,3 +82,46 @@ h_rc=$?
 check "import --into the CSV itself is refused (exit 1), the CSV unchanged" sh -c \
     "[ $h_rc -eq 1 ] && cmp '$h/same.csv' '$h/same.keep' && [ '$h_out' = 'same.csv: --into names the CSV file being imported; name the data file, such as --into data/2026.json
 same.csv: not changed' ]"
+
+# ---- special files: a FIFO named like a year is left out with a note ------------
+mkdir -p "$h/fifo"
+cp tests/good/minimal.json "$h/fifo/2025.json"
+if mkfifo "$h/fifo/2024.json" 2>/dev/null; then
+    h_out=$(cd "$h/fifo" && $h_env timeout 60 "$BIN" -o out.pdf 2025.json 2>&1)
+    h_rc=$?
+    check "a FIFO named like a year file beside the input is skipped with a note (exit 0)" sh -c \
+        "[ $h_rc -eq 0 ] && [ -f '$h/fifo/out.pdf' ] && [ '$h_out' = './2024.json: note: not a regular file; left out of trends and year-on-year changes' ]"
+    h_out=$(cd "$h/fifo" && $h_env timeout 60 "$BIN" -o in.pdf 2024.json 2>&1)
+    h_rc=$?
+    check "a FIFO as input is refused at once (exit 1), no output" sh -c \
+        "[ $h_rc -eq 1 ] && [ ! -e '$h/fifo/in.pdf' ] && [ '$h_out' = '2024.json: not a regular file (a pipe, socket or device); expected a data file' ]"
+    h_zh=$(cd "$h/fifo" && env LC_ALL= LANG=zh_CN.UTF-8 LANGUAGE= timeout 60 "$BIN" -o in.pdf 2024.json 2>&1)
+    check "... in Chinese" test "$h_zh" = "2024.json: 不是普通文件（而是管道、套接字或设备）；应为数据文件"
+else
+    skipped "FIFO beside the input" "mkfifo failed"
+fi
+
+# ---- --sources with more documents than the old cache held (32) ---------------
+mkdir -p "$h/many/src"
+"$PY" - "$h/many" <<'PYEOF'
+import json, sys
+d = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+t = sys.argv[1]
+base = d["indicators"][0]
+d["indicators"] = []
+d["sources"] = []
+for i in range(40):
+    name = "doc%02d.txt" % i
+    open(f"{t}/src/{name}", "w", encoding="utf-8").write("全市床位%d张。\n" % (1000 + i))
+    d["sources"].append({"file": name, "title": "来源%d" % i})
+    d["indicators"].append(dict(base, id="beds%d" % i, value=1000 + i,
+                                source={"file": name, "quote": "床位%d张" % (1000 + i)}))
+d["sections"] = [{"title": "指标", "blocks": [{"type": "kpi", "items": ["beds0", "beds39"]}]}]
+json.dump(d, open(f"{t}/2025.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PYEOF
+h_out=$(cd "$h/many" && $h_env "$BIN" --check --sources src 2025.json 2>&1)
+check "--sources with 40 documents finds every one of them" test -z "$h_out"
+rm "$h/many/src/doc37.txt"
+h_out=$(cd "$h/many" && $h_env "$BIN" --check --sources src 2025.json 2>&1 | head -n 1)
+check "... and names the one really missing" test \
+    "$h_out" = '2025.json:545:13: indicators[37].source.file: source "doc37.txt" is not in src'

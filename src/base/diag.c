@@ -38,7 +38,7 @@ static void diag_vadd(diag_list *dl, diag_severity sev, const char *file, int li
 {
     if (sev == DIAG_ERROR)
         dl->errors++;
-    else
+    else if (sev == DIAG_WARNING)
         dl->warnings++;
     if (dl->count >= dl->max) {
         dl->dropped++;
@@ -171,6 +171,8 @@ void diag_list_print(const diag_list *dl, FILE *out)
             fputc(' ', out);
         if (d->severity == DIAG_WARNING)
             fprintf(out, "%s", _("warning: "));
+        else if (d->severity == DIAG_NOTE)
+            fprintf(out, "%s", _("note: "));
         if (d->path && d->path[0])
             fprintf(out, "%s: ", d->path);
         fprintf(out, "%s\n", d->message);
