@@ -325,24 +325,20 @@ static const char *read_file_at(const options *o, const char *out, const char *i
 static int output_is_safe(const options *o, const char *out, size_t n_pages, const char *input,
                           char *const *inputs, int n_inputs, diag_list *dl)
 {
-    char page[PATH_MAX + 32], buf[PATH_MAX + 300];
+    char buf[PATH_MAX + 300];
     for (size_t k = 1; k <= (o->format == FORMAT_PDF ? 1 : n_pages); k++) {
-        const char *path = out;
-        if (o->format != FORMAT_PDF) {
-            render_page_path(out, k, page, sizeof page);
-            path = page;
-        }
+        char *page = o->format == FORMAT_PDF ? NULL : render_page_path(out, k);
+        const char *path = page ? page : out;
         const char *clash = read_file_at(o, path, input, inputs, n_inputs, buf, sizeof buf);
-        if (clash && same_file(path, input)) {
+        if (clash && same_file(path, input))
             diag_error(dl, path, "%s", _("the output would overwrite the input; choose another -o"));
-            return 0;
-        }
-        if (clash) {
+        else if (clash)
             diag_error(dl, path, _("the output would overwrite %s, which this run reads; choose "
                                    "another -o"),
                        clash);
+        free(page);
+        if (clash)
             return 0;
-        }
     }
     return 1;
 }

@@ -138,7 +138,6 @@ bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t p
                    const char *uri)
 {
     mark m = {.kind = MARK_LINK, .x = x, .y = y, .w = w, .h = h};
-    char buf[64];
     if (uri) {
         /* cairo's attribute syntax: quotes and backslashes escaped in the value */
         size_t n = strlen(uri), k = 0;
@@ -154,9 +153,7 @@ bool page_add_link(doc_page *p, double x, double y, double w, double h, size_t p
         m.attrs[k++] = '\'';
         m.attrs[k] = '\0';
     } else {
-        snprintf(buf, sizeof buf, "page=%zu pos=[0 %.2f]", page + 1, ty);
-        m.attrs = strdup(buf);
-        if (!m.attrs)
+        if (asprintf(&m.attrs, "page=%zu pos=[0 %.2f]", page + 1, ty) < 0)
             return false;
     }
     return page_add_mark(p, &m);

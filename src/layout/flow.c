@@ -240,9 +240,11 @@ static bool official_folios(flow *f)
     const style *st = f->ctx->st;
     for (size_t i = 0; i < f->d->n_pages; i++) {
         int number = f->first_page + (int)i;
-        char folio[64];
-        snprintf(folio, sizeof folio, "— %d —", number);
-        text *t = layout_text(f->ctx, folio, &st->folio_official, 0, NULL, NULL);
+        strbuf folio = {0};
+        text *t = sb_printf(&folio, "— %d —", number)
+                      ? layout_text(f->ctx, sb_str(&folio), &st->folio_official, 0, NULL, NULL)
+                      : NULL;
+        sb_free(&folio);
         if (!t)
             return false;
         double w = text_width(t);
@@ -266,10 +268,13 @@ bool flow_finish(flow *f)
     double folio_w = FOLIO_W;
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
-        char folio[64];
-        snprintf(folio, sizeof folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages);
-        text *src = layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources");
-        text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
+        strbuf folio = {0};
+        text *src = sb_printf(&folio, "第 %zu 页 共 %zu 页", i + 1, f->d->n_pages)
+                        ? layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "",
+                                      "sources")
+                        : NULL;
+        text *num = src ? layout_text(ctx, sb_str(&folio), &st->folio, folio_w, NULL, NULL) : NULL;
+        sb_free(&folio);
         if (!src || !num) {
             text_free(src);
             return false;
@@ -288,9 +293,10 @@ bool flow_finish(flow *f)
         /* A source with an address: the footer naming it is a link to it. */
         if (f->footer_url && !page_add_link(p, f->left, ty, src_w, src_h, 0, 0, f->footer_url))
             return false;
-        char label[32];
-        snprintf(label, sizeof label, "%zu", i + 1);
-        if (!doc_set_page_label(f->d, i, label))
+        strbuf label = {0};
+        bool labelled = sb_printf(&label, "%zu", i + 1) && doc_set_page_label(f->d, i, sb_str(&label));
+        sb_free(&label);
+        if (!labelled)
             return false;
     }
     return true;

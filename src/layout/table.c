@@ -122,8 +122,9 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     const style *st = ctx->st;
     const sheet_indicator *ind = r->ind;
     strbuf fig = {0}, intpart = {0}, meta = {0}, change = {0};
-    numfmt_parts np;
+    numfmt_parts np = {0};
     const char *unit = "";
+    bool formatted = true;
     if (ind->missing) {
         sb_printf(&fig, "待填");
         sb_printf(&intpart, "待填");
@@ -131,12 +132,12 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
         meaning_rank_place(ind, &fig);
         sb_printf(&intpart, "%s", sb_str(&fig));
     } else {
-        numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+        formatted = numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
         sb_printf(&fig, "%s%s%s", np.before, np.number, np.after);
         const char *dot = strchr(np.number, '.');
         sb_printf(&intpart, "%s%.*s", np.before,
                   (int)(dot ? (size_t)(dot - np.number) : strlen(np.number)), np.number);
-        unit = np.unit;
+        unit = np.unit ? np.unit : "";
     }
     row_meta(ind, &meta);
     int dir = 0, prev_year = 0;
@@ -155,6 +156,8 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     if (meta.len && !meta.failed && !(r->meta = strdup(sb_str(&meta))))
         meta.failed = true;
     bool ok = !fig.failed && !intpart.failed && !meta.failed && !change.failed;
+    if (!formatted)
+        ok = layout_figure_failed(ctx, ind);
     text *probe = NULL;
     if (ok)
         ok = (r->cell[COL_VALUE] = layout_text(ctx, sb_str(&fig), &st->table_figure, 0, r->path,
@@ -183,6 +186,7 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     sb_free(&intpart);
     sb_free(&meta);
     sb_free(&change);
+    numfmt_parts_free(&np);
     return ok;
 }
 

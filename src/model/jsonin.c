@@ -13,6 +13,7 @@
 #include "base/readfile.h"
 #include "base/strdist.h"
 #include "base/utf8.h"
+#include "model/numfmt.h"
 
 const char *jin_type_name(const json_t *v)
 {
@@ -270,6 +271,16 @@ const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
                            (int)pos.length, ld->text + pos.offset);
                 return NULL;
             }
+        /* Printed digit for digit, so never cut: a literal longer than the
+         * printer's documented length is refused here. */
+        if (pos.length > NUMFMT_LITERAL_MAX) {
+            jin_report(ld, path,
+                       _("the figure %.*s… has %zu characters; a figure is printed exactly up to "
+                         "%d characters (digits, sign and point): write it as the source rounds "
+                         "it, or in a larger unit (万, 亿)"),
+                       16, ld->text + pos.offset, pos.length, (int)NUMFMT_LITERAL_MAX);
+            return NULL;
+        }
         return arena_strndup(ld->a, ld->text + pos.offset, pos.length);
     }
     return arena_printf(ld->a, "%.17g", *value); /* unreachable for parsed input */

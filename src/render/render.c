@@ -13,6 +13,7 @@
 
 #include "base/atomic_file.h"
 #include "base/i18n.h"
+#include "base/strbuf.h"
 
 /* Fills the current path with a hatch pattern in the mark's hatch colour. */
 static void draw_hatch(cairo_t *cr, const mark_paint *pt)
@@ -154,17 +155,23 @@ static void draw_page(cairo_t *cr, const doc_page *p)
             /* Surfaces without links (PNG) ignore tags. An internal link goes
              * through a named destination: cairo 1.16 writes no destination
              * for "page=N pos=[…]" when page N comes later in the file. */
-            char attrs[512];
+            /* However long the address: a cut attribute string (an
+             * unclosed quote) put cairo in an error state that crashed
+             * in cairo_surface_finish. */
+            strbuf attrs = {0};
             size_t page;
             double y;
             if (sscanf(m->attrs, "page=%zu pos=[0 %lf]", &page, &y) == 2)
-                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] dest='p%zu_%.0f'", m->x,
-                         m->y, m->w, m->h, page, y);
+                sb_printf(&attrs, "rect=[%.2f %.2f %.2f %.2f] dest='p%zu_%.0f'", m->x, m->y, m->w,
+                          m->h, page, y);
             else
-                snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w,
-                         m->h, m->attrs);
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
-            cairo_tag_end(cr, CAIRO_TAG_LINK);
+                sb_printf(&attrs, "rect=[%.2f %.2f %.2f %.2f] %s", m->x, m->y, m->w, m->h,
+                          m->attrs);
+            if (!attrs.failed) { /* else no link: the text is still there */
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, sb_str(&attrs));
+                cairo_tag_end(cr, CAIRO_TAG_LINK);
+            }
+            sb_free(&attrs);
             break;
         }
         case MARK_TAG_BEGIN: cairo_tag_begin(cr, m->attrs, NULL); break;
@@ -219,10 +226,12 @@ static void draw_destinations(cairo_t *cr, const doc *d, size_t page)
             if (m->kind != MARK_LINK || sscanf(m->attrs, "page=%zu pos=[0 %lf]", &target, &y) != 2 ||
                 target != page)
                 continue;
-            char attrs[96];
-            snprintf(attrs, sizeof attrs, "name='p%zu_%.0f' x=0 y=%.2f", target, y, y);
-            cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
-            cairo_tag_end(cr, CAIRO_TAG_DEST);
+            strbuf attrs = {0};
+            if (sb_printf(&attrs, "name='p%zu_%.0f' x=0 y=%.2f", target, y, y)) {
+                cairo_tag_begin(cr, CAIRO_TAG_DEST, sb_str(&attrs));
+                cairo_tag_end(cr, CAIRO_TAG_DEST);
+            }
+            sb_free(&attrs);
         }
 }
 
@@ -232,14 +241,15 @@ static cairo_status_t write_to_file(void *closure, const unsigned char *data, un
                                                           : CAIRO_STATUS_WRITE_ERROR;
 }
 
-void render_page_path(const char *out_path, size_t page, char *buf, size_t n)
+char *render_page_path(const char *out_path, size_t page)
 {
     const char *slash = strrchr(out_path, '/');
     const char *dot = strrchr(out_path, '.');
-    if (!dot || (slash && dot < slash))
-        snprintf(buf, n, "%s-%zu", out_path, page);
-    else
-        snprintf(buf, n, "%.*s-%zu%s", (int)(dot - out_path), out_path, page, dot);
+    char *path = NULL;
+    int made = !dot || (slash && dot < slash)
+                   ? asprintf(&path, "%s-%zu", out_path, page)
+                   : asprintf(&path, "%.*s-%zu%s", (int)(dot - out_path), out_path, page, dot);
+    return made < 0 ? NULL : path;
 }
 
 /* Finishes surface and cr, and reports a drawing error. */
@@ -300,11 +310,12 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
         /* Bookmarks are added as their pages are drawn, in order. */
         for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
             const doc_outline *ol = &d->outline[next_outline];
-            char link[96];
-            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y);
+            strbuf link = {0};
+            sb_printf(&link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y);
             int level = ol->level < 1 ? 1 : ol->level > 3 ? 3 : ol->level;
             parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], ol->title,
-                                                           link, 0);
+                                                           sb_str(&link), 0);
+            sb_free(&link);
         }
         cairo_show_page(cr);
     }
@@ -366,11 +377,11 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
     if (!ok)
         diag_error(dl, out_path, "%s", _("out of memory"));
     for (size_t i = 0; ok && i < n; i++) {
-        char path[4096];
-        render_page_path(out_path, i + 1, path, sizeof path);
-        FILE *mem = open_memstream(&bufs[i], &lens[i]);
+        char *path = render_page_path(out_path, i + 1);
+        FILE *mem = path ? open_memstream(&bufs[i], &lens[i]) : NULL;
         if (!mem) {
-            diag_error(dl, path, "%s", _("out of memory"));
+            diag_error(dl, path ? path : out_path, "%s", _("out of memory"));
+            free(path);
             ok = false;
             break;
         }
@@ -380,10 +391,15 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
             diag_error(dl, path, "%s", _("out of memory"));
             ok = false;
         }
+        free(path);
     }
     for (size_t i = 0; ok && i < n; i++) {
-        char path[4096];
-        render_page_path(out_path, i + 1, path, sizeof path);
+        char *path = render_page_path(out_path, i + 1);
+        if (!path) {
+            diag_error(dl, out_path, "%s", _("out of memory"));
+            ok = false;
+            break;
+        }
         atomic_file af;
         ok = atomic_file_open(&af, path, dl);
         if (ok && fwrite(bufs[i], 1, lens[i], af.fp) != lens[i]) {
@@ -393,11 +409,13 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
         } else if (ok) {
             ok = atomic_file_commit(&af, dl);
         }
+        free(path);
     }
     for (size_t k = n + 1; ok; k++) {
-        char path[4096];
-        render_page_path(out_path, k, path, sizeof path);
-        if (unlink(path) != 0)
+        char *path = render_page_path(out_path, k);
+        bool removed = path && unlink(path) == 0;
+        free(path);
+        if (!removed)
             break; /* no such earlier page: done */
     }
     for (size_t i = 0; bufs && i < n; i++)
