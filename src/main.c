@@ -458,6 +458,35 @@ done:
     return ok ? 0 : EXIT_BAD_INPUT;
 }
 
+/* import's font check: the default style's faces, loaded on first need. */
+typedef struct glyph_probe {
+    const char *conf;
+    text_fonts *fonts;
+    int tried;
+} glyph_probe;
+
+static uint32_t missing_glyph(void *ctx, const char *utf8)
+{
+    glyph_probe *g = ctx;
+    if (!g->tried) {
+        g->tried = 1;
+        diag_list quiet;
+        diag_list_init(&quiet, 4);
+        g->fonts = text_fonts_new(g->conf, &quiet);
+        diag_list_clear(&quiet); /* no fonts: rendering will say why; import goes on */
+    }
+    static const text_face faces[] = {FACE_SANS, FACE_SANS_BOLD};
+    for (size_t i = 0; g->fonts && i < sizeof faces / sizeof faces[0]; i++) {
+        text_style ts = {.face = faces[i], .size = 10};
+        uint32_t missing = 0;
+        text *t = text_new(g->fonts, utf8, &ts, 0, &missing);
+        text_free(t);
+        if (!t && missing)
+            return missing;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     char localedir[PATH_MAX], fonts_conf[PATH_MAX];
@@ -466,8 +495,14 @@ int main(int argc, char **argv)
 
     if (argc > 1 && strcmp(argv[1], "new") == 0)
         return cmd_new(argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "import") == 0)
-        return cmd_import(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "import") == 0) {
+        default_fonts_conf(fonts_conf, sizeof fonts_conf);
+        glyph_probe probe = {.conf = fonts_conf};
+        cmd_glyphs glyphs = {.missing = missing_glyph, .ctx = &probe};
+        int status = cmd_import(argc - 1, argv + 1, &glyphs);
+        text_fonts_free(probe.fonts);
+        return status;
+    }
 
     options o = {.format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89,
                  .first_page = 1};

@@ -89,22 +89,27 @@ static double grid_snap(const flow *f, double y)
  * together with keep (the height of what must stay with it). */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
 {
-    double avail = f->bottom - f->top;
-    if (b->height + keep > avail - (f->d->n_pages > 1 ? f->ctx->st->running_head_h : 0) &&
-        b->height > avail) {
-        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
-                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
-                     b->height, avail);
-        box_free(b);
-        return false;
-    }
+    const style *st = f->ctx->st;
+    /* The room of a fresh page: a later page loses the running head's band
+     * to its title and rule, which the fit test must count, or a block that
+     * fits the first page runs into the footer of a later one. */
+    double later = f->bottom - f->top - (st->has_running_head ? st->running_head_h : 0);
     double y = grid_snap(f, f->page_empty ? f->y : f->y + gap);
-    if (!f->page_empty && y + b->height + keep > f->bottom) {
+    if (!f->page_empty && y + b->height + keep > f->bottom && b->height <= later) {
         if (!flow_new_page(f)) {
             box_free(b);
             return false;
         }
         y = f->y;
+    }
+    const double eps = 0.01;
+    if (y + b->height > f->bottom + eps) {
+        double room = f->page_empty ? f->bottom - y : later;
+        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
+                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
+                     b->height, room);
+        box_free(b);
+        return false;
     }
     double height = b->height; /* box_place empties b */
     if (!box_place(b, f->page, f->left, y))

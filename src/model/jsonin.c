@@ -371,7 +371,7 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
             b--;
         size_t tl = pos - b < sizeof tok - 4 ? pos - b : sizeof tok - 4;
         memcpy(tok, bytes + b, tl);
-        strcpy(tok + tl, pos - b > tl ? "…" : "");
+        snprintf(tok + tl, sizeof tok - tl, "%s", pos - b > tl ? "…" : "");
         *off = b;
     }
     if (strstr(err->text, "'[' or '{' expected near end of file")) {

@@ -88,7 +88,7 @@ static void explain_year(loader *ld, json_t *year)
             }
         }
         digits[o] = '\0';
-        int v = o == 4 && only_digits ? atoi(digits) : 0;
+        int v = o == 4 && only_digits ? (int)strtol(digits, NULL, 10) : 0;
         if (v >= 1949 && v <= 2100) {
             if (fullwidth)
                 jin_report(&ld->j, "year",
