@@ -125,3 +125,43 @@ rm "$h/many/src/doc37.txt"
 h_out=$(cd "$h/many" && $h_env "$BIN" --check --sources src 2025.json 2>&1 | head -n 1)
 check "... and names the one really missing" test \
     "$h_out" = '2025.json:545:13: indicators[37].source.file: source "doc37.txt" is not in src'
+
+# ---- text from data ten times the size of the fixed buffers there were ------------
+# tests/hostile/long_fields.py: a 5 120-byte address, a 640-byte unit, 20
+# sources under one chart, a 5 121-byte label, the longest figure (40
+# characters), a 900-byte book title. Each renders with its text whole (read
+# back with pdftotext), or is refused with its message; never a crash, a
+# cut character (U+FFFFFFFF, U+FFFD) or a missing figure.
+"$PY" tests/hostile/long_fields.py "$h/long" >"$h/long.cases"
+while IFS='	' read -r h_case h_want; do
+    if [ "$h_case" = book ]; then
+        h_out=$($h_env "$BIN" --book -o "$h/long/$h_case.pdf" "$h/long/book/2025.json" 2>&1)
+    else
+        h_out=$(cd "$h/long/$h_case" && $h_env "$BIN" -o "$h/long/$h_case.pdf" 2025.json 2>&1)
+    fi
+    h_rc=$?
+    h_why=""
+    case $h_out in *U+FFFFFFFF* | *�*) h_why="a cut character in: $h_out" ;; esac
+    case $h_want in
+    error:*)
+        [ $h_rc -eq 1 ] && [ ! -e "$h/long/$h_case.pdf" ] || h_why="$h_why; expected exit 1 and no PDF, got $h_rc"
+        case $h_out in "${h_want#error: }"*) ;; *) h_why="$h_why; expected: ${h_want#error: }…, got: $h_out" ;; esac
+        ;;
+    *)
+        [ $h_rc -eq 0 ] || h_why="$h_why; exit $h_rc: $h_out"
+        if [ $h_rc -eq 0 ] && ! pdftotext "$h/long/$h_case.pdf" - | tr -d ' \n' | grep -qF "$h_want"; then
+            if [ "$h_case" != url-5120 ] || ! qpdf --json "$h/long/$h_case.pdf" | grep -qF "\"u:$h_want\""; then
+                h_why="$h_why; the PDF does not hold the whole text"
+            fi
+        fi
+        ;;
+    esac
+    if [ -z "$h_why" ]; then ok "10x the old buffer: $h_case"; else ko "10x the old buffer: $h_case" "$h_why"; fi
+done <"$h/long.cases"
+
+# ---- review: text struck through by a rule is found ------------------------------
+"$PY" tests/hostile/struck_pdf.py "$h/struck.pdf" struck
+"$PY" tests/hostile/struck_pdf.py "$h/clear.pdf" clear
+check "check_overlap.py finds a word struck through by a rule" sh -c \
+    "! '$PY' tests/check_overlap.py '$h/struck.pdf' 5 >'$h/struck.out' && grep -q 'Footnote.*is struck through by a rule' '$h/struck.out'"
+check "... and passes the same word with the rule under it" "$PY" tests/check_overlap.py "$h/clear.pdf" 5

@@ -62,7 +62,8 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
     if (unit && unit[0]) {
         strbuf line = {0};
         sb_printf(&line, "单位：%s", unit);
-        bool ok = !line.failed && box_text(ctx, b, sb_str(&line), &st->chart_unit, 0, *y, 0,
+        /* Wrapped to the chart: a long unit on one line ran off the page. */
+        bool ok = !line.failed && box_text(ctx, b, sb_str(&line), &st->chart_unit, 0, *y, width,
                                            st->muted, blk->path, "unit", &h);
         sb_free(&line);
         if (!ok)

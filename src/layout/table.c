@@ -334,6 +334,37 @@ static bool draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_
     return ok;
 }
 
+/* Units and comparisons are set on one line: one so long that the labels
+ * keep less than two characters would run off the page. Named at the
+ * widest such cell, an error (the sheet would be printed cut). */
+static bool columns_fit(layout_ctx *ctx, const trow *rows, size_t n, double width,
+                        const tcols *c)
+{
+    if (c->w[COL_LABEL] >= 2 * ctx->st->table_text.size)
+        return true;
+    static const char *const fields[N_COLS] = {"label", "value", "unit", "period", "value"};
+    const trow *widest = NULL;
+    int col = COL_UNIT;
+    double w = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int k = COL_VALUE; k < N_COLS; k++)
+            if (rows[i].cell[k] && text_width(rows[i].cell[k]) > w) {
+                w = text_width(rows[i].cell[k]);
+                widest = &rows[i];
+                col = k;
+            }
+    strbuf path = {0};
+    if (widest)
+        sb_printf(&path, "%s.%s", widest->ind ? widest->ind->path : widest->path, fields[col]);
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, path.len && !path.failed ? sb_str(&path) : "",
+                 _("this text is %.0f pt wide on one line, and the table %.0f pt: it would run "
+                   "off the page; shorten it"),
+                 w, width);
+    sb_free(&path);
+    ctx->failed = true;
+    return false;
+}
+
 /* An optional title above the table, as a chart's. */
 static bool table_title(layout_ctx *ctx, const sheet_block *blk, double width, box *b, double *y)
 {
@@ -359,7 +390,7 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
     bool ok = build_head(ctx, rows, n, head);
     if (ok) {
         measure_columns(st, rows, n, part_w, (const text *const *)head, &c);
-        ok = set_wrapped(ctx, rows, n, &c);
+        ok = columns_fit(ctx, rows, n, part_w, &c) && set_wrapped(ctx, rows, n, &c);
     }
     for (int p = 0; p < parts && ok; p++) {
         size_t first = (size_t)p * per, count = first >= n ? 0 : first + per > n ? n - first : per;

@@ -3,7 +3,8 @@ layout/ and render/ once had (issue 17), for tests/hostile.inc.sh.
 
 usage: long_fields.py DIR   (writes DIR/<case>/2025.json and, for the book,
 DIR/book/20NN.json with book/trends.json). Each case prints one line
-"case TAB expected text TAB json path" for the read-back check."""
+"case TAB what the PDF's text must hold" (whitespace removed), or
+"case TAB error: the message's start" when the input must be refused."""
 import copy
 import json
 import os
@@ -32,12 +33,15 @@ url = "https://example.org/" + "a" * 5100
 d["sources"][0]["url"] = url
 write("url-5120", d, url)
 
-# numfmt unit[64] (the KPI line and the change line): a 640-byte unit.
+# numfmt unit[64]: a 640-byte unit, in a table (one line: refused, it would
+# run off the page) and in a chart's unit line (wrapped, printed whole).
 d = copy.deepcopy(base)
 unit = han(214)
 d["indicators"][0]["unit"] = unit
 d["sections"][0]["blocks"][0] = {"type": "table", "items": ["beds"]}
-write("unit-640", d, unit)
+write("unit-640-table", d, "error: 2025.json:17:12: indicators[0].unit: this text is 1819 pt wide")
+d["sections"][0]["blocks"][0] = {"type": "hbar", "title": "一项", "items": ["beds"]}
+write("unit-640-chart", d, "单位：" + unit)
 
 # chart_sources titles[16]: 20 sources under one chart, every one named.
 d = copy.deepcopy(base)
@@ -49,29 +53,39 @@ d["sections"] = [{"title": "指标", "blocks": [
     {"type": "hbar", "title": "二十项", "items": [f"i{i}" for i in range(20)]}]}]
 write("sources-20", d, "来源第19号")
 
-# layout_sheet date[64], box full[512], numbering num[32]: a long title
-# and subtitle in the official style (heading numbers), 10x the title buffers.
+# box.c full[512] and the book's title[512], topic title[512], heading[1200]:
+# a label of 1 707 characters (5 121 bytes) in a table, printed whole.
 d = copy.deepcopy(base)
-d["title"] = han(1700, "题")
-write("title-5120", d, d["title"][:40])
+label = han(1707, "标")
+d["indicators"][0]["label"] = label
+d["sections"][0]["blocks"][0] = {"type": "table", "items": ["beds", "rate"]}
+write("label-5120", d, label)
 
-# chart figures label[3 * 64], line lab[4 * 64], ring fig[200], bullet fig[256]:
-# the longest literal with a 640-byte unit on a chart.
+# numfmt number[64], chart labels [3 * 64]: the longest literal (40
+# characters) on a bar chart and in a table, printed digit for digit.
 d = copy.deepcopy(base)
-d["indicators"][0]["value"] = None
-d["indicators"][0]["unit"] = han(214, "单")
-d["indicators"][1]["unit"] = han(214, "单")
-for ind, v in zip(d["indicators"], ("1234567890123456789012345678901234567890",
-                                   "0.00000000000000000000000000000000000007")):
-    ind["value"] = "@" + v  # replaced below by the literal itself
+d["indicators"][0]["value"] = "@"
+d["indicators"][1]["unit"] = "张"
 d["sections"] = [{"title": "指标", "blocks": [
-    {"type": "bar", "title": "两项", "items": ["beds", "rate"]}]}]
+    {"type": "bar", "title": "两项", "items": ["beds", "rate"]},
+    {"type": "table", "items": ["beds", "rate"]}]}]
 text = json.dumps(d, ensure_ascii=False, indent=1)
-for v in ("1234567890123456789012345678901234567890", "0.00000000000000000000000000000000000007"):
-    text = text.replace(f'"@{v}"', v)
+text = text.replace('"@"', "1234567890123456789012345678901234567.89")
 os.makedirs(f"{out}/figure-40", exist_ok=True)
 open(f"{out}/figure-40/2025.json", "w", encoding="utf-8").write(text)
-cases.append(("figure-40", "1,234,567,890,123,456,789,012,345,678,901,234,567,890"))
+cases.append(("figure-40", "1,234,567,890,123,456,789,012,345,678,901,234,567.89"))
+
+# the book: a title of 300 characters (900 bytes, over the old 512) on the
+# cover and in every footer (footer[1200] at 10x is a page of its own).
+os.makedirs(f"{out}/book/book", exist_ok=True)
+for y in (2024, 2025):
+    d = copy.deepcopy(base)
+    d["year"] = y
+    json.dump(d, open(f"{out}/book/{y}.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+title = han(300, "书")
+json.dump({"title": title, "topics": []}, open(f"{out}/book/book/trends.json", "w", encoding="utf-8"),
+          ensure_ascii=False)
+cases.append(("book", title))
 
 for name, expect in cases:
     print(f"{name}\t{expect}")
