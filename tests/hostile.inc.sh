@@ -165,3 +165,69 @@ done <"$h/long.cases"
 check "check_overlap.py finds a word struck through by a rule" sh -c \
     "! '$PY' tests/check_overlap.py '$h/struck.pdf' 5 >'$h/struck.out' && grep -q 'Footnote.*is struck through by a rule' '$h/struck.out'"
 check "... and passes the same word with the rule under it" "$PY" tests/check_overlap.py "$h/clear.pdf" 5
+
+# ---- import: every problem at FILE.csv:ROW:COL, the value quoted ----------------
+# The data file is never touched; English and Chinese.
+sed 's/{"type": "text", "text": "正文。"}/{"type": "ring", "title": "占比", "items": ["rate"]}/' \
+    tests/good/minimal.json >"$h/imp.json"
+cp "$h/imp.json" "$h/imp.keep"
+h_import() { # h_import NAME CSV-TEXT EXPECTED-EN EXPECTED-ZH
+    printf '%s' "$2" >"$h/$1.csv"
+    h_out=$(cd "$h" && $h_env "$BIN" import "$1.csv" --into imp.json 2>&1)
+    h_rc=$?
+    h_zh=$(cd "$h" && env LC_ALL= LANG=zh_CN.UTF-8 LANGUAGE= "$BIN" import "$1.csv" --into imp.json 2>&1)
+    if [ $h_rc -eq 1 ] && cmp -s "$h/imp.json" "$h/imp.keep" && [ "$h_out" = "$3" ] && [ "$h_zh" = "$4" ]; then
+        ok "import $1: at the CSV's row and column, exit 1, the data file unchanged"
+    else
+        ko "import $1: at the CSV's row and column, exit 1, the data file unchanged" "exit $h_rc:
+$h_out
+$h_zh"
+    fi
+}
+h_import share-over-100 'id,value,unit,file,quote
+rate,120.50,%,a.txt,比率120.50%
+' 'share-over-100.csv:2:6: column "value": "120.50": indicator "rate" is 120.50%; a share must lie between 0 and 100
+  rate,120.50,%,a.txt,比率120.50%
+       ^
+imp.json: with these rows the file would not load (see above); nothing was written
+imp.json: not changed' 'share-over-100.csv:2:6: 列 "value": “120.50”：指标 "rate" 为 120.50%；占比应在 0 到 100 之间
+  rate,120.50,%,a.txt,比率120.50%
+       ^
+imp.json: 导入这些行后文件将无法通过校验（见上文）；未写入任何内容
+imp.json: 文件未改动'
+h_import integer-too-large 'id,value,file,quote
+beds,12345678901234567890123,a.txt,床位12345678901234567890123张
+' 'integer-too-large.csv:2:6: column "value": the whole number "12345678901234567890123" is too large (at most 9223372036854775807); write it in a larger unit (万, 亿)
+  beds,12345678901234567890123,a.txt,床位12345678901234567890123张
+       ^
+imp.json: not changed' 'integer-too-large.csv:2:6: 列 "value": 整数“12345678901234567890123”太大（最大为 9223372036854775807）；请改用更大的单位（万、亿）
+  beds,12345678901234567890123,a.txt,床位12345678901234567890123张
+       ^
+imp.json: 文件未改动'
+h_import figure-too-long 'id,value,file,quote
+rate,0.00000000000000000000000000000000000000001,a.txt,比率
+' 'figure-too-long.csv:2:6: column "value": the number "0.00000000000000000000000000000000000000001" has 43 characters; a figure is printed exactly up to 40: write it as the source rounds it, or in a larger unit (万, 亿)
+  rate,0.00000000000000000000000000000000000000001,a.txt,比率
+       ^
+imp.json: not changed' 'figure-too-long.csv:2:6: 列 "value": 数值“0.00000000000000000000000000000000000000001”有 43 个字符；数值最多 40 个字符才能照原样印出：请按来源的取舍写，或改用更大的单位（万、亿）
+  rate,0.00000000000000000000000000000000000000001,a.txt,比率
+       ^
+imp.json: 文件未改动'
+h_import glyph-not-in-fonts 'id,label,value,file,quote
+beds,床位😀,1234,a.txt,床位1234张
+' 'glyph-not-in-fonts.csv:2:6: column "label": "床位😀" has the character "😀" (U+1F600), which is not in the fonts; the sheet could not print it. Replace it
+  beds,床位😀,1234,a.txt,床位1234张
+       ^
+imp.json: not changed' 'glyph-not-in-fonts.csv:2:6: 列 "label": “床位😀”中的字符“😀”（U+1F600）字体中没有，简报将无法印出；请替换该字符
+  beds,床位😀,1234,a.txt,床位1234张
+       ^
+imp.json: 文件未改动'
+h_import blank-label 'id,label,value,file,quote
+beds,　,1234,a.txt,床位1234张
+' 'blank-label.csv:2:6: column "label": "　" is only blank space (spaces, or full-width spaces U+3000); write the text, or leave the cell empty
+  beds,　,1234,a.txt,床位1234张
+       ^
+imp.json: not changed' 'blank-label.csv:2:6: 列 "label": “　”只有空白（空格或全角空格 U+3000）；请填写文字，或让单元格留空
+  beds,　,1234,a.txt,床位1234张
+       ^
+imp.json: 文件未改动'
