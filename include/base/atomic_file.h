@@ -1,7 +1,7 @@
 /* atomic_file: writes a file so that readers only ever see the old complete
  * file or the new complete file: write to a temporary file beside the target,
  * flush it to disk, then rename it into place. On failure, or when the
- * process is interrupted (SIGINT, SIGTERM, SIGHUP), the temporary file is
+ * process is interrupted (SIGINT, SIGTERM, SIGHUP) or crashes, the temporary file is
  * removed and the target is untouched. The output gets mode 0666 less the
  * umask, as any new file. A temporary file that a killed run (SIGKILL) left
  * is removed by the next run that writes into its folder.

@@ -37,7 +37,15 @@ static void on_fatal_signal(int sig)
 void atomic_file_install_signal_handlers(void)
 {
     clock_gettime(CLOCK_REALTIME, &run_started);
+    /* A crash (SIGSEGV, SIGBUS, SIGABRT…) is a fatal signal too: its
+     * temporary file goes as well. Not under the sanitizers, whose own
+     * handlers must see the crash to report it. */
+#if defined(__SANITIZE_ADDRESS__)
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#else
+    static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
+                               SIGBUS,  SIGFPE,  SIGILL, SIGABRT};
+#endif
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
