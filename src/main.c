@@ -4,6 +4,7 @@
  *
  * Exit status: 0 success, 1 bad input or an output that could not be
  * written, 2 usage error. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
@@ -363,8 +364,90 @@ static int same_file(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* The file in dir (every entry, or those named like a year file when
+ * years_only) that is the same file as out, or NULL. Returns a path in buf. */
+static const char *clash_in_dir(const char *out, const char *dir, int years_only, char *buf,
+                                size_t n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    const char *found = NULL;
+    struct dirent *e;
+    while (!found && (e = readdir(d))) {
+        const char *nm = e->d_name;
+        size_t len = strlen(nm);
+        if (nm[0] == '.' && (len == 1 || (len == 2 && nm[1] == '.')))
+            continue;
+        if (years_only && !(len == 9 && strcmp(nm + 4, ".json") == 0 &&
+                            strspn(nm, "0123456789") == 4))
+            continue;
+        int len_made = strcmp(dir, ".") == 0 ? snprintf(buf, n, "%s", nm)
+                                              : snprintf(buf, n, "%s/%s", dir, nm);
+        if (len_made >= 0 && (size_t)len_made < n && same_file(out, buf))
+            found = buf;
+    }
+    closedir(d);
+    return found;
+}
+
+/* A file this run reads that out would overwrite, or NULL: the inputs, the
+ * other years beside input (read for changes and trends), the targets, the
+ * book's notes, the source documents of --sources and the fonts file. */
+static const char *read_file_at(const options *o, const char *out, const char *input,
+                                char *const *inputs, int n_inputs, char *buf, size_t n)
+{
+    for (int i = 0; i < n_inputs; i++)
+        if (same_file(out, inputs[i]))
+            return inputs[i];
+    char dir[PATH_MAX], sub[PATH_MAX + 16];
+    const char *slash = strrchr(input, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - input) : 1, slash ? input : ".");
+    if (slash == input)
+        snprintf(dir, sizeof dir, "/");
+    if (clash_in_dir(out, dir, 1, buf, n))
+        return buf;
+    int here = strcmp(dir, ".") == 0;
+    snprintf(sub, sizeof sub, "%s%stargets", here ? "" : dir, here ? "" : "/");
+    if (clash_in_dir(out, sub, 0, buf, n))
+        return buf;
+    snprintf(sub, sizeof sub, "%s%sbook", here ? "" : dir, here ? "" : "/");
+    if (clash_in_dir(out, sub, 0, buf, n))
+        return buf;
+    if (o->sources && clash_in_dir(out, o->sources, 0, buf, n))
+        return buf;
+    if (o->fonts_conf && same_file(out, o->fonts_conf))
+        return o->fonts_conf;
+    return NULL;
+}
+
+/* Refuses an output (each page's file for PNG and SVG) that is a file the
+ * run reads: rendering 2025 over 2024.json, which it reads for its trends,
+ * would destroy the data. Returns 1 when out is safe to write. */
+static int output_is_safe(const options *o, const char *out, size_t n_pages, const char *input,
+                          char *const *inputs, int n_inputs, diag_list *dl)
+{
+    char buf[PATH_MAX + 300];
+    for (size_t k = 1; k <= (o->format == FORMAT_PDF ? 1 : n_pages); k++) {
+        char *page = o->format == FORMAT_PDF ? NULL : render_page_path(out, k);
+        const char *path = page ? page : out;
+        const char *clash = read_file_at(o, path, input, inputs, n_inputs, buf, sizeof buf);
+        if (clash && same_file(path, input))
+            diag_error(dl, path, "%s", _("the output would overwrite the input; choose another -o"));
+        else if (clash)
+            diag_error(dl, path, _("the output would overwrite %s, which this run reads; choose "
+                                   "another -o"),
+                       clash);
+        free(page);
+        if (clash)
+            return 0;
+    }
+    return 1;
+}
+
 /* Renders one input. Returns 1 on success. */
-static int process(const options *o, const char *input, const char *row, int n_inputs,
+static int process(const options *o, const char *input, const char *row, char *const *inputs,
+                   int n_inputs,
                    session *ss, diag_list *dl, outcome *res)
 {
     sheet *s = row ? sheet_load_row(input, row, dl) : sheet_load(input, dl);
@@ -433,10 +516,8 @@ static int process(const options *o, const char *input, const char *row, int n_i
     }
     char out[PATH_MAX], date[64], keywords[512];
     output_path(o, input, row, n_inputs, out, sizeof out);
-    if (same_file(out, input)) {
-        diag_error(dl, out, "%s", _("the output would overwrite the input; choose another -o"));
+    if (!output_is_safe(o, out, d->n_pages, input, inputs, n_inputs, dl))
         goto done;
-    }
     if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
         diag_error(dl, "out", _("cannot create the directory: %s"), strerror(errno));
         goto done;
@@ -482,7 +563,9 @@ static int process_each(const options *o, const char *input, session *ss, diag_l
     int ok = rows != NULL;
     for (size_t i = 0; rows && i < n; i++) {
         outcome res = {0};
-        if (!rows[i] || !process(o, input, rows[i], 2, ss, dl, &res))
+        /* Named as a batch names its files (two "inputs"), checked against the one. */
+        char *const inputs[2] = {(char *)input, (char *)input};
+        if (!rows[i] || !process(o, input, rows[i], inputs, 2, ss, dl, &res))
             ok = 0;
         else if (o->verbose && !o->check_only)
             fprintf(stderr, _("%s (%s) → %s (%zu 页)\n"), input, rows[i], res.out, res.pages);
@@ -524,12 +607,10 @@ static int render_book(const options *o, const char *input)
         output_file(o, out, sizeof out);
     else
         snprintf(out, sizeof out, "out/trends.%s", format_ext(o->format));
-    /* Never write the book over one of the year files it is made from. */
-    for (size_t i = 0; i < ss.hist->n; i++)
-        if (same_file(out, ss.hist->years[i]->file)) {
-            diag_error(&dl, out, "%s", _("the output would overwrite the input; choose another -o"));
-            goto done;
-        }
+    /* Never write the book over one of the files it is made from. */
+    char *const inputs[] = {(char *)input};
+    if (!output_is_safe(o, out, d->n_pages, input, inputs, 1, &dl))
+        goto done;
     if (!o->output && !is_directory("out") && mkdir("out", 0755) != 0 && errno != EEXIST) {
         diag_error(&dl, "out", _("cannot create the directory: %s"), strerror(errno));
         goto done;
@@ -554,6 +635,35 @@ done:
     return ok ? 0 : EXIT_BAD_INPUT;
 }
 
+/* import's font check: the default style's faces, loaded on first need. */
+typedef struct glyph_probe {
+    const char *conf;
+    text_fonts *fonts;
+    int tried;
+} glyph_probe;
+
+static uint32_t missing_glyph(void *ctx, const char *utf8)
+{
+    glyph_probe *g = ctx;
+    if (!g->tried) {
+        g->tried = 1;
+        diag_list quiet;
+        diag_list_init(&quiet, 4);
+        g->fonts = text_fonts_new(g->conf, &quiet);
+        diag_list_clear(&quiet); /* no fonts: rendering will say why; import goes on */
+    }
+    static const text_face faces[] = {FACE_SANS, FACE_SANS_BOLD};
+    for (size_t i = 0; g->fonts && i < sizeof faces / sizeof faces[0]; i++) {
+        text_style ts = {.face = faces[i], .size = 10};
+        uint32_t missing = 0;
+        text *t = text_new(g->fonts, utf8, &ts, 0, &missing);
+        text_free(t);
+        if (!t && missing)
+            return missing;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     char localedir[PATH_MAX], fonts_conf[PATH_MAX];
@@ -562,8 +672,14 @@ int main(int argc, char **argv)
 
     if (argc > 1 && strcmp(argv[1], "new") == 0)
         return cmd_new(argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "import") == 0)
-        return cmd_import(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "import") == 0) {
+        default_fonts_conf(fonts_conf, sizeof fonts_conf);
+        glyph_probe probe = {.conf = fonts_conf};
+        cmd_glyphs glyphs = {.missing = missing_glyph, .ctx = &probe};
+        int status = cmd_import(argc - 1, argv + 1, &glyphs);
+        text_fonts_free(probe.fonts);
+        return status;
+    }
     if (argc > 1 && strcmp(argv[1], "export") == 0)
         return cmd_export(argc - 1, argv + 1);
 
@@ -775,7 +891,7 @@ int main(int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &t0);
         outcome res = {0};
         int ok = o.each ? process_each(&o, argv[i], &ss, &dl)
-                        : process(&o, argv[i], NULL, n_inputs, &ss, &dl, &res);
+                        : process(&o, argv[i], NULL, argv + optind, n_inputs, &ss, &dl, &res);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (ok && progress && !o.check_only)
             fprintf(stderr, _("[%d/%d] %s → %s (%zu 页, %.2f s)\n"), i - optind + 1, n_inputs,

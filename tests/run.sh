@@ -354,17 +354,42 @@ check "Pango markup characters in text print as written" sh -c \
     "pdftotext '$T/markup.pdf' - | tr -d ' ' | grep -q '<b>粗体</b>&5>3<4'"
 
 # ---- an interrupted run leaves no temporary file ---------------------------
-mkdir -p "$T/sig"
-set -- data/2025.json
+# Deterministic: the run is stopped (SIGSTOP) at a moment its temporary file
+# is seen to exist, SIGTERM is queued and it is continued, so the signal
+# always lands while a file is being written, never between two files.
+# The batch's inputs have distinct names (one name twice is refused before
+# anything is written), beside the targets their bullet charts need.
+mkdir -p "$T/sig" "$T/sigin"
+cp -r data/targets "$T/sigin/"
+set --
 i=0
-while [ $i -lt 300 ]; do set -- "$@" data/2025.json; i=$((i + 1)); done
+while [ $i -lt 300 ]; do
+    cp data/2025.json "$T/sigin/s$i.json"
+    set -- "$@" "$T/sigin/s$i.json"
+    i=$((i + 1))
+done
 "$BIN" -o "$T/sig" "$@" 2>/dev/null &
 pid=$!
-sleep 0.4
+caught=""
+i=0
+while [ -z "$caught" ] && [ $i -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+    if ls -A "$T/sig" | grep -q '^\.'; then
+        kill -STOP $pid 2>/dev/null
+        # Stopped: still writing that file, or it was renamed just before.
+        if ls -A "$T/sig" | grep -q '^\.'; then caught=yes; else kill -CONT $pid 2>/dev/null; fi
+    fi
+    i=$((i + 1))
+done
 kill -TERM $pid 2>/dev/null
+kill -CONT $pid 2>/dev/null
 wait $pid 2>/dev/null
-check "SIGTERM in the middle of a batch leaves no temporary file" \
-    test -z "$(ls -A "$T/sig" | grep '^\.')"
+rc=$?
+if [ -n "$caught" ] && [ $rc -eq 143 ] && [ -z "$(ls -A "$T/sig" | grep '^\.')" ]; then
+    ok "SIGTERM while a temporary file is being written: the run ends by the signal and leaves none"
+else
+    ko "SIGTERM while a temporary file is being written: the run ends by the signal and leaves none" \
+        "temporary file seen before the signal: ${caught:-no}; exit $rc; left: $(ls -A "$T/sig" | grep '^\.')"
+fi
 
 # ---- overflow is named before it reaches paper; --strict makes it an error --
 sed -e 's/"value": 1234, "unit": "张"/"value": 123456789012345, "unit": "张（全市各级各类医疗卫生机构编制床位合计）"/' -e 's/床位1234张/床位123456789012345张/' \
@@ -429,6 +454,10 @@ if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then
     else
         ko "valgrind: --style gongwen renders with 0 errors, 0 bytes definitely lost" "$out"
     fi
+elif [ -n "${SANITIZE:-}" ]; then
+    skipped "valgrind memcheck" "not under SANITIZE=1 (ASan checks memory there)"
+else
+    skipped "valgrind memcheck" "valgrind is not installed (apt-get install valgrind)"
 fi
 
 # ---- the command line -----------------------------------------------------------
@@ -440,7 +469,13 @@ check "an unknown format is a usage error (exit 2)" expect_status 2 "$BIN" --for
 check "--check writes nothing" sh -c "cd '$T' && mkdir -p chk && cd chk && '$BIN' --check '$PWD/data/2025.json' && [ -z \"\$(ls -A)\" ]"
 check "a missing file is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/m.pdf" "$T/none.json"
 check "a directory as input is bad input (exit 1)" expect_status 1 "$BIN" -o "$T/d.pdf" data
-check "the output may not overwrite the input" expect_status 1 "$BIN" -o "$T/2025.pdf" "$T/2025.pdf"
+# A good input, so that the refusal is the one tested, not a load error.
+mkdir -p "$T/ow"
+cp data/2025.json "$T/ow/2025.json"
+out=$(cd "$T/ow" && LANG=C.UTF-8 LANGUAGE= "$BIN" -o 2025.json 2025.json 2>&1)
+rc=$?
+check "the output may not overwrite the input (exit 1, the message, the file unchanged)" sh -c \
+    "[ $rc -eq 1 ] && [ '$out' = '2025.json: the output would overwrite the input; choose another -o' ] && cmp '$T/ow/2025.json' data/2025.json"
 mkdir -p "$T/batch"
 "$BIN" -o "$T/batch" data/2023.json tests/bad/unknown-indicator/input.json data/2024.json \
     >/dev/null 2>"$T/batch.err"

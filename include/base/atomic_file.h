@@ -1,8 +1,10 @@
 /* atomic_file: writes a file so that readers only ever see the old complete
  * file or the new complete file: write to a temporary file beside the target,
  * flush it to disk, then rename it into place. On failure, or when the
- * process is interrupted (SIGINT, SIGTERM, SIGHUP), the temporary file is
- * removed and the target is untouched.
+ * process is interrupted (SIGINT, SIGTERM, SIGHUP) or crashes, the temporary file is
+ * removed and the target is untouched. The output gets mode 0666 less the
+ * umask, as any new file. A temporary file that a killed run (SIGKILL) left
+ * is removed by the next run that writes into its folder.
  * Calls: libc, POSIX. */
 #ifndef BASE_ATOMIC_FILE_H
 #define BASE_ATOMIC_FILE_H
@@ -20,7 +22,8 @@ typedef struct atomic_file {
 } atomic_file;
 
 /* Installs handlers that remove open temporary files on a fatal signal and
- * then end the process as the signal would. Call once at start. */
+ * then end the process as the signal would, and notes when the run started
+ * (leftovers older than that are removed). Call once at start. */
 void atomic_file_install_signal_handlers(void);
 
 /* Opens a temporary file beside target. Returns false with an error in dl. */

@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-typedef enum diag_severity { DIAG_ERROR, DIAG_WARNING } diag_severity;
+/* A note says what was done without anything being wrong (a special file
+ * beside the input left out); it counts as neither error nor warning. */
+typedef enum diag_severity { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity;
 
 typedef struct diag {
     diag_severity severity;

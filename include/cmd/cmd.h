@@ -8,8 +8,18 @@
 #ifndef CMD_CMD_H
 #define CMD_CMD_H
 
+#include <stdint.h>
+
+/* What import asks of the fonts, which it cannot load itself (the layers):
+ * the first character of utf8 that the sheet's faces lack, 0 when they have
+ * every one. NULL: no check. */
+typedef struct cmd_glyphs {
+    uint32_t (*missing)(void *ctx, const char *utf8);
+    void *ctx;
+} cmd_glyphs;
+
 int cmd_new(int argc, char **argv);
-int cmd_import(int argc, char **argv);
+int cmd_import(int argc, char **argv, const cmd_glyphs *glyphs);
 int cmd_export(int argc, char **argv);
 
 #endif

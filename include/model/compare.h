@@ -47,7 +47,9 @@ bool compare_compute(const sheet_indicator *cur, int year, const sheet_indicator
  * "较2021年（4年）▲1.31万个，+282%，年均+39.8%", "较上年 ▼0.5个百分点",
  * "较上年持平"; or, when the verdict says they may not be compared,
  * "较2021年：口径不同" and the like. *direction gets +1, -1 or 0 (no
- * change, or no comparison). Returns false when out of memory. */
+ * change, or no comparison). Returns false when a change cannot be put in
+ * figures (not finite) or out of memory: out then holds a part only, which
+ * must never be printed. */
 bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicator *prev,
                       int prev_year, strbuf *out, int *direction);
 

@@ -79,6 +79,9 @@ bool edit_has_indicator(const edit_doc *ed, const char *id);
  * Lent, valid while ed lives. */
 const char *edit_nearest_id(const edit_doc *ed, const char *id);
 
+/* The id of indicators[index], or NULL (for messages about one). */
+const char *edit_indicator_id(const edit_doc *ed, size_t index);
+
 /* Sets the fields of the indicator with id. Returns false with an error in
  * dl when there is no such indicator or when out of memory; the document
  * may then hold part of the update, so the caller must not save it. */

@@ -20,14 +20,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { NUMFMT_MAX = 64 };
+#include "base/strbuf.h"
+
+/* A figure's literal is printed exactly, digit for digit, up to
+ * NUMFMT_LITERAL_MAX characters (sign, digits and point: 40 is 30 digits
+ * past the point of a 万 figure); the loader refuses a longer one with a
+ * message rather than print it cut. NUMFMT_MAX holds such a literal
+ * grouped (13 commas) with its NUL. */
+enum { NUMFMT_LITERAL_MAX = 40, NUMFMT_MAX = 64 };
 
 typedef struct numfmt_parts {
     char number[NUMFMT_MAX]; /* 12345 or 46.09 */
     const char *before;      /* qualifier before the number, or "" */
     const char *after;       /* qualifier after the number, or "" */
-    char unit[NUMFMT_MAX];   /* the unit as printed: 万余元 for 227万余元 */
+    char *unit;              /* the unit as printed: 万余元 for 227万余元; "" when
+                                none; malloc'd, numfmt_parts_free frees it */
 } numfmt_parts;
+
+void numfmt_parts_free(numfmt_parts *p);
 
 /* The qualifiers a figure may carry, and what each says of the true value:
  * at least the figure (超 逾 余 多 以上), at most (以下 以内 不足 不到), or
@@ -41,14 +51,15 @@ bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound);
 /* The known qualifiers, for messages: "约、近、超、逾、余、多、以上、以下、以内、不足、不到、左右". */
 const char *numfmt_qualifier_list(void);
 
-/* A figure with its unit, as running text prints it: 约2.3亿元, 9万余人次,
- * 93%以上. Returns false when it does not fit. */
-bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, char *buf,
-                      size_t n);
+/* Appends a figure with its unit, as running text prints it: 约2.3亿元,
+ * 9万余人次, 93%以上. Returns false (out then holds nothing of it) when the
+ * literal is not plain or longer than NUMFMT_LITERAL_MAX, or out of memory. */
+bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, strbuf *out);
 
 /* Formats a figure given by its literal JSON text. Returns false when the
- * literal is not a plain decimal number or does not fit (out is then a copy
- * of the literal, truncated). */
+ * literal is not a plain decimal number of at most NUMFMT_LITERAL_MAX
+ * characters, or out of memory: out->number is then "" and nothing of it may
+ * be printed. numfmt_parts_free(out) in every case. */
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out);
 
@@ -69,9 +80,10 @@ bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, 
  * *base gets the rest ("个" of "万个"). */
 int numfmt_unit_scale(const char *unit, const char **base);
 
-/* Formats an axis value with a fixed number of decimals, plain like a
- * figure. Returns false when it does not fit. */
-bool numfmt_axis(double v, int decimals, char *out, size_t n);
+/* Appends an axis value with a fixed number of decimals, grouped like a
+ * figure, however long. Returns false (out unchanged) when v is not finite
+ * or out of memory. */
+bool numfmt_axis(double v, int decimals, strbuf *out);
 
 /* Parses printed text back (ignoring grouping commas): for tests that check
  * that formatting never changes a value. */

@@ -35,7 +35,8 @@ typedef struct render_opts {
  * Returns false with an error in dl; no file is then changed. */
 bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_list *dl);
 
-/* Writes the name of page file `page` (1-based) for out_path into buf. */
-void render_page_path(const char *out_path, size_t page, char *buf, size_t n);
+/* The name of page file `page` (1-based) for out_path, malloc'd (free it);
+ * NULL when out of memory. */
+char *render_page_path(const char *out_path, size_t page);
 
 #endif

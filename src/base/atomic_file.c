@@ -5,12 +5,15 @@
  * rename) and calls unlink(2). */
 #include "base/atomic_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -19,6 +22,8 @@ enum { ATOMIC_SLOTS = 16, ATOMIC_PATH_MAX = 4096 };
 
 static char pending[ATOMIC_SLOTS][ATOMIC_PATH_MAX];
 static volatile sig_atomic_t pending_used[ATOMIC_SLOTS];
+/* When this run started: temporary files older than it cannot be ours. */
+static struct timespec run_started;
 
 static void on_fatal_signal(int sig)
 {
@@ -31,7 +36,16 @@ static void on_fatal_signal(int sig)
 
 void atomic_file_install_signal_handlers(void)
 {
+    clock_gettime(CLOCK_REALTIME, &run_started);
+    /* A crash (SIGSEGV, SIGBUS, SIGABRT…) is a fatal signal too: its
+     * temporary file goes as well. Not under the sanitizers, whose own
+     * handlers must see the crash to report it. */
+#if defined(__SANITIZE_ADDRESS__)
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#else
+    static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
+                               SIGBUS,  SIGFPE,  SIGILL, SIGABRT};
+#endif
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -39,6 +53,62 @@ void atomic_file_install_signal_handlers(void)
         sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, NULL);
     }
+}
+
+
+/* True for a name mkstemp made from our pattern ".NAME.XXXXXX" where NAME
+ * is an output we write (.pdf .png .svg .json). */
+static bool is_our_temp_name(const char *nm)
+{
+    size_t len = strlen(nm);
+    if (len < 1 + 5 + 7 || nm[0] != '.' || nm[len - 7] != '.')
+        return false;
+    for (size_t i = len - 6; i < len; i++)
+        if (!((nm[i] >= 'a' && nm[i] <= 'z') || (nm[i] >= 'A' && nm[i] <= 'Z') ||
+              (nm[i] >= '0' && nm[i] <= '9')))
+            return false;
+    static const char *const exts[] = {".pdf", ".png", ".svg", ".json"};
+    for (size_t e = 0; e < sizeof exts / sizeof exts[0]; e++) {
+        size_t el = strlen(exts[e]);
+        if (len - 7 > el && memcmp(nm + len - 7 - el, exts[e], el) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A run killed by SIGKILL (which no handler sees) leaves its temporary file;
+ * the next run writing into that folder removes such leftovers: regular
+ * files of our own pattern, owned by us, last written before this run
+ * started and not locked: every run holds a lock on its temporary file
+ * until it is renamed, so a concurrent run's file (make -j) is left alone. */
+static bool before_run(const struct timespec *t)
+{
+    return t->tv_sec < run_started.tv_sec ||
+           (t->tv_sec == run_started.tv_sec && t->tv_nsec < run_started.tv_nsec);
+}
+
+static void remove_stale_temps(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    int dfd = dirfd(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!is_our_temp_name(e->d_name))
+            continue;
+        struct stat st;
+        if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+            st.st_uid != geteuid() || !before_run(&st.st_mtim))
+            continue;
+        int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            unlinkat(dfd, e->d_name, 0);
+        close(fd);
+    }
+    closedir(d);
 }
 
 static void block_signals(sigset_t *old)
@@ -68,6 +138,12 @@ bool atomic_file_open(atomic_file *af, const char *target, diag_list *dl)
     const char *slash = strrchr(target, '/');
     size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
     snprintf(af->tmp, n + 16, "%.*s.%s.XXXXXX", (int)dir_len, target, target + dir_len);
+    if (run_started.tv_sec) {
+        char *dir = dir_len ? strndup(target, dir_len) : strdup(".");
+        if (dir)
+            remove_stale_temps(dir);
+        free(dir);
+    }
 
     sigset_t old;
     block_signals(&old);
@@ -100,7 +176,12 @@ bool atomic_file_open(atomic_file *af, const char *target, diag_list *dl)
         atomic_file_abort(af);
         return false;
     }
-    fchmod(fd, 0644);
+    /* mkstemp makes 0600; the output gets what any new file would get,
+     * 0666 less the umask, so a draft under umask 077 stays private. */
+    flock(fd, LOCK_EX | LOCK_NB); /* in use: see remove_stale_temps */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     af->fp = fdopen(fd, "wb");
     if (!af->fp) {
         close(fd);

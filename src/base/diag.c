@@ -38,7 +38,7 @@ static void diag_vadd(diag_list *dl, diag_severity sev, const char *file, int li
 {
     if (sev == DIAG_ERROR)
         dl->errors++;
-    else
+    else if (sev == DIAG_WARNING)
         dl->warnings++;
     if (dl->count >= dl->max) {
         dl->dropped++;
@@ -125,6 +125,34 @@ static size_t column_offset(const char *line, int col)
     return i;
 }
 
+/* Characters that do not show, or that reorder the line on a terminal: a
+ * raw U+202E in a message reverses what follows it, a U+200B hides in a
+ * key. Messages show them as \u202E, as JSON writes them. */
+static bool invisible(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD ||
+           cp == 0x34F || cp == 0x61C || cp == 0x115F || cp == 0x1160 || cp == 0x180E ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || cp == 0xFEFF ||
+           (cp >= 0xFFF0 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Writes n bytes of s with invisible characters escaped. */
+static void put_escaped(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_next(u + i, n - i, &cp);
+        if (invisible(cp))
+            fprintf(out, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", (unsigned)cp);
+        else
+            fwrite(s + i, 1, k, out);
+        i += k;
+    }
+}
+
 enum { CARET_CONTEXT = 50 }; /* code points shown either side of a long line's column */
 
 static void print_caret(FILE *out, const char *line, int column)
@@ -139,8 +167,9 @@ static void print_caret(FILE *out, const char *line, int column)
     }
     if (from > 0)
         column = CARET_CONTEXT + 1;
-    fprintf(out, "  %s%.*s%s\n  ", from ? "…" : "", (int)(to - from), line + from,
-            to < len ? "…" : "");
+    fprintf(out, "  %s", from ? "…" : "");
+    put_escaped(out, line + from, to - from);
+    fprintf(out, "%s\n  ", to < len ? "…" : "");
     if (from)
         fputc(' ', out);
     line += from;
@@ -152,6 +181,8 @@ static void print_caret(FILE *out, const char *line, int column)
         size_t n = utf8_next(s + i, len - i, &cp);
         if (cp == '\t')
             fputc('\t', out);
+        else if (invisible(cp))
+            fputs(cp > 0xFFFF ? "          " : "      ", out); /* as put_escaped shows it */
         else
             fputs(cell_width(cp) == 2 ? "  " : " ", out);
         i += n;
@@ -163,17 +194,24 @@ void diag_list_print(const diag_list *dl, FILE *out)
 {
     for (size_t i = 0; i < dl->count; i++) {
         const diag *d = &dl->items[i];
-        if (d->file)
-            fprintf(out, "%s:", d->file);
+        if (d->file) {
+            put_escaped(out, d->file, strlen(d->file));
+            fputc(':', out);
+        }
         if (d->line > 0)
             fprintf(out, "%d:%d:", d->line, d->column);
         if (d->file || d->line > 0)
             fputc(' ', out);
         if (d->severity == DIAG_WARNING)
             fprintf(out, "%s", _("warning: "));
-        if (d->path && d->path[0])
-            fprintf(out, "%s: ", d->path);
-        fprintf(out, "%s\n", d->message);
+        else if (d->severity == DIAG_NOTE)
+            fprintf(out, "%s", _("note: "));
+        if (d->path && d->path[0]) {
+            put_escaped(out, d->path, strlen(d->path));
+            fputs(": ", out);
+        }
+        put_escaped(out, d->message, strlen(d->message));
+        fputc('\n', out);
         if (d->source_line && d->line > 0)
             print_caret(out, d->source_line, d->column);
     }

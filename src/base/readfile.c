@@ -22,6 +22,12 @@ char *readfile_all(const char *path, size_t max_bytes, const char *is_dir_msg, s
         diag_error(dl, path, "%s", is_dir_msg);
         return NULL;
     }
+    if (!S_ISREG(st.st_mode)) {
+        /* A FIFO or a device would block the run or never end. */
+        diag_error(dl, path, "%s",
+                   _("not a regular file (a pipe, socket or device); expected a data file"));
+        return NULL;
+    }
     if ((unsigned long long)st.st_size > max_bytes) {
         diag_error(dl, path, _("the file is %lld bytes; at most %d bytes are accepted"),
                    (long long)st.st_size, (int)max_bytes);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -26,15 +27,17 @@
 #include "base/diag.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
+#include "base/utf8.h"
 #include "cmd/cmd.h"
 #include "model/csv.h"
 #include "model/csvout.h"
 #include "model/edit.h"
+#include "model/numfmt.h"
 #include "model/sheet.h"
 #include "model/units.h"
 #include "base/strdist.h"
 
-enum { EXIT_BAD = 1, EXIT_USAGE = 2, MAX_DIAGS = 100, MAX_NUMBER = 40 };
+enum { EXIT_BAD = 1, EXIT_USAGE = 2, MAX_DIAGS = 100, MAX_NUMBER = NUMFMT_LITERAL_MAX };
 
 typedef enum column {
     COL_ID,
@@ -71,6 +74,7 @@ typedef struct importer {
     bool chinese;             /* the header names columns in Chinese */
     size_t header_row;        /* the header's row: 0, or below a title */
     bool *ignored;            /* per header field: a column import does not know */
+    const cmd_glyphs *glyphs; /* the fonts' check, or NULL */
 } importer;
 
 /* One row's cells, trimmed; "" for a column the header lacks. */
@@ -471,11 +475,25 @@ static bool check_value(importer *im, const row_cells *rc)
 {
     const char *v = rc->cell[COL_VALUE];
     if (plain_number(v)) {
-        if (strlen(v) <= MAX_NUMBER)
-            return true;
-        report_cell(im, rc, COL_VALUE, _("the number \"%s\" has more than %d digits"), v,
-                    (int)MAX_NUMBER);
-        return false;
+        if (strlen(v) > MAX_NUMBER) {
+            report_cell(im, rc, COL_VALUE,
+                        _("the number \"%s\" has %zu characters; a figure is printed exactly up "
+                          "to %d: write it as the source rounds it, or in a larger unit (万, 亿)"),
+                        v, strlen(v), (int)MAX_NUMBER);
+            return false;
+        }
+        /* A whole number JSON readers hold as an integer: at most 2^63 - 1
+         * (written with a decimal point, it is read as a real and may be longer). */
+        const char *digits = v[0] == '-' ? v + 1 : v;
+        if (!strchr(v, '.') && (strlen(digits) > 19 ||
+                                (strlen(digits) == 19 && strcmp(digits, "9223372036854775807") > 0))) {
+            report_cell(im, rc, COL_VALUE,
+                        _("the whole number \"%s\" is too large (at most 9223372036854775807); "
+                          "write it in a larger unit (万, 亿)"),
+                        v);
+            return false;
+        }
+        return true;
     }
     char before[128], num[128], after[128];
     bool scientific;
@@ -525,15 +543,46 @@ static bool check_value(importer *im, const row_cells *rc)
     return false;
 }
 
-/* Text the loader would refuse: control characters other than tab and LF. */
+/* Text the loader would refuse: control characters other than tab and LF,
+ * only blank space; and a character the fonts lack, which would make the
+ * sheet unprintable after the import. */
 static bool check_text(importer *im, const row_cells *rc, column c)
 {
-    for (const unsigned char *p = (const unsigned char *)rc->cell[c]; *p; p++)
+    const char *cell = rc->cell[c];
+    for (const unsigned char *p = (const unsigned char *)cell; *p; p++)
         if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F) {
             report_cell(im, rc, c, _("the text has the control character U+%04X; remove it"),
                         (unsigned)*p);
             return false;
         }
+    bool blank = cell[0] != '\0';
+    size_t len = strlen(cell);
+    for (size_t i = 0; i < len && blank;) {
+        uint32_t cp;
+        i += utf8_next((const unsigned char *)cell + i, len - i, &cp);
+        blank = cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || cp == 0x3000 ||
+                (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
+    }
+    if (blank) {
+        report_cell(im, rc, c, _("\"%s\" is only blank space (spaces, or full-width spaces "
+                                 "U+3000); write the text, or leave the cell empty"),
+                    cell);
+        return false;
+    }
+    bool printed = c == COL_LABEL || c == COL_UNIT || c == COL_FILE || c == COL_QUOTE;
+    uint32_t missing = printed && cell[0] && im->glyphs && im->glyphs->missing
+                           ? im->glyphs->missing(im->glyphs->ctx, cell)
+                           : 0;
+    if (missing) {
+        char ch[8] = "?";
+        if (missing >= 0x20 && missing != 0x7F && utf8_encode(missing, ch) == 0)
+            ch[0] = '?';
+        report_cell(im, rc, c,
+                    _("\"%s\" has the character \"%s\" (U+%04X), which is not in the fonts; the "
+                      "sheet could not print it. Replace it"),
+                    cell, ch, (unsigned)missing);
+        return false;
+    }
     return true;
 }
 
@@ -635,6 +684,61 @@ static bool carries_something(const row_cells *rc)
     return false;
 }
 
+/* The column of the CSV that sets the member a loader path ends in. */
+static column column_of(const char *member)
+{
+    static const struct {
+        const char *member;
+        column c;
+    } map[] = {{"value", COL_VALUE},        {"label", COL_LABEL},
+               {"unit", COL_UNIT},          {"qualifier", COL_QUALIFIER},
+               {"source.file", COL_FILE},   {"source.quote", COL_QUOTE},
+               {"source", COL_QUOTE}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(member, map[i].member) == 0)
+            return map[i].c;
+    return COL_ID;
+}
+
+/* Moves the loader's problems into im->dl: those at "indicators[N].member"
+ * of a figure a row sets go to that row's cell, with the value quoted;
+ * the others (a block that uses the figure) stay at the data file. */
+static void at_rows(importer *im, const row_cells *rows, size_t n_rows, diag_list *check)
+{
+    for (size_t i = 0; i < check->count; i++) {
+        const diag *d = &check->items[i];
+        size_t index;
+        int used = 0;
+        const row_cells *rc = NULL;
+        if (d->path && sscanf(d->path, "indicators[%zu]%n", &index, &used) == 1 && used > 0) {
+            const char *id = edit_indicator_id(im->ed, index);
+            for (size_t k = 0; id && k < n_rows && !rc; k++)
+                if (strcmp(rows[k].cell[COL_ID], id) == 0)
+                    rc = &rows[k];
+        }
+        column c = COL_VALUE;
+        if (rc) {
+            c = column_of(d->path[used] == '.' ? d->path + used + 1 : "");
+        } else {
+            /* A block that uses a figure names it: "rate" is 120.50%… */
+            for (size_t k = 0; k < n_rows && !rc; k++) {
+                char *quoted = NULL;
+                if (asprintf(&quoted, "\"%s\"", rows[k].cell[COL_ID]) >= 0 && d->message &&
+                    strstr(d->message, quoted))
+                    rc = &rows[k];
+                free(quoted);
+            }
+        }
+        if (rc)
+            report_cell(im, rc, c, _("\"%s\": %s"), rc->cell[c], d->message);
+        else /* its line and column would be those of a file never written */
+            diag_add(im->dl, d->severity, d->file, 0, 0, d->path, NULL, "%s", d->message);
+    }
+    if (check->dropped)
+        im->dl->errors += check->dropped;
+    diag_list_clear(check);
+}
+
 /* Applies the checked rows; adds each new source file to "sources". */
 static bool apply(importer *im, row_cells *rows, size_t n, size_t *updated)
 {
@@ -667,7 +771,7 @@ static bool apply(importer *im, row_cells *rows, size_t n, size_t *updated)
     return true;
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(int argc, char **argv, const cmd_glyphs *glyphs)
 {
     const char *into = NULL;
     int dry_run = 0;
@@ -698,9 +802,19 @@ int cmd_import(int argc, char **argv)
                   "--into data/2026.json\n"));
         return try_help();
     }
+    /* The data file is rewritten in place: it must not be the CSV being read. */
+    struct stat sc, si;
+    if (stat(argv[optind], &sc) == 0 && stat(into, &si) == 0 && sc.st_dev == si.st_dev &&
+        sc.st_ino == si.st_ino) {
+        fprintf(stderr, _("%s: --into names the CSV file being imported; name the data file, such "
+                          "as --into data/2026.json\n"),
+                into);
+        fprintf(stderr, _("%s: not changed\n"), into);
+        return EXIT_BAD;
+    }
     diag_list dl;
     diag_list_init(&dl, MAX_DIAGS);
-    importer im = {.csv_name = argv[optind], .json_name = into, .dl = &dl};
+    importer im = {.csv_name = argv[optind], .json_name = into, .dl = &dl, .glyphs = glyphs};
     row_cells *rows = NULL;
     size_t n_rows = 0, updated = 0;
     int status = EXIT_BAD;
@@ -758,8 +872,13 @@ int cmd_import(int argc, char **argv)
             diag_error(&dl, into, "%s", _("out of memory"));
             goto done;
         }
-        sheet *check = sheet_load_bytes(into, text, len, &dl);
+        diag_list check_dl;
+        diag_list_init(&check_dl, MAX_DIAGS);
+        sheet *check = sheet_load_bytes(into, text, len, &check_dl);
         free(text);
+        /* The file as it would be was never written: a problem of an
+         * imported figure is reported at its CSV row and cell. */
+        at_rows(&im, rows, n_rows, &check_dl);
         if (!check) {
             diag_error(&dl, into, "%s",
                        _("with these rows the file would not load (see above); nothing was "

@@ -112,10 +112,11 @@ static void check_ids(book *bk, const char *const *ids, size_t n, const char *pa
     for (size_t i = 0; i < n; i++) {
         if (book_latest_figure(bk, ids[i], NULL))
             continue;
-        char p[256];
-        snprintf(p, sizeof p, "%s[%zu]", path, i);
-        sheet_report(&bk->notes->origin, bk->ctx.dl, DIAG_ERROR, p,
+        strbuf p = {0};
+        sb_printf(&p, "%s[%zu]", path, i);
+        sheet_report(&bk->notes->origin, bk->ctx.dl, DIAG_ERROR, sb_str(&p),
                      _("indicator \"%s\" is in no data file of %s"), ids[i], bk->hist->dir);
+        sb_free(&p);
     }
 }
 
@@ -126,9 +127,10 @@ static bool book_plan(book *bk)
     const book_notes *bn = bk->notes;
     size_t errors = bk->ctx.dl->errors;
     for (size_t t = 0; t < bn->n_topics; t++) {
-        char p[256];
-        snprintf(p, sizeof p, "%s.ids", bn->topics[t].path);
-        check_ids(bk, bn->topics[t].ids, bn->topics[t].n_ids, p);
+        strbuf p = {0};
+        sb_printf(&p, "%s.ids", bn->topics[t].path);
+        check_ids(bk, bn->topics[t].ids, bn->topics[t].n_ids, sb_str(&p));
+        sb_free(&p);
     }
     check_ids(bk, bn->headline, bn->n_headline, "headline");
     if (bk->ctx.dl->errors > errors)
@@ -282,19 +284,12 @@ void book_toc_target(const book *bk, size_t k, size_t *page, double *y)
 
 /* The cover fills the first page: issuer at the top, the title in the
  * middle, the issuer and the date of the newest data at the foot. */
-static bool cover(book *bk, const char *base_title)
+static bool cover_with(book *bk, const char *base_title, const char *line, const char *span,
+                       const char *date)
 {
     const style *st = bk->ctx.st;
     double width = bk->f.width, height = bk->f.bottom - bk->f.top, h;
     box b = {0};
-    char years[512] = "", date[64];
-    size_t n = 0;
-    for (size_t y = 0; y < bk->hist->n && n < sizeof years; y++)
-        n += (size_t)snprintf(years + n, sizeof years - n, "%s%d年", y ? "、" : "",
-                              bk->hist->years[y]->year);
-    char line[640];
-    snprintf(line, sizeof line, "收录%s，共%zu个年度的数据", years, bk->hist->n);
-    layout_chinese_date(bk->latest->date, date, sizeof date);
 
     bool ok = page_add_rect(&b.marks, 0, 0, width, st->header_rule_w, st->accent) &&
               book_text(bk, &b, NULL, bk->latest->issuer, &st->issuer, 0,
@@ -303,8 +298,6 @@ static bool cover(book *bk, const char *base_title)
     text *t1 = ok ? book_layout(bk, bk->notes->title ? &bk->notes->origin : NULL, base_title,
                                 &st->title, width, "", "title")
                   : NULL;
-    char span[96];
-    snprintf(span, sizeof span, "（%s）", bk->span);
     text *t2 = t1 ? book_layout(bk, NULL, span, &st->title, width, "", NULL) : NULL;
     text *t3 = t2 ? book_layout(bk, NULL, line, &st->subtitle, width, "", "year") : NULL;
     if (!t3) {
@@ -347,7 +340,29 @@ static bool cover(book *bk, const char *base_title)
     if (!book_place(bk, &b, 0, 0))
         return false;
     /* The first bookmark names the book and opens the cover. */
-    return doc_add_outline(bk->d, bk->title, 1, 0, bk->f.top);
+    return doc_add_outline(bk->d, sb_str(&bk->title), 1, 0, bk->f.top);
+}
+
+/* The cover's lines from the data, however many years: then the page. */
+static bool cover(book *bk, const char *base_title)
+{
+    strbuf years = {0}, line = {0}, span = {0}, date = {0};
+    for (size_t y = 0; y < bk->hist->n; y++)
+        sb_printf(&years, "%s%d年", y ? "、" : "", bk->hist->years[y]->year);
+    sb_printf(&line, "收录%s，共%zu个年度的数据", sb_str(&years), bk->hist->n);
+    sb_printf(&span, "（%s）", sb_str(&bk->span));
+    layout_chinese_date(bk->latest->date, &date);
+    bool ok = !years.failed && !line.failed && !span.failed && !date.failed;
+    if (!ok) {
+        sheet_report(bk->latest, bk->ctx.dl, DIAG_ERROR, "", "%s", _("out of memory"));
+        bk->ctx.failed = true;
+    }
+    ok = ok && cover_with(bk, base_title, sb_str(&line), sb_str(&span), sb_str(&date));
+    sb_free(&years);
+    sb_free(&line);
+    sb_free(&span);
+    sb_free(&date);
+    return ok;
 }
 
 /* The contents: one line per heading, page numbers right-aligned after a
@@ -363,15 +378,16 @@ static bool contents(book *bk)
         size_t page;
         double ty;
         book_toc_target(bk, k, &page, &ty);
-        char num[32];
-        snprintf(num, sizeof num, "%zu", page + 1);
+        strbuf num = {0};
+        sb_printf(&num, "%zu", page + 1);
         const text_style *ts = e->level == 1 ? &z->toc1 : &z->toc2;
         double x = e->level == 1 ? 0 : z->toc_indent;
         box b = {0};
         text *tt = e->t ? book_layout(bk, e->t->origin, e->title, ts, 0, e->t->path,
                                       e->t->cfg ? "title" : "label")
                         : book_layout(bk, NULL, e->title, ts, 0, "", NULL);
-        text *nt = tt ? book_layout(bk, NULL, num, ts, 0, "", NULL) : NULL;
+        text *nt = tt && !num.failed ? book_layout(bk, NULL, sb_str(&num), ts, 0, "", NULL) : NULL;
+        sb_free(&num);
         if (!nt) {
             text_free(tt);
             return false;
@@ -413,9 +429,10 @@ static doc *book_pass(book *bk, const doc *first)
     bk->d->author = bk->latest->issuer;
     bk->d->subject = "卫生健康主要指标的逐年数据、口径说明与来源";
     bk->d->keywords = "卫生健康; 统计数据; 数据汇编";
-    char footer[1200];
-    snprintf(footer, sizeof footer, "%s　%s　每个数字的出处见附录“数据来源”",
-             bk->latest->issuer, bk->title);
+    sb_free(&bk->footer);
+    if (!sb_printf(&bk->footer, "%s　%s　每个数字的出处见附录“数据来源”", bk->latest->issuer,
+                   sb_str(&bk->title)))
+        goto fail;
     const char *base = bk->notes->title ? bk->notes->title : bk->latest->title;
     /* The title is in every footer: a character it lacks is named at its
      * place in trends.json before the footers are set. */
@@ -424,7 +441,8 @@ static doc *book_pass(book *bk, const doc *first)
     if (!probe)
         goto fail;
     text_free(probe);
-    if (!flow_init(&bk->f, &bk->ctx, bk->d, bk->title, footer) || !cover(bk, base) ||
+    if (!flow_init(&bk->f, &bk->ctx, bk->d, sb_str(&bk->title), sb_str(&bk->footer)) ||
+        !cover(bk, base) ||
         !contents(bk))
         goto fail;
     /* The metadata borrows the cover's bookmark title, which the doc owns. */
@@ -477,11 +495,12 @@ doc *layout_book(const history *hist, const book_notes *notes, const target_set 
     bk.notes = notes;
     int y0 = hist->years[0]->year, y1 = bk.latest->year;
     if (y0 == y1)
-        snprintf(bk.span, sizeof bk.span, "%d年", y0);
+        sb_printf(&bk.span, "%d年", y0);
     else
-        snprintf(bk.span, sizeof bk.span, "%d—%d年", y0, y1);
-    snprintf(bk.title, sizeof bk.title, "%s（%s）",
-             notes->title ? notes->title : bk.latest->title, bk.span);
+        sb_printf(&bk.span, "%d—%d年", y0, y1);
+    if (!sb_printf(&bk.title, "%s（%s）", notes->title ? notes->title : bk.latest->title,
+                   sb_str(&bk.span)))
+        goto done;
     if (!book_plan(&bk))
         goto done;
     pass1 = book_pass(&bk, NULL);
@@ -502,5 +521,8 @@ done:
     free(bk.topics);
     free(bk.headline);
     free(bk.toc);
+    sb_free(&bk.title);
+    sb_free(&bk.span);
+    sb_free(&bk.footer);
     return d;
 }

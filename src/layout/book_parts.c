@@ -15,6 +15,7 @@
 #include "model/compare.h"
 #include "model/meaning.h"
 #include "model/units.h"
+#include "base/strbuf.h"
 
 /* ---- figures as printed ------------------------------------------------------------ */
 
@@ -25,33 +26,41 @@ static bool comparable_in(const topic *t, const char *id)
     return t->cfg ? book_topic_comparable(t->cfg, id) : true;
 }
 
-/* The figure as printed: qualifier, number, unit; a rank as 第N. */
-static void figure_text(const sheet_indicator *ind, char *buf, size_t n)
+/* The figure as printed: qualifier, number (grouped), unit; a rank as 第N. */
+static bool figure_into(const sheet_indicator *ind, strbuf *out)
 {
-    if (ind->kind == KIND_RANK) {
-        snprintf(buf, n, "%s第%s", ind->rank.level ? ind->rank.level : "", ind->literal);
-        return;
-    }
-    numfmt_parts np;
-    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
-    snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+    if (ind->kind == KIND_RANK)
+        return sb_printf(out, "%s第%s", ind->rank.level ? ind->rank.level : "", ind->literal);
+    return numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, out);
+}
+
+/* The figure of ind (in sheet s) as printed into out, cleared first; on
+ * failure reported at the figure in its own file, and false. */
+static bool figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out)
+{
+    sb_free(out);
+    if (figure_into(ind, out))
+        return true;
+    sheet_report(s, bk->ctx.dl, DIAG_ERROR, ind->path, "%s",
+                 _("the figure cannot be printed exactly (out of memory)"));
+    bk->ctx.failed = true;
+    return false;
 }
 
 /* When and whose the figure is, compactly: "1—11月 · 公立医院", "截至2024年1月";
  * with_definition, also what it counts and the data's note, joined by "；".
- * "" when the data says nothing: a whole year of the whole city. */
-static void meaning_text(const sheet_indicator *ind, bool with_definition, char *buf, size_t n)
+ * Empty when the data says nothing: a whole year of the whole city. */
+static bool meaning_into(const sheet_indicator *ind, bool with_definition, strbuf *out)
 {
-    strbuf b = {0};
-    meaning_when_where(ind, &b);
+    sb_free(out);
+    meaning_when_where(ind, out);
     if (with_definition) {
         if (ind->definition && (!ind->note || !strstr(ind->note, ind->definition)))
-            sb_printf(&b, "%s%s", b.len ? "；" : "", ind->definition);
+            sb_printf(out, "%s%s", out->len ? "；" : "", ind->definition);
         if (ind->note)
-            sb_printf(&b, "%s%s", b.len ? "；" : "", ind->note);
+            sb_printf(out, "%s%s", out->len ? "；" : "", ind->note);
     }
-    snprintf(buf, n, "%s", b.failed ? "" : sb_str(&b));
-    sb_free(&b);
+    return !out->failed;
 }
 
 /* The unit an indicator's figures take down a column of the book: of all
@@ -79,35 +88,43 @@ static const char *column_unit(const book *bk, const sheet_indicator *ind)
 /* The figure as a column of the book prints it: in the scale of its
  * column_unit, the decimal point moved (exact), so 4636个 stands as
  * 0.4636万个 beside 1.77万个; otherwise as figure_text. */
-static void column_figure_text(const book *bk, const sheet_indicator *ind, char *buf, size_t n)
+static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *ind,
+                               strbuf *out)
 {
     char lit[NUMFMT_MAX];
     const char *unit = ind->kind == KIND_RANK ? NULL : column_unit(bk, ind);
     if (!unit || !ind->unit || strcmp(unit, ind->unit) == 0 ||
-        !numfmt_rescale(ind->literal, ind->unit, unit, lit, sizeof lit)) {
-        figure_text(ind, buf, n);
-        return;
-    }
-    numfmt_parts np;
-    numfmt_figure(lit, unit, ind->qualifier, &np);
-    snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+        !numfmt_rescale(ind->literal, ind->unit, unit, lit, sizeof lit))
+        return figure_text(bk, s, ind, out);
+    sb_free(out);
+    if (numfmt_with_unit(lit, unit, ind->qualifier, out))
+        return true;
+    sheet_report(s, bk->ctx.dl, DIAG_ERROR, ind->path, "%s",
+                 _("the figure cannot be printed exactly (out of memory)"));
+    bk->ctx.failed = true;
+    return false;
 }
 
 /* The change from prev (of prev_year) to cur as the sheets word it
  * (compare.h): "较2021年（4年）▲1.31万个，+282%，年均+39.8%", or why the two
  * are not compared ("较2021年：口径不同"). */
-static void change_text(const sheet_indicator *prev, int prev_year, const sheet_indicator *cur,
-                        int cur_year, char *out, size_t n)
+static bool change_text(book *bk, const sheet *s, const sheet_indicator *prev, int prev_year,
+                        const sheet_indicator *cur, int cur_year, strbuf *out)
 {
-    strbuf b = {0};
     int direction;
-    if (compare_like(cur, prev) == COMPARE_APPROXIMATE)
-        snprintf(out, n, "%s", "—（约数，不计算变化）");
-    else if (compare_describe(cur, cur_year, prev, prev_year, &b, &direction))
-        snprintf(out, n, "%s", sb_str(&b));
-    else
-        snprintf(out, n, "%s", "—");
-    sb_free(&b);
+    sb_free(out);
+    if (compare_like(cur, prev) == COMPARE_APPROXIMATE) {
+        if (sb_printf(out, "%s", "—（约数，不计算变化）"))
+            return true;
+    } else if (compare_describe(cur, cur_year, prev, prev_year, out, &direction)) {
+        return true;
+    }
+    /* Never a part of a comparison in print. */
+    sb_free(out);
+    sheet_report(s, bk->ctx.dl, DIAG_ERROR, cur->path, "%s",
+                 _("cannot put the comparison into words (out of memory?)"));
+    bk->ctx.failed = true;
+    return false;
 }
 
 /* ---- a topic --------------------------------------------------------------------- */
@@ -136,19 +153,21 @@ static bool topic_chart(book *bk, const char *id)
     for (size_t y = 0; y < bk->hist->n && !first; y++)
         if (book_figure(bk, bk->hist->years[y]->year, id))
             first = bk->hist->years[y]->year;
-    char title[512];
-    snprintf(title, sizeof title, "%s（%d—%d年）", ind->label, first, in->year);
+    strbuf title = {0};
+    if (!sb_printf(&title, "%s（%d—%d年）", ind->label, first, in->year)) {
+        sb_free(&title);
+        bk->ctx.failed = true;
+        return false;
+    }
     sheet_item item = {.id = id, .indicator = (size_t)SHEET_NONE, .label = ind->label,
                        .path = ind->path};
-    sheet_block blk = {.kind = BLOCK_LINE, .title = title, .items = &item, .n_items = 1,
+    sheet_block blk = {.kind = BLOCK_LINE, .title = sb_str(&title), .items = &item, .n_items = 1,
                        .path = ind->path};
     box b = {0};
     bk->ctx.s = in;
-    strbuf alt = {0};
-    bool ok = chart_line_build(&bk->ctx, &blk, bk->f.width, &b) &&
-              layout_alt_text(&bk->ctx, &blk, &alt) && box_wrap_tag_alt(&b, "Figure", sb_str(&alt));
-    sb_free(&alt);
+    bool ok = chart_line_build(&bk->ctx, &blk, bk->f.width, &b) && box_wrap_tag(&b, "Figure");
     bk->ctx.s = bk->latest;
+    sb_free(&title);
     if (!ok) {
         box_free(&b);
         bk->ctx.failed = true;
@@ -166,9 +185,11 @@ static bool topic_table(book *bk, const topic *t)
     const book_sizes *z = &bk->z;
     table tb = {.n = 0};
     bool any_change = false;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%d年", bk->latest->year);
-    double year_w = book_cell_width(bk, buf, &z->cell_head), label_w = 0, value_w = 0, change_w = 0;
+    strbuf buf = {0}, title = {0}, heading = {0}, fig = {0}, change = {0}, year = {0},
+           meaning = {0};
+    sb_printf(&buf, "%d年", bk->latest->year);
+    double year_w = book_cell_width(bk, sb_str(&buf), &z->cell_head), label_w = 0, value_w = 0,
+           change_w = 0;
     chart_sources cs = {0};
     for (size_t y = 0; y < bk->hist->n; y++)
         for (size_t i = 0; i < t->n_ids; i++) {
@@ -178,20 +199,22 @@ static bool topic_table(book *bk, const topic *t)
                 continue;
             chart_sources_add_file(&cs, s, ind->source_file);
             label_w = fmax(label_w, book_cell_width(bk, ind->label, &z->cell));
-            column_figure_text(bk, ind, buf, sizeof buf);
-            value_w = fmax(value_w, book_cell_width(bk, buf, &z->cell_num));
+            if (!column_figure_text(bk, s, ind, &buf))
+                goto fail;
+            value_w = fmax(value_w, book_cell_width(bk, sb_str(&buf), &z->cell_num));
             int py;
             const sheet_indicator *prev =
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
             if (prev) {
                 any_change = true;
-                change_text(prev, py, ind, s->year, buf, sizeof buf);
-                change_w = fmax(change_w, book_cell_width(bk, buf, &z->cell));
+                if (!change_text(bk, s, prev, py, ind, s->year, &buf))
+                    goto fail;
+                change_w = fmax(change_w, book_cell_width(bk, sb_str(&buf), &z->cell));
             }
         }
     if (bk->ctx.failed)
-        return false;
+        goto fail;
     label_w = fmin(label_w, st->hbar_label_w);
     tb.head[tb.n] = "年份", tb.w[tb.n++] = year_w;
     tb.head[tb.n] = "指标", tb.w[tb.n++] = label_w;
@@ -205,24 +228,24 @@ static bool topic_table(book *bk, const topic *t)
     tb.w[tb.n++] = bk->f.width - used;
 
     /* Which figures may be compared, said in the title. */
-    char title[1024];
-    size_t n_cmp = 0, n = 0;
-    title[0] = '\0';
-    for (size_t i = 0; i < t->n_ids && n < sizeof title; i++)
+    size_t n_cmp = 0;
+    for (size_t i = 0; i < t->n_ids; i++)
         if (comparable_in(t, t->ids[i]) && book_years_with(bk, t->ids[i]) >= 2) {
             const sheet_indicator *ind = book_latest_figure(bk, t->ids[i], NULL);
-            n += (size_t)snprintf(title + n, sizeof title - n, "%s“%s”", n_cmp ? "、" : "",
-                                  ind->label);
+            sb_printf(&title, "%s“%s”", n_cmp ? "、" : "", ind->label);
             n_cmp++;
         }
-    char heading[1200];
     if (n_cmp == 0)
-        snprintf(heading, sizeof heading, "%s", "各年数字（口径不同，按年份并列，不作比较）");
+        sb_printf(&heading, "%s", "各年数字（口径不同，按年份并列，不作比较）");
     else if (t->cfg && t->n_ids > n_cmp)
-        snprintf(heading, sizeof heading, "各年数字（可前后比较的只有%s）", title);
+        sb_printf(&heading, "各年数字（可前后比较的只有%s）", sb_str(&title));
     else
-        snprintf(heading, sizeof heading, "%s", "各年数字");
-    tb.title = heading;
+        sb_printf(&heading, "%s", "各年数字");
+    if (title.failed || heading.failed) {
+        bk->ctx.failed = true;
+        goto fail;
+    }
+    tb.title = sb_str(&heading);
     tb.gap = st->block_gap;
     for (size_t y = 0; y < bk->hist->n; y++)
         for (size_t i = 0; i < t->n_ids; i++) {
@@ -230,39 +253,48 @@ static bool topic_table(book *bk, const topic *t)
             const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
             if (!ind)
                 continue;
-            char year[16], fig[256], change[256], meaning[1024];
-            snprintf(year, sizeof year, "%d年", s->year);
-            figure_text(ind, fig, sizeof fig);
-            meaning_text(ind, true, meaning, sizeof meaning);
-            column_figure_text(bk, ind, fig, sizeof fig);
+            sb_free(&year);
+            if (!sb_printf(&year, "%d年", s->year) || !column_figure_text(bk, s, ind, &fig) ||
+                !meaning_into(ind, true, &meaning)) {
+                bk->ctx.failed = true;
+                goto fail;
+            }
             int py;
             const sheet_indicator *prev =
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
-            if (prev)
-                change_text(prev, py, ind, s->year, change, sizeof change);
+            if (prev && !change_text(bk, s, prev, py, ind, s->year, &change))
+                goto fail;
             cell cells[BOOK_COLS];
             size_t c = 0;
-            cells[c++] = (cell){.str = year, .origin = s, .path = "", .field = "year",
+            cells[c++] = (cell){.str = sb_str(&year), .origin = s, .path = "", .field = "year",
                                 .link_toc = NO_LINK};
             cells[c++] = (cell){.str = ind->label, .origin = s, .path = ind->path,
                                 .field = "label", .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = fig, .origin = s, .path = ind->path, .field = "value",
-                                .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = sb_str(&fig), .origin = s, .path = ind->path,
+                                .field = "value", .link_toc = NO_LINK};
             if (any_change)
-                cells[c++] = (cell){.str = prev ? change : NULL, .origin = s, .path = ind->path,
-                                    .field = "value", .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = meaning[0] ? meaning : NULL, .origin = s,
+                cells[c++] = (cell){.str = prev ? sb_str(&change) : NULL, .origin = s,
+                                    .path = ind->path, .field = "value", .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = meaning.len ? sb_str(&meaning) : NULL, .origin = s,
                                 .path = ind->path, .field = "note", .link_toc = NO_LINK};
             if (!book_table_add(bk, &tb, cells))
-                return false;
+                goto fail;
         }
+    sb_free(&title);
+    sb_free(&heading);
+    sb_free(&fig);
+    sb_free(&change);
+    sb_free(&year);
+    sb_free(&buf);
+    sb_free(&meaning);
     /* The sources, as under the sheets' charts. */
     sheet_block blk = {.kind = BLOCK_NOTE, .path = t->path};
     box b = {0};
     double y = 0;
     bk->ctx.s = t->origin;
     bool ok = chart_note(&bk->ctx, &blk, &cs, NULL, bk->f.width, &b, &y);
+    chart_sources_free(&cs);
     bk->ctx.s = bk->latest;
     b.height = y;
     if (!ok) {
@@ -271,6 +303,17 @@ static bool topic_table(book *bk, const topic *t)
         return false;
     }
     return book_place(bk, &b, 0, 0);
+
+fail:
+    sb_free(&title);
+    sb_free(&heading);
+    sb_free(&fig);
+    sb_free(&change);
+    sb_free(&year);
+    sb_free(&buf);
+    sb_free(&meaning);
+    chart_sources_free(&cs);
+    return false;
 }
 
 /* A topic: heading and definition note kept together, the lines of its
@@ -286,10 +329,12 @@ static bool topic_body(book *bk, const topic *t)
     double keep = 0, head_h = head.height;
     if (t->note) {
         double h, pad = st->kpi_pad;
-        char line[8192];
-        snprintf(line, sizeof line, "口径说明：%s", t->note);
-        text *nt = book_layout(bk, t->origin, line, &st->body, bk->f.width - 2 * pad, t->path,
-                               "note");
+        strbuf line = {0};
+        text *nt = sb_printf(&line, "口径说明：%s", t->note)
+                       ? book_layout(bk, t->origin, sb_str(&line), &st->body,
+                                     bk->f.width - 2 * pad, t->path, "note")
+                       : NULL;
+        sb_free(&line);
         if (!nt) {
             box_free(&head);
             return false;
@@ -357,24 +402,27 @@ bool book_headline_table(book *bk)
         return false;
     }
     table tb = {.n = ny + 1, .gap = bk->ctx.st->block_gap};
-    char heads[BOOK_COLS][16];
+    strbuf heads[BOOK_COLS] = {{0}}, figs[BOOK_COLS] = {{0}}, subs[BOOK_COLS] = {{0}}, sub = {0};
+    bool ok = true;
     double col_w = 0;
-    for (size_t y = 0; y < ny; y++) {
-        snprintf(heads[y + 1], sizeof heads[y + 1], "%d年", bk->hist->years[y]->year);
-        tb.head[y + 1] = heads[y + 1];
+    for (size_t y = 0; y < ny && ok; y++) {
+        ok = sb_printf(&heads[y + 1], "%d年", bk->hist->years[y]->year);
+        tb.head[y + 1] = sb_str(&heads[y + 1]);
         tb.num[y + 1] = true;
-        col_w = fmax(col_w, book_cell_width(bk, heads[y + 1], &z->cell_head));
-        for (size_t i = 0; i < bk->n_headline; i++) {
-            const sheet_indicator *ind = book_figure(bk, bk->hist->years[y]->year, bk->headline[i]);
-            char fig[256];
+        col_w = fmax(col_w, book_cell_width(bk, tb.head[y + 1], &z->cell_head));
+        for (size_t i = 0; i < bk->n_headline && ok; i++) {
+            const sheet *s = bk->hist->years[y];
+            const sheet_indicator *ind = book_figure(bk, s->year, bk->headline[i]);
             if (!ind)
                 continue;
-            figure_text(ind, fig, sizeof fig);
-            col_w = fmax(col_w, book_cell_width(bk, fig, &z->cell_num));
+            ok = figure_text(bk, s, ind, &figs[0]);
+            col_w = fmax(col_w, book_cell_width(bk, sb_str(&figs[0]), &z->cell_num));
         }
     }
-    if (bk->ctx.failed)
-        return false;
+    if (!ok || bk->ctx.failed) {
+        bk->ctx.failed = true;
+        goto done;
+    }
     tb.head[0] = "指标";
     tb.w[0] = bk->f.width - col_w * (double)ny;
     for (size_t y = 0; y < ny; y++)
@@ -385,7 +433,6 @@ bool book_headline_table(book *bk)
         const sheet *in;
         const sheet_indicator *last = book_latest_figure(bk, id, &in);
         const topic *t = book_topic_of(bk, id);
-        char figs[BOOK_COLS][256], subs[BOOK_COLS][256], sub[64];
         cell cells[BOOK_COLS];
         cells[0] = (cell){.str = last->label, .origin = in, .path = last->path, .field = "label",
                           .link_toc = NO_LINK};
@@ -393,30 +440,39 @@ bool book_headline_table(book *bk)
             size_t page;
             double ty;
             book_toc_target(bk, t->toc, &page, &ty);
-            snprintf(sub, sizeof sub, comparable_in(t, id) && book_years_with(bk, id) >= 2
-                                          ? "趋势见第%zu页"
-                                          : "口径不同，见第%zu页",
-                     page + 1);
-            cells[0].sub = sub;
+            sb_free(&sub);
+            ok = sb_printf(&sub,
+                           comparable_in(t, id) && book_years_with(bk, id) >= 2 ? "趋势见第%zu页"
+                                                                               : "口径不同，见第%zu页",
+                           page + 1);
+            cells[0].sub = sb_str(&sub);
             cells[0].link_toc = (long)t->toc;
         }
         for (size_t y = 0; y < ny; y++) {
             const sheet *s = bk->hist->years[y];
             const sheet_indicator *ind = book_figure(bk, s->year, id);
-            subs[y][0] = '\0';
-            if (ind) {
-                figure_text(ind, figs[y], sizeof figs[y]);
-                /* Period and scope under the figure: 1至12月中旬 is not a year. */
-                meaning_text(ind, false, subs[y], sizeof subs[y]);
-            }
-            cells[y + 1] = (cell){.str = ind ? figs[y] : NULL, .sub = subs[y][0] ? subs[y] : NULL,
+            /* Period and scope under the figure: 1至12月中旬 is not a year. */
+            if (ind && ok)
+                ok = figure_text(bk, s, ind, &figs[y]) && meaning_into(ind, false, &subs[y]);
+            cells[y + 1] = (cell){.str = ind ? sb_str(&figs[y]) : NULL,
+                                  .sub = ind && subs[y].len ? sb_str(&subs[y]) : NULL,
                                   .origin = s, .path = ind ? ind->path : "", .field = "value",
                                   .link_toc = NO_LINK};
         }
-        if (!book_table_add(bk, &tb, cells))
-            return false;
+        if (!ok || !book_table_add(bk, &tb, cells)) {
+            ok = false;
+            bk->ctx.failed = true;
+            break;
+        }
     }
-    return true;
+done:
+    for (size_t c = 0; c < BOOK_COLS; c++) {
+        sb_free(&heads[c]);
+        sb_free(&figs[c]);
+        sb_free(&subs[c]);
+    }
+    sb_free(&sub);
+    return ok;
 }
 
 /* The heading of one source document's figures in the appendix, built into
@@ -426,23 +482,26 @@ static bool appendix_source(book *bk, const sheet *s, size_t k, bool open_year, 
     const style *st = bk->ctx.st;
     const sheet_source *src = &s->sources[k];
     double h = 0, y = 0;
-    char year[16], title[2048], file[1024], path[64];
-    snprintf(year, sizeof year, "%d年", s->year);
-    snprintf(path, sizeof path, "sources[%zu]", k);
-    snprintf(title, sizeof title, "来源：《%s》%s%s%s", src->title, src->publisher ? "（" : "",
-             src->publisher ? src->publisher : "", src->publisher ? "）" : "");
-    snprintf(file, sizeof file, "文件：%s", src->file);
-    bool ok = true;
-    if (open_year) {
-        ok = book_text(bk, b, s, year, &st->section, 0, 0, bk->f.width, st->ink, "", "year", &h);
+    strbuf year = {0}, title = {0}, file = {0}, path = {0};
+    bool ok = sb_printf(&year, "%d年", s->year) && sb_printf(&path, "sources[%zu]", k) &&
+              sb_printf(&title, "来源：《%s》%s%s%s", src->title, src->publisher ? "（" : "",
+                        src->publisher ? src->publisher : "", src->publisher ? "）" : "") &&
+              sb_printf(&file, "文件：%s", src->file);
+    if (ok && open_year) {
+        ok = book_text(bk, b, s, sb_str(&year), &st->section, 0, 0, bk->f.width, st->ink, "",
+                       "year", &h);
         y = h + st->chart_title_gap;
     }
-    ok = ok && book_text(bk, b, s, title, &bk->z.cell, 0, y, bk->f.width, st->ink, path, "title",
-                         &h);
+    ok = ok && book_text(bk, b, s, sb_str(&title), &bk->z.cell, 0, y, bk->f.width, st->ink,
+                         sb_str(&path), "title", &h);
     y += h;
-    ok = ok && book_text(bk, b, s, file, &st->chart_note, 0, y, bk->f.width, st->muted, path,
-                         "file", &h);
+    ok = ok && book_text(bk, b, s, sb_str(&file), &st->chart_note, 0, y, bk->f.width, st->muted,
+                         sb_str(&path), "file", &h);
     b->height = y + h + st->chart_title_gap;
+    sb_free(&year);
+    sb_free(&title);
+    sb_free(&file);
+    sb_free(&path);
     return ok;
 }
 
@@ -453,22 +512,27 @@ bool book_appendix(book *bk)
     const style *st = bk->ctx.st;
     const book_sizes *z = &bk->z;
     double label_w = 0, value_w = 0;
-    char fig[256];
+    strbuf fig = {0};
     for (size_t y = 0; y < bk->hist->n; y++) {
         const sheet *s = bk->hist->years[y];
         for (size_t i = 0; i < s->n_indicators; i++)
             if (book_cited(bk, &s->indicators[i])) {
-                figure_text(&s->indicators[i], fig, sizeof fig);
+                if (!figure_text(bk, s, &s->indicators[i], &fig)) {
+                    sb_free(&fig);
+                    return false;
+                }
                 label_w = fmax(label_w, book_cell_width(bk, s->indicators[i].label, &z->cell));
-                value_w = fmax(value_w, book_cell_width(bk, fig, &z->cell_num));
+                value_w = fmax(value_w, book_cell_width(bk, sb_str(&fig), &z->cell_num));
             }
     }
     table tb = {.n = 3, .head = {"指标", "数值", "原文摘录"}, .num = {false, true, false}};
     tb.w[0] = fmin(label_w, st->hbar_label_w);
     tb.w[1] = fmax(value_w, book_cell_width(bk, "数值", &z->cell_head));
     tb.w[2] = bk->f.width - tb.w[0] - tb.w[1];
-    if (bk->ctx.failed)
+    if (bk->ctx.failed) {
+        sb_free(&fig);
         return false;
+    }
 
     for (size_t y = 0; y < bk->hist->n; y++) {
         const sheet *s = bk->hist->years[y];
@@ -480,20 +544,22 @@ bool book_appendix(book *bk)
                 if (!book_cited(bk, ind) || !ind->source_file ||
                     strcmp(ind->source_file, s->sources[k].file) != 0)
                     continue;
-                figure_text(ind, fig, sizeof fig);
                 /* The exact quote, whatever its length: the appendix's promise. */
                 strbuf quote = {0};
                 /* A statistics table's cell is named, not quoted. */
-                if (ind->source_table ? !sb_printf(&quote, "%s·%s·%s", ind->source_table,
-                                                   ind->source_row, ind->source_column)
-                                      : !sb_printf(&quote, "“%s”", ind->source_quote)) {
+                if (!figure_text(bk, s, ind, &fig) ||
+                    !(ind->source_table ? sb_printf(&quote, "%s·%s·%s", ind->source_table,
+                                                    ind->source_row, ind->source_column)
+                                        : sb_printf(&quote, "“%s”", ind->source_quote))) {
+                    sb_free(&quote);
+                    sb_free(&fig);
                     bk->ctx.failed = true;
                     return false;
                 }
                 cell cells[3] = {{.str = ind->label, .origin = s, .path = ind->path,
                                   .field = "label", .link_toc = NO_LINK},
-                                 {.str = fig, .origin = s, .path = ind->path, .field = "value",
-                                  .link_toc = NO_LINK},
+                                 {.str = sb_str(&fig), .origin = s, .path = ind->path,
+                                  .field = "value", .link_toc = NO_LINK},
                                  {.str = sb_str(&quote), .origin = s, .path = ind->path,
                                   .field = "source.quote", .link_toc = NO_LINK}};
                 if (first) {
@@ -503,24 +569,28 @@ bool book_appendix(book *bk)
                     if (!appendix_source(bk, s, k, open_year, &tb.lead)) {
                         box_free(&tb.lead);
                         sb_free(&quote);
+                        sb_free(&fig);
                         bk->ctx.failed = true;
                         return false;
                     }
                 }
                 bool added = book_table_add(bk, &tb, cells);
                 sb_free(&quote);
-                if (!added)
-                    return false;
-                if (first && open_year) {
-                    char year[16];
-                    snprintf(year, sizeof year, "%d年", s->year);
-                    if (!doc_add_outline(bk->d, year, 2, bk->d->n_pages - 1, tb.top_y))
-                        return false;
+                if (added && first && open_year) {
+                    strbuf year = {0};
+                    added = sb_printf(&year, "%d年", s->year) &&
+                            doc_add_outline(bk->d, sb_str(&year), 2, bk->d->n_pages - 1, tb.top_y);
+                    sb_free(&year);
                     open_year = false;
+                }
+                if (!added) {
+                    sb_free(&fig);
+                    return false;
                 }
                 first = false;
             }
         }
     }
+    sb_free(&fig);
     return true;
 }

@@ -68,8 +68,9 @@ typedef struct book {
     bool gathering;
     box gathered;
     double gathered_head; /* where the topic's heading stands in it */
-    char title[512];       /* 株洲市卫生健康事业发展数据汇编（2018—2025年） */
-    char span[64];         /* 2018—2025年 */
+    strbuf title;          /* 株洲市卫生健康事业发展数据汇编（2018—2025年） */
+    strbuf span;           /* 2018—2025年 */
+    strbuf footer;         /* on every page: the flow keeps a pointer to it */
 } book;
 
 typedef struct cell {

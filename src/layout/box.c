@@ -17,24 +17,35 @@ text *layout_text(layout_ctx *ctx, const char *str, const text_style *ts, double
     if (t)
         return t;
     ctx->failed = true;
-    char full[512];
+    strbuf full = {0};
     if (path && field)
-        snprintf(full, sizeof full, "%s%s%s", path, path[0] ? "." : "", field);
+        sb_printf(&full, "%s%s%s", path, path[0] ? "." : "", field);
     else
-        snprintf(full, sizeof full, "%s", path ? path : (field ? field : ""));
+        sb_printf(&full, "%s", path ? path : (field ? field : ""));
     if (!missing) {
-        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, full, "%s", _("out of memory"));
+        sheet_report(ctx->s, ctx->dl, DIAG_ERROR, sb_str(&full), "%s", _("out of memory"));
+        sb_free(&full);
         return NULL;
     }
-    char ch[5];
-    utf8_encode(missing, ch);
-    if (missing < 0x20 || missing == 0x7F)
-        ch[0] = '?';
-    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, full,
+    /* A character no font has, shown as a character when it is visible and
+     * as its code alone when it is not (a control or format character). */
+    char ch[8] = "";
+    if (missing >= 0x20 && missing != 0x7F && utf8_encode(missing, ch) == 0)
+        ch[0] = '\0';
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, sb_str(&full),
                  _("character \"%s\" (U+%04X) is not in the font \"%s\"; it would print as a "
                    "box. Replace it, or add a font that has it to fonts/"),
-                 ch, (unsigned)missing, text_face_family(ts->face));
+                 ch[0] ? ch : "?", (unsigned)missing, text_face_family(ts->face));
+    sb_free(&full);
     return NULL;
+}
+
+bool layout_figure_failed(layout_ctx *ctx, const sheet_indicator *ind)
+{
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, ind->path, "%s",
+                 _("the figure cannot be printed exactly (out of memory)"));
+    ctx->failed = true;
+    return false;
 }
 
 void box_free(box *b)

@@ -118,12 +118,13 @@ bool layout_alt_text(const layout_ctx *ctx, const sheet_block *blk, strbuf *b);
 /* Footers, page numbers and page labels on every page. */
 bool flow_finish(flow *f);
 
-/* The ordinal of heading n (from 1) at level 1-4 of an official document:
- * "一、" "（一）" "1." "（1）" (numbering.c). */
-void layout_heading_number(int level, int n, char *out, size_t size);
+/* Appends the ordinal of heading n (from 1) at level 1-4 of an official
+ * document: "一、" "（一）" "1." "（1）" (numbering.c). False when out of memory. */
+bool layout_heading_number(int level, int n, strbuf *out);
 
-/* "2026-01-15" -> "2026年1月15日" (the ISO text itself when it is not one). */
-void layout_chinese_date(const char *iso, char *out, size_t n);
+/* Appends "2026年1月15日" for "2026-01-15" (the ISO text itself when it is
+ * not one). False when out of memory. */
+bool layout_chinese_date(const char *iso, strbuf *out);
 
 /* Adds a text mark, reporting like layout_text; *height gets its height. */
 bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, double x, double y,
@@ -134,8 +135,14 @@ bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, do
 /* The paint of series i: its colour, and its hatch in grayscale. */
 mark_paint chart_series_paint(const style *st, size_t i);
 
-/* A figure as printed on a chart: qualifier and number, no unit. */
-void chart_figure(const sheet_indicator *ind, char *buf, size_t n);
+/* Appends a figure as printed on a chart: qualifier and number, no unit.
+ * False when it cannot be printed exactly (reported at the figure; the
+ * text is then not to be printed). */
+bool chart_figure(layout_ctx *ctx, const sheet_indicator *ind, strbuf *out);
+
+/* Reports that ind's figure cannot be set and stops the layout; returns
+ * false, for `return layout_figure_failed(…)`. */
+bool layout_figure_failed(layout_ctx *ctx, const sheet_indicator *ind);
 
 /* Title, then the unit line "单位：…" when unit is set; advances *y. */
 bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, double width, box *b,
@@ -145,13 +152,16 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
 bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *names, size_t n,
                   bool as_lines, double width, box *b, double *y);
 
-/* The distinct source titles of a chart, for its source note. */
+/* The distinct source titles of a chart, for its source note: as many as
+ * the chart's figures cite (a fixed table dropped the 17th). */
 typedef struct chart_sources {
-    const char *titles[16];
-    size_t n;
+    const char **titles;
+    size_t n, cap;
+    bool failed; /* out of memory: chart_note reports it */
 } chart_sources;
 void chart_sources_add_file(chart_sources *cs, const sheet *s, const char *file);
 void chart_sources_add(chart_sources *cs, const char *title);
+void chart_sources_free(chart_sources *cs);
 
 /* The note under a chart: the block's own note, then "来源：《…》；《…》". */
 bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs,

@@ -93,10 +93,12 @@ bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box 
         double widest = 0;
         for (size_t i = 0; i < n; i++) {
             const sheet_indicator *ind = &s->indicators[g.item[i]->indicator];
-            char label[3 * NUMFMT_MAX];
-            chart_figure(ind, label, sizeof label);
+            strbuf label = {0};
             text_free(values[i]);
-            values[i] = layout_text(ctx, label, &vs, 0, ind->path, "value");
+            values[i] = chart_figure(ctx, ind, &label)
+                            ? layout_text(ctx, sb_str(&label), &vs, 0, ind->path, "value")
+                            : NULL;
+            sb_free(&label);
             if (!values[i])
                 goto fail;
             widest = fmax(widest, text_width(values[i]));
@@ -165,7 +167,9 @@ bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box 
     chart_sources cs = {0};
     for (size_t i = 0; i < n; i++)
         chart_sources_add_file(&cs, s, s->indicators[g.item[i]->indicator].source_file);
-    if (!chart_note(ctx, blk, &cs, NULL, width, b, &y))
+    bool noted = chart_note(ctx, blk, &cs, NULL, width, b, &y);
+    chart_sources_free(&cs);
+    if (!noted)
         return false;
     b->height = y;
     return true;

@@ -52,11 +52,16 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
                                "label");
         if (!lt)
             goto fail;
-        char mark_s[128];
-        snprintf(mark_s, sizeof mark_s, "%d%s%s%s%s", tg->year, "年目标",
-                 tg->better == BETTER_LOWER ? "≤" : "≥", tg->literal, tg->unit);
-        text *mt = layout_text(ctx, mark_s, &st->bullet_mark, 0, NULL, NULL);
+        strbuf mark_s = {0};
+        text *mt = sb_printf(&mark_s, "%d%s%s%s%s", tg->year, "年目标",
+                             tg->better == BETTER_LOWER ? "≤" : "≥", tg->literal, tg->unit)
+                       ? layout_text(ctx, sb_str(&mark_s), &st->bullet_mark, 0, NULL, NULL)
+                       : NULL;
+        sb_free(&mark_s);
         if (!mt) {
+            if (!ctx->failed)
+                sheet_report(s, ctx->dl, DIAG_ERROR, it->path, "%s", _("out of memory"));
+            ctx->failed = true;
             text_free(lt);
             goto fail;
         }
@@ -78,11 +83,16 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
             !page_add_text(&b->marks, mt, mx, y, st->muted))
             goto fail;
         /* The figure: right of the bar end, or inside the bar when the tick is in the way. */
-        char fig[4 * NUMFMT_MAX];
-        numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, fig, sizeof fig);
-        text *vt = layout_text(ctx, fig, &st->value_label, 0, ind->path, "value");
-        if (!vt)
+        strbuf fig = {0};
+        text *vt = numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, &fig)
+                       ? layout_text(ctx, sb_str(&fig), &st->value_label, 0, ind->path, "value")
+                       : NULL;
+        sb_free(&fig);
+        if (!vt) {
+            if (!ctx->failed)
+                layout_figure_failed(ctx, ind);
             goto fail;
+        }
         double vw = text_width(vt);
         double fx = vx + 3;
         rgb fc = st->ink;
@@ -114,10 +124,12 @@ bool chart_bullet_build(layout_ctx *ctx, const sheet_block *blk, double width, b
     if (docs.failed || !chart_note(ctx, blk, &cs, sb_str(&docs), width, b, &y))
         goto fail;
     sb_free(&docs);
+    chart_sources_free(&cs);
     b->height = y;
     return true;
 
 fail:
     sb_free(&docs);
+    chart_sources_free(&cs);
     return false;
 }

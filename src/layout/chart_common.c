@@ -1,6 +1,7 @@
 /* chart_common: what every chart shares: series paints, the header (title
  * and unit), the legend, the value axis and the note with its sources. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -21,14 +22,13 @@ mark_paint chart_series_paint(const style *st, size_t i)
     return p;
 }
 
-void chart_figure(const sheet_indicator *ind, char *buf, size_t n)
+bool chart_figure(layout_ctx *ctx, const sheet_indicator *ind, strbuf *out)
 {
     /* The unit is stated once for the chart, so a qualifier that follows the
      * scale word in running text (9万余人次) follows the number here: 9余. */
-    numfmt_parts np;
-    numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
-    numfmt_parts scaled;
-    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &scaled);
+    numfmt_parts np, scaled;
+    bool ok = numfmt_figure(ind->literal, NULL, ind->qualifier, &np);
+    ok = numfmt_figure(ind->literal, ind->unit, ind->qualifier, &scaled) && ok;
     /* 以上 and 左右 follow the unit in running text; with the unit stated
      * once for the chart they follow the number. */
     const char *after = np.after[0] ? np.after
@@ -36,7 +36,10 @@ void chart_figure(const sheet_indicator *ind, char *buf, size_t n)
                                              strcmp(ind->qualifier, "左右") == 0)
                             ? ind->qualifier
                             : "";
-    snprintf(buf, n, "%s%s%s", np.before, scaled.number, after);
+    ok = ok && sb_printf(out, "%s%s%s", np.before, scaled.number, after);
+    numfmt_parts_free(&np);
+    numfmt_parts_free(&scaled);
+    return ok || layout_figure_failed(ctx, ind);
 }
 
 bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, double width, box *b,
@@ -46,9 +49,8 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
     double h;
     strbuf title = {0};
     if (st->official) { /* charts are the （一） （二） … of their section */
-        char num[32];
-        layout_heading_number(2, ++ctx->chart_no, num, sizeof num);
-        sb_printf(&title, "%s%s", num, blk->title);
+        layout_heading_number(2, ++ctx->chart_no, &title);
+        sb_printf(&title, "%s", blk->title);
     }
     bool titled = !title.failed &&
                   box_text(ctx, b, st->official ? sb_str(&title) : blk->title, &st->chart_title,
@@ -60,7 +62,8 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
     if (unit && unit[0]) {
         strbuf line = {0};
         sb_printf(&line, "单位：%s", unit);
-        bool ok = !line.failed && box_text(ctx, b, sb_str(&line), &st->chart_unit, 0, *y, 0,
+        /* Wrapped to the chart: a long unit on one line ran off the page. */
+        bool ok = !line.failed && box_text(ctx, b, sb_str(&line), &st->chart_unit, 0, *y, width,
                                            st->muted, blk->path, "unit", &h);
         sb_free(&line);
         if (!ok)
@@ -123,8 +126,23 @@ void chart_sources_add(chart_sources *cs, const char *title)
     for (size_t i = 0; i < cs->n; i++)
         if (strcmp(cs->titles[i], title) == 0)
             return;
-    if (cs->n < sizeof cs->titles / sizeof cs->titles[0])
-        cs->titles[cs->n++] = title;
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? 2 * cs->cap : 8;
+        const char **t = realloc(cs->titles, cap * sizeof *t);
+        if (!t) {
+            cs->failed = true;
+            return;
+        }
+        cs->titles = t;
+        cs->cap = cap;
+    }
+    cs->titles[cs->n++] = title;
+}
+
+void chart_sources_free(chart_sources *cs)
+{
+    free(cs->titles);
+    *cs = (chart_sources){0};
 }
 
 void chart_sources_add_file(chart_sources *cs, const sheet *s, const char *file)
@@ -148,7 +166,7 @@ bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs
     for (size_t i = 0; ctx->s->n_sources > 1 && i < cs->n; i++)
         sb_printf(&note, "%s《%s》", i == 0 ? (note.len ? "　来源：" : "来源：") : "；",
                   cs->titles[i]);
-    if (note.failed) {
+    if (note.failed || cs->failed) {
         sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path, "%s",
                      _("the chart's note is too long to set"));
         ctx->failed = true;
@@ -167,13 +185,24 @@ bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs
     return ok;
 }
 
+/* An axis value that cannot be written (not finite, out of memory). */
+static text *axis_failed(layout_ctx *ctx, const sheet_block *blk)
+{
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path, "%s",
+                 _("cannot write the chart's axis values (out of memory, or figures too large)"));
+    ctx->failed = true;
+    return NULL;
+}
+
 double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc)
 {
     double w = 0;
     for (int i = 0; i < sc->n_ticks; i++) {
-        char num[NUMFMT_MAX];
-        numfmt_axis(scale_tick(sc, i), sc->decimals, num, sizeof num);
-        text *t = layout_text(ctx, num, &ctx->st->axis_label, 0, blk->path, NULL);
+        strbuf num = {0};
+        text *t = numfmt_axis(scale_tick(sc, i), sc->decimals, &num)
+                      ? layout_text(ctx, sb_str(&num), &ctx->st->axis_label, 0, blk->path, NULL)
+                      : axis_failed(ctx, blk);
+        sb_free(&num);
         if (!t)
             return -1;
         if (text_width(t) > w)
@@ -189,9 +218,11 @@ bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, 
     const style *st = ctx->st;
     for (int i = 0; i < sc->n_ticks; i++) {
         double ty = scale_map(sc, scale_tick(sc, i), bottom, top);
-        char num[NUMFMT_MAX];
-        numfmt_axis(scale_tick(sc, i), sc->decimals, num, sizeof num);
-        text *t = layout_text(ctx, num, &st->axis_label, 0, blk->path, NULL);
+        strbuf num = {0};
+        text *t = numfmt_axis(scale_tick(sc, i), sc->decimals, &num)
+                      ? layout_text(ctx, sb_str(&num), &st->axis_label, 0, blk->path, NULL)
+                      : axis_failed(ctx, blk);
+        sb_free(&num);
         if (!t)
             return false;
         if (!page_add_line(&b->marks, x0, ty, x1, ty, st->grid, st->chart_grid_w) ||

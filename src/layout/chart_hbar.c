@@ -52,9 +52,11 @@ bool chart_hbar_build(layout_ctx *ctx, const sheet_block *blk, double width, box
     double value_w = 0;
     for (size_t i = 0; i < n; i++) {
         const sheet_indicator *ind = &s->indicators[blk->items[i].indicator];
-        char label[3 * NUMFMT_MAX];
-        chart_figure(ind, label, sizeof label);
-        values[i] = layout_text(ctx, label, &st->value_label, 0, ind->path, "value");
+        strbuf label = {0};
+        values[i] = chart_figure(ctx, ind, &label)
+                        ? layout_text(ctx, sb_str(&label), &st->value_label, 0, ind->path, "value")
+                        : NULL;
+        sb_free(&label);
         if (!values[i])
             goto fail;
         value_w = fmax(value_w, text_width(values[i]));
@@ -100,7 +102,9 @@ bool chart_hbar_build(layout_ctx *ctx, const sheet_block *blk, double width, box
     chart_sources cs = {0};
     for (size_t i = 0; i < n; i++)
         chart_sources_add_file(&cs, s, s->indicators[blk->items[i].indicator].source_file);
-    if (!chart_note(ctx, blk, &cs, NULL, width, b, &y))
+    bool noted = chart_note(ctx, blk, &cs, NULL, width, b, &y);
+    chart_sources_free(&cs);
+    if (!noted)
         return false;
     b->height = y;
     return true;

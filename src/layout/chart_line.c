@@ -199,9 +199,11 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
     /* Year labels under the axis, one per data year. */
     double year_h = 0;
     for (size_t yi = first; yi < n_years; yi++) {
-        char lab[16];
-        snprintf(lab, sizeof lab, "%d", years[yi]);
-        text *t = layout_text(ctx, lab, &st->axis_label, 0, blk->path, NULL);
+        strbuf lab = {0};
+        text *t = sb_printf(&lab, "%d", years[yi])
+                      ? layout_text(ctx, sb_str(&lab), &st->axis_label, 0, blk->path, NULL)
+                      : NULL;
+        sb_free(&lab);
         if (!t)
             goto fail;
         year_h = fmax(year_h, text_height(t));
@@ -265,12 +267,16 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             if (!page_add_mark(&b->marks, &m))
                 goto fail;
             /* The figure as written, with its unit when it is not the axis unit. */
-            char lab[4 * NUMFMT_MAX];
-            if (mixed) /* each label states its own unit, qualifier in its place */
-                numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, lab, sizeof lab);
-            else
-                chart_figure(ind, lab, sizeof lab);
-            text *t = layout_text(ctx, lab, &st->point_label, 0, ind->path, "value");
+            strbuf lab = {0};
+            bool formatted =
+                mixed /* each label states its own unit, qualifier in its place */
+                    ? numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, &lab) ||
+                          layout_figure_failed(ctx, ind)
+                    : chart_figure(ctx, ind, &lab);
+            text *t = formatted ? layout_text(ctx, sb_str(&lab), &st->point_label, 0, ind->path,
+                                              "value")
+                                : NULL;
+            sb_free(&lab);
             if (!t)
                 goto fail;
             double tw = text_width(t), th = text_height(t);
@@ -304,6 +310,7 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
     sb_free(&extra);
     sb_free(&missing);
     sb_free(&other_unit);
+    chart_sources_free(&cs);
     if (!noted)
         return false;
     b->height = y;
@@ -312,5 +319,6 @@ bool chart_line_build(layout_ctx *ctx, const sheet_block *blk, double width, box
 fail:
     sb_free(&missing);
     sb_free(&other_unit);
+    chart_sources_free(&cs);
     return false;
 }

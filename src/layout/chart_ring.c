@@ -42,15 +42,23 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             arc.paint = chart_series_paint(st, 0);
             if (!page_add_mark(&b->marks, &track) ||
                 (share > 0 && !page_add_mark(&b->marks, &arc)))
-                return false;
+                goto fail;
             /* 93%以上: the qualifier keeps its place after the unit. */
             numfmt_parts np;
-            numfmt_figure(ind->literal, "%", ind->qualifier, &np);
-            char fig[3 * NUMFMT_MAX + 8];
-            snprintf(fig, sizeof fig, "%s%s%s", np.before, np.number, np.unit);
-            text *t = layout_text(ctx, fig, &st->ring_value, 0, ind->path, "value");
-            if (!t)
-                return false;
+            strbuf fig = {0};
+            bool formatted = numfmt_figure(ind->literal, "%", ind->qualifier, &np) &&
+                             sb_printf(&fig, "%s%s%s", np.before, np.number, np.unit);
+            numfmt_parts_free(&np);
+            if (!formatted) {
+                sb_free(&fig);
+                layout_figure_failed(ctx, ind);
+                goto fail;
+            }
+            text *t = layout_text(ctx, sb_str(&fig), &st->ring_value, 0, ind->path, "value");
+            if (!t) {
+                sb_free(&fig);
+                goto fail;
+            }
             double tw = text_width(t), th = text_height(t);
             double inner = 2 * (st->ring_outer - st->ring_thickness) - 10;
             if (tw > inner) {
@@ -58,24 +66,32 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
                 text_style small = st->ring_value;
                 small.size = fmax(small.size * inner / tw, st->text_min);
                 text_free(t);
-                t = layout_text(ctx, fig, &small, 0, ind->path, "value");
-                if (!t)
-                    return false;
+                t = layout_text(ctx, sb_str(&fig), &small, 0, ind->path, "value");
+                if (!t) {
+                    sb_free(&fig);
+                    goto fail;
+                }
                 tw = text_width(t);
                 th = text_height(t);
             }
+            sb_free(&fig);
             if (!page_add_text(&b->marks, t, cx - tw / 2, cy - th / 2, st->ink))
-                return false;
+                goto fail;
             double lh;
             if (!box_text(ctx, b, it->label, &st->category_label, cell * (double)c + 4,
                           y + d + st->ring_label_gap, cell - 8, st->ink, it->path, "label", &lh))
-                return false;
+                goto fail;
             row_h = fmax(row_h, d + st->ring_label_gap + lh);
         }
         y += row_h + (r + 1 < rows ? st->ring_gap : 0);
     }
     if (!chart_note(ctx, blk, &cs, NULL, width, b, &y))
-        return false;
+        goto fail;
+    chart_sources_free(&cs);
     b->height = y;
     return true;
+
+fail:
+    chart_sources_free(&cs);
+    return false;
 }

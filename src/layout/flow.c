@@ -87,22 +87,27 @@ static double grid_snap(const flow *f, double y)
  * together with keep (the height of what must stay with it). */
 bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
 {
-    double avail = f->bottom - f->top;
-    if (b->height + keep > avail - (f->d->n_pages > 1 ? f->ctx->st->running_head_h : 0) &&
-        b->height > avail) {
-        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
-                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
-                     b->height, avail);
-        box_free(b);
-        return false;
-    }
+    const style *st = f->ctx->st;
+    /* The room of a fresh page: a later page loses the running head's band
+     * to its title and rule, which the fit test must count, or a block that
+     * fits the first page runs into the footer of a later one. */
+    double later = f->bottom - f->top - (st->has_running_head ? st->running_head_h : 0);
     double y = grid_snap(f, f->page_empty ? f->y : f->y + gap);
-    if (!f->page_empty && y + b->height + keep > f->bottom) {
+    if (!f->page_empty && y + b->height + keep > f->bottom && b->height <= later) {
         if (!flow_new_page(f)) {
             box_free(b);
             return false;
         }
         y = f->y;
+    }
+    const double eps = 0.01;
+    if (y + b->height > f->bottom + eps) {
+        double room = f->page_empty ? f->bottom - y : later;
+        sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
+                     _("this block is %.0f pt tall and does not fit on a page (%.0f pt)"),
+                     b->height, room);
+        box_free(b);
+        return false;
     }
     double height = b->height; /* box_place empties b */
     if (!box_place(b, f->page, f->left, y))
@@ -255,9 +260,11 @@ static bool official_folios(flow *f)
     const style *st = f->ctx->st;
     for (size_t i = 0; i < f->d->n_pages; i++) {
         int number = f->first_page + (int)i;
-        char folio[64];
-        snprintf(folio, sizeof folio, "— %d —", number);
-        text *t = layout_text(f->ctx, folio, &st->folio_official, 0, NULL, NULL);
+        strbuf folio = {0};
+        text *t = sb_printf(&folio, "— %d —", number)
+                      ? layout_text(f->ctx, sb_str(&folio), &st->folio_official, 0, NULL, NULL)
+                      : NULL;
+        sb_free(&folio);
         if (!t)
             return false;
         double w = text_width(t);
@@ -287,11 +294,13 @@ bool flow_finish(flow *f)
     double folio_w = FOLIO_W;
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
-        char folio[64];
-        /* No ASCII spaces: copied, the folio reads as it is printed. */
-        snprintf(folio, sizeof folio, "第%zu页　共%zu页", i + 1, f->d->n_pages);
-        text *src = layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources");
-        text *num = src ? layout_text(ctx, folio, &st->folio, folio_w, NULL, NULL) : NULL;
+        strbuf folio = {0}; /* no ASCII spaces: copied, the folio reads as printed */
+        text *src = sb_printf(&folio, "第%zu页　共%zu页", i + 1, f->d->n_pages)
+                        ? layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "",
+                                      "sources")
+                        : NULL;
+        text *num = src ? layout_text(ctx, sb_str(&folio), &st->folio, folio_w, NULL, NULL) : NULL;
+        sb_free(&folio);
         if (!src || !num) {
             text_free(src);
             return false;
@@ -310,9 +319,10 @@ bool flow_finish(flow *f)
         /* A source with an address: the footer naming it is a link to it. */
         if (f->footer_url && !page_add_uri_link(p, f->left, ty, src_w, src_h, f->footer_url))
             return false;
-        char label[32];
-        snprintf(label, sizeof label, "%zu", i + 1);
-        if (!doc_set_page_label(f->d, i, label))
+        strbuf label = {0};
+        bool labelled = sb_printf(&label, "%zu", i + 1) && doc_set_page_label(f->d, i, sb_str(&label));
+        sb_free(&label);
+        if (!labelled)
             return false;
     }
     return true;

@@ -47,16 +47,20 @@ static bool kpi_line_build(layout_ctx *ctx, const card_look *look, const sheet_i
                            double value_size, kpi_line *kl)
 {
     const style *st = ctx->st;
-    numfmt_parts np;
+    numfmt_parts np = {0};
     strbuf place = {0};
     const char *strs[4];
+    bool formatted = true;
     if (ind->missing) { /* a draft: say so where the figure will stand */
-        numfmt_figure("待填", NULL, NULL, &np);
+        np = (numfmt_parts){.number = "待填", .before = "", .after = ""};
     } else if (ind->kind == KIND_RANK) {
         meaning_rank_place(ind, &place);
-        numfmt_figure("0", NULL, NULL, &np);
     } else {
-        numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+        formatted = numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+    }
+    if (!formatted) {
+        numfmt_parts_free(&np);
+        return layout_figure_failed(ctx, ind);
     }
     if (ind->kind == KIND_RANK && !ind->missing) {
         strs[0] = ind->rank.level ? ind->rank.level : "";
@@ -66,7 +70,7 @@ static bool kpi_line_build(layout_ctx *ctx, const card_look *look, const sheet_i
         strs[0] = np.before;
         strs[1] = np.number;
         strs[2] = np.after;
-        strs[3] = np.unit;
+        strs[3] = np.unit ? np.unit : "";
     }
     text_style big = *look->value;
     big.size = value_size;
@@ -87,6 +91,7 @@ static bool kpi_line_build(layout_ctx *ctx, const card_look *look, const sheet_i
             kl->ascent = base;
     }
     sb_free(&place);
+    numfmt_parts_free(&np);
     if (!ok) {
         kpi_line_free(kl);
         return false;

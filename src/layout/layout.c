@@ -26,13 +26,12 @@ static const struct {
 };
 #undef BLOCK_KIND
 
-void layout_chinese_date(const char *iso, char *out, size_t n)
+bool layout_chinese_date(const char *iso, strbuf *out)
 {
     int y = 0, m = 0, d = 0;
     if (sscanf(iso, "%d-%d-%d", &y, &m, &d) == 3)
-        snprintf(out, n, "%d年%d月%d日", y, m, d);
-    else
-        snprintf(out, n, "%s", iso);
+        return sb_printf(out, "%d年%d月%d日", y, m, d);
+    return sb_printf(out, "%s", iso);
 }
 
 static bool rules_of(const sheet_block *blk, unsigned rule)

@@ -33,10 +33,11 @@ static bool place_band(layout_ctx *ctx, flow *f)
     doc_page *p = f->page;
     double x = f->left, w = f->width, y = st->band_pad_top, h;
     box b = {0};
-    char date[64];
-    layout_chinese_date(s->date, date, sizeof date);
-    bool ok = box_text(ctx, &b, s->issuer, &st->issuer, x, y, 0, st->band_ink, "", "issuer", &h) &&
-              box_text(ctx, &b, date, &st->date, x, y, w, st->band_ink, "", "date", NULL);
+    strbuf date = {0};
+    bool ok = layout_chinese_date(s->date, &date) &&
+              box_text(ctx, &b, s->issuer, &st->issuer, x, y, 0, st->band_ink, "", "issuer", &h) &&
+              box_text(ctx, &b, sb_str(&date), &st->date, x, y, w, st->band_ink, "", "date", NULL);
+    sb_free(&date);
     y += h + st->title_gap;
     ok = ok && box_text(ctx, &b, s->title, &st->title, x, y, w, st->band_ink, "", "title", &h);
     y += h;
@@ -96,10 +97,12 @@ static bool build_plain_header(layout_ctx *ctx, double width, box *b)
     if (!page_add_rect(&b->marks, 0, y, width, st->header_rule_w, st->accent))
         return false;
     y += st->header_rule_w + st->header_gap;
-    char date[64];
-    layout_chinese_date(s->date, date, sizeof date);
-    if (!box_text(ctx, b, s->issuer, &st->issuer, 0, y, 0, st->accent, "", "issuer", &h) ||
-        !box_text(ctx, b, date, &st->date, 0, y, width, st->muted, "", "date", NULL))
+    strbuf date = {0};
+    bool ok = layout_chinese_date(s->date, &date) &&
+              box_text(ctx, b, s->issuer, &st->issuer, 0, y, 0, st->accent, "", "issuer", &h) &&
+              box_text(ctx, b, sb_str(&date), &st->date, 0, y, width, st->muted, "", "date", NULL);
+    sb_free(&date);
+    if (!ok)
         return false;
     y += h + st->title_gap;
     if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
@@ -342,9 +345,8 @@ static bool place_sections(layout_ctx *ctx, flow *f, const form *fm)
         strbuf title = {0};
         ctx->chart_no = 0;
         if (st->official) { /* 一、 二、 … before each heading */
-            char num[32];
-            layout_heading_number(1, (int)++number, num, sizeof num);
-            sb_printf(&title, "%s%s", num, sec->title);
+            layout_heading_number(1, (int)++number, &title);
+            sb_printf(&title, "%s", sec->title);
         } else {
             sb_printf(&title, "%s", sec->title);
         }

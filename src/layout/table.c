@@ -124,8 +124,9 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     const style *st = ctx->st;
     const sheet_indicator *ind = r->ind;
     strbuf fig = {0}, intpart = {0}, meta = {0}, change = {0};
-    numfmt_parts np;
+    numfmt_parts np = {0};
     const char *unit = "";
+    bool formatted = true;
     if (ind->missing) {
         sb_printf(&fig, "待填");
         sb_printf(&intpart, "待填");
@@ -133,12 +134,12 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
         meaning_rank_place(ind, &fig);
         sb_printf(&intpart, "%s", sb_str(&fig));
     } else {
-        numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
+        formatted = numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
         sb_printf(&fig, "%s%s%s", np.before, np.number, np.after);
         const char *dot = strchr(np.number, '.');
         sb_printf(&intpart, "%s%.*s", np.before,
                   (int)(dot ? (size_t)(dot - np.number) : strlen(np.number)), np.number);
-        unit = np.unit;
+        unit = np.unit ? np.unit : "";
     }
     row_meta(ind, &meta);
     int dir = 0, prev_year = 0;
@@ -162,6 +163,8 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     if (meta.len && !meta.failed && !(r->meta = strdup(sb_str(&meta))))
         meta.failed = true;
     bool ok = !fig.failed && !intpart.failed && !meta.failed && !change.failed;
+    if (!formatted)
+        ok = layout_figure_failed(ctx, ind);
     text *probe = NULL;
     if (ok)
         ok = (r->cell[COL_VALUE] = layout_text(ctx, sb_str(&fig), &st->table_figure, 0, r->path,
@@ -190,6 +193,7 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     sb_free(&intpart);
     sb_free(&meta);
     sb_free(&change);
+    numfmt_parts_free(&np);
     return ok;
 }
 
@@ -360,6 +364,37 @@ static bool draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_
     return ok;
 }
 
+/* Units and comparisons are set on one line: one so long that the labels
+ * keep less than two characters would run off the page. Named at the
+ * widest such cell, an error (the sheet would be printed cut). */
+static bool columns_fit(layout_ctx *ctx, const trow *rows, size_t n, double width,
+                        const tcols *c)
+{
+    if (c->w[COL_LABEL] >= 2 * ctx->st->table_text.size)
+        return true;
+    static const char *const fields[N_COLS] = {"label", "value", "unit", "period", "value"};
+    const trow *widest = NULL;
+    int col = COL_UNIT;
+    double w = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int k = COL_VALUE; k < N_COLS; k++)
+            if (rows[i].cell[k] && text_width(rows[i].cell[k]) > w) {
+                w = text_width(rows[i].cell[k]);
+                widest = &rows[i];
+                col = k;
+            }
+    strbuf path = {0};
+    if (widest)
+        sb_printf(&path, "%s.%s", widest->ind ? widest->ind->path : widest->path, fields[col]);
+    sheet_report(ctx->s, ctx->dl, DIAG_ERROR, path.len && !path.failed ? sb_str(&path) : "",
+                 _("this text is %.0f pt wide on one line, and the table %.0f pt: it would run "
+                   "off the page; shorten it"),
+                 w, width);
+    sb_free(&path);
+    ctx->failed = true;
+    return false;
+}
+
 /* An optional title above the table, as a chart's. */
 static bool table_title(layout_ctx *ctx, const sheet_block *blk, double width, box *b, double *y)
 {
@@ -478,7 +513,7 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
     bool ok = build_head(ctx, rows, n, head);
     if (ok) {
         measure_columns(st, rows, n, part_w, (const text *const *)head, &c);
-        ok = set_wrapped(ctx, rows, n, &c);
+        ok = columns_fit(ctx, rows, n, part_w, &c) && set_wrapped(ctx, rows, n, &c);
     }
     if (ok && parts == 2 && ctx->room_page > 0) {
         ok = build_paged(ctx, rows, n, head, &c, part_w, b);

@@ -84,13 +84,11 @@ bool compare_compute(const sheet_indicator *cur, int year, const sheet_indicator
 /* "+39.8" / "−12" with one decimal under 100 %, none above. */
 static bool percent_text(double v, strbuf *out)
 {
-    char num[NUMFMT_MAX];
     double a = fabs(v);
     int dec = a >= 100 ? 0 : 1;
-    if (!numfmt_axis(a, dec, num, sizeof num))
-        return false;
     double shown = round(a * pow(10, dec));
-    return sb_printf(out, "%s%s%%", shown == 0 ? "" : v > 0 ? "+" : "−", num);
+    return sb_printf(out, "%s", shown == 0 ? "" : v > 0 ? "+" : "−") && numfmt_axis(a, dec, out) &&
+           sb_printf(out, "%%");
 }
 
 bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicator *prev,
@@ -112,11 +110,10 @@ bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicato
     if (c.delta == 0)
         return sb_printf(out, "持平") && !out->failed;
     *direction = c.delta > 0 ? 1 : -1;
-    char abs_s[NUMFMT_MAX];
-    if (!numfmt_axis(fabs(c.delta), c.decimals, abs_s, sizeof abs_s))
-        return false;
     unit_parts u = units_split(cur->unit);
-    sb_printf(out, " %s%s", c.delta > 0 ? "▲" : "▼", abs_s);
+    if (!sb_printf(out, " %s", c.delta > 0 ? "▲" : "▼") ||
+        !numfmt_axis(fabs(c.delta), c.decimals, out))
+        return false;
     if (c.points)
         sb_printf(out, "%s", strcmp(u.base, "%") == 0 ? "个百分点" : "个千分点");
     else

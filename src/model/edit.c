@@ -422,6 +422,12 @@ bool edit_has_indicator(const edit_doc *ed, const char *id)
 }
 
 
+const char *edit_indicator_id(const edit_doc *ed, size_t index)
+{
+    json_t *ind = json_array_get(json_object_get(ed->root, "indicators"), index);
+    return ind ? json_string_value(json_object_get(ind, "id")) : NULL;
+}
+
 const char *edit_nearest_id(const edit_doc *ed, const char *id)
 {
     const char *nearest = NULL;

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/i18n.h"
 #include "model/units.h"
@@ -50,6 +51,15 @@ history *history_load(const char *dir, diag_list *dl)
         if (!names[n])
             break;
         snprintf(names[n], strlen(dir) + len + 2, "%s/%s", dir, e->d_name);
+        /* A FIFO or device named like a year would hang or feed the loader
+         * forever: only regular files are read. */
+        struct stat st;
+        if (stat(names[n], &st) != 0 || !S_ISREG(st.st_mode)) {
+            diag_add(dl, DIAG_NOTE, names[n], 0, 0, NULL, NULL, "%s",
+                     _("not a regular file; left out of trends and year-on-year changes"));
+            free(names[n]);
+            continue;
+        }
         n++;
     }
     closedir(d);

@@ -13,6 +13,7 @@
 #include "base/readfile.h"
 #include "base/strdist.h"
 #include "base/utf8.h"
+#include "model/numfmt.h"
 
 const char *jin_type_name(const json_t *v)
 {
@@ -121,6 +122,24 @@ void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *k
 
 /* Returns a copy of obj[key] when it is a non-empty string. Reports a missing
  * required field or a wrong type; returns NULL then or when absent. */
+/* True when s holds nothing visible: spaces, tabs, line breaks, U+3000,
+ * no-break and other Unicode spaces, zero-width characters. */
+static bool blank(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += utf8_next(u + i, n - i, &cp);
+        bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                     cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+                     cp == 0x3000 || cp == 0xFEFF;
+        if (!space)
+            return false;
+    }
+    return true;
+}
+
 const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key,
                               bool required)
 {
@@ -158,6 +177,12 @@ const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *k
     }
     if (strlen(str) != n) {
         jin_report(ld, vp, _("the text contains a NUL character (\\u0000)"));
+        return NULL;
+    }
+    if (blank(str, n)) {
+        /* It would print as an empty heading, bookmark or card label. */
+        jin_report(ld, vp, _("the text is only blank space (spaces, or full-width spaces U+3000); "
+                             "write the text"));
         return NULL;
     }
     const char *copy = arena_strndup(ld->a, str, n);
@@ -245,6 +270,14 @@ static void explain_string_figure(jin *ld, const char *path, const char *str)
                    str, plain);
 }
 
+const char *jin_literal(jin *ld, const char *path)
+{
+    locator_pos pos;
+    if (!ld->loc || !locator_lookup(ld->loc, path, &pos))
+        return NULL;
+    return arena_strndup(ld->a, ld->text + pos.offset, pos.length);
+}
+
 const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
 {
     if (!json_is_number(v)) {
@@ -270,6 +303,16 @@ const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
                            (int)pos.length, ld->text + pos.offset);
                 return NULL;
             }
+        /* Printed digit for digit, so never cut: a literal longer than the
+         * printer's documented length is refused here. */
+        if (pos.length > NUMFMT_LITERAL_MAX) {
+            jin_report(ld, path,
+                       _("the figure %.*s… has %zu characters; a figure is printed exactly up to "
+                         "%d characters (digits, sign and point): write it as the source rounds "
+                         "it, or in a larger unit (万, 亿)"),
+                       16, ld->text + pos.offset, pos.length, (int)NUMFMT_LITERAL_MAX);
+            return NULL;
+        }
         return arena_strndup(ld->a, ld->text + pos.offset, pos.length);
     }
     return arena_printf(ld->a, "%.17g", *value); /* unreachable for parsed input */
@@ -320,6 +363,17 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
     size_t tok_len = strlen(tok);
     size_t start = pos >= tok_len ? pos - tok_len : 0;
     *off = start;
+    /* Jansson names no token for a number it cannot hold: the digits
+     * before the error position are the number. */
+    if (!tok[0] && (strstr(err->text, "too big") || strstr(err->text, "real number overflow"))) {
+        size_t b = pos;
+        while (b > 0 && strchr("0123456789.eE+-", bytes[b - 1]))
+            b--;
+        size_t tl = pos - b < sizeof tok - 4 ? pos - b : sizeof tok - 4;
+        memcpy(tok, bytes + b, tl);
+        snprintf(tok + tl, sizeof tok - tl, "%s", pos - b > tl ? "…" : "");
+        *off = b;
+    }
     if (strstr(err->text, "'[' or '{' expected near end of file")) {
         *off = pos > 0 ? pos - 1 : 0;
         return _("the file is empty; expected a JSON object");
@@ -336,7 +390,7 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
     }
     if (tok[0] == ',' && tok[1] == '\0')
         return _("an extra comma; remove it");
-    if (strstr(err->text, "real number overflow") || strstr(err->text, "too big integer")) {
+    if (strstr(err->text, "real number overflow") || strstr(err->text, "too big")) {
         snprintf(buf, n, _("the number %s is too large; expected a figure as the source writes "
                            "it"),
                  tok);
@@ -397,8 +451,41 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
             return buf;
         }
     }
-    snprintf(buf, n, _("not valid JSON: %s"), err->text);
-    return buf;
+    /* Never Jansson's own words: each of its errors said for a data file. */
+    if (strstr(err->text, "is not allowed without JSON_ALLOW_NUL") ||
+        strstr(err->text, "NUL byte in object key"))
+        return _("\\u0000 (the NUL character) is not allowed in a data file; remove it");
+    if (strstr(err->text, "unexpected newline"))
+        return _("a line break inside a string is not allowed in JSON; close the quote, or write "
+                 "\\n");
+    unsigned cc;
+    if (sscanf(err->text, "control character 0x%x", &cc) == 1) {
+        snprintf(buf, n, _("the control character U+%04X is not allowed in a string; remove it"),
+                 cc);
+        return buf;
+    }
+    if (strstr(err->text, "invalid Unicode escape"))
+        return _("a \\u escape needs four hex digits, as \\u4E2D");
+    if (strstr(err->text, "invalid Unicode"))
+        return _("a \\u escape names half of a character (a lone surrogate); write the character "
+                 "itself");
+    if (strstr(err->text, "invalid escape"))
+        return _("a backslash in a string starts an escape (\\\" \\\\ \\/ \\n \\t \\uXXXX); write "
+                 "\\\\ for a backslash itself");
+    if (strstr(err->text, "string or '}' expected"))
+        return _("expected a key in double quotes, or the \"}\" that closes the object");
+    if (strstr(err->text, "':' expected"))
+        return _("a colon \":\" is missing after the key");
+    if (strstr(err->text, "'}' expected"))
+        return _("expected a comma before the next member, or the \"}\" that closes the object");
+    if (strstr(err->text, "']' expected"))
+        return _("expected a comma before the next item, or the \"]\" that closes the list");
+    if (strstr(err->text, "'[' or '{' expected"))
+        return _("a data file is one JSON object: it starts with \"{\"");
+    if (strstr(err->text, "unable to decode byte"))
+        return _("the file is not valid UTF-8 here; save it as UTF-8");
+    return _("this is not JSON here: expected a value (a number, \"text\" in double quotes, true, "
+             "false, null, [ or {) or punctuation");
 }
 
 json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_list *dl)
@@ -415,6 +502,16 @@ json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_
     j->loc = NULL;
     if (len == 0) {
         diag_error(dl, name, "%s", _("the file is empty; expected a JSON object"));
+        return NULL;
+    }
+    /* Notepad's "Unicode" is UTF-16: a byte-order mark, or every other
+     * byte zero in ASCII text. */
+    const unsigned char *u = (const unsigned char *)bytes;
+    if ((len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+        (len >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3])))) {
+        diag_error(dl, name, "%s",
+                   _("the file is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8 (Save As, "
+                     "encoding UTF-8)"));
         return NULL;
     }
     size_t bad = utf8_invalid_offset((const unsigned char *)bytes, len);

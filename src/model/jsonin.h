@@ -26,6 +26,10 @@ typedef struct jin {
     locator *loc;
 } jin;
 
+/* The value at path as written in the file (2025.0 for a year), in the
+ * arena; NULL when unknown. */
+const char *jin_literal(jin *ld, const char *path);
+
 /* Reads the file at path into a malloc'd buffer. Returns NULL with an error
  * in dl (missing, a directory, too large, unreadable). */
 char *jin_read_file(const char *path, size_t *len, diag_list *dl);

@@ -84,6 +84,54 @@ static bool web_address(jin *j, const char *path, const char *url)
     return true;
 }
 
+/* A year that is not a whole number from 1949 to 2100: say what it looks
+ * like it was meant to be (2025.0 from a spreadsheet, "２０２５" typed with
+ * a Chinese input method). */
+static void explain_year(loader *ld, json_t *year)
+{
+    const char *lit = jin_literal(&ld->j, "year");
+    if (json_is_real(year)) {
+        double v = json_real_value(year);
+        if (v == floor(v) && v >= 1949 && v <= 2100) {
+            jin_report(&ld->j, "year",
+                       _("the year %s has a decimal point; write it as a whole number: %d"),
+                       lit ? lit : "?", (int)v);
+            return;
+        }
+    } else if (json_is_string(year)) {
+        const char *str = json_string_value(year);
+        char digits[8];
+        size_t o = 0;
+        bool fullwidth = false, only_digits = true;
+        for (const unsigned char *p = (const unsigned char *)str; *p && only_digits; p++) {
+            if (*p >= '0' && *p <= '9' && o < 4) {
+                digits[o++] = (char)*p;
+            } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99 && o < 4) {
+                digits[o++] = (char)('0' + (p[2] - 0x90)); /* ０-９ */
+                fullwidth = true;
+                p += 2;
+            } else {
+                only_digits = false;
+            }
+        }
+        digits[o] = '\0';
+        int v = o == 4 && only_digits ? (int)strtol(digits, NULL, 10) : 0;
+        if (v >= 1949 && v <= 2100) {
+            if (fullwidth)
+                jin_report(&ld->j, "year",
+                           _("the year \"%s\" is written in full-width digits and quotes; write "
+                             "the number %s (ASCII digits, no quotes)"),
+                           str, digits);
+            else
+                jin_report(&ld->j, "year",
+                           _("the year \"%s\" is in quotes; write the number %s without quotes"),
+                           str, digits);
+            return;
+        }
+    }
+    jin_report(&ld->j, "year", _("expected a year between 1949 and 2100, such as 2025"));
+}
+
 static void load_meta(loader *ld, json_t *root)
 {
     sheet *s = ld->s;
@@ -92,7 +140,7 @@ static void load_meta(loader *ld, json_t *root)
         jin_report(&ld->j, "", _("missing required field \"year\"; expected a year such as 2025"));
     else if (!json_is_integer(year) || json_integer_value(year) < 1949 ||
              json_integer_value(year) > 2100)
-        jin_report(&ld->j, "year", _("expected a year between 1949 and 2100, such as 2025"));
+        explain_year(ld, year);
     else
         s->year = (int)json_integer_value(year);
     s->title = jin_get_string(&ld->j, root, "", "title", true);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/arena.h"
 #include "base/i18n.h"
@@ -109,6 +110,12 @@ target_set *targets_load_dir(const char *dir, diag_list *dl)
         if (len < 6 || e->d_name[0] == '.' || strcmp(e->d_name + len - 5, ".json") != 0)
             continue;
         names[n] = arena_printf(ts->arena, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (names[n] && (stat(names[n], &st) != 0 || !S_ISREG(st.st_mode))) {
+            diag_add(dl, DIAG_NOTE, names[n], 0, 0, NULL, NULL, "%s",
+                     _("not a regular file; not read for the targets"));
+            continue;
+        }
         if (names[n])
             n++;
     }

@@ -56,12 +56,20 @@ static bool whole_tens(const char *literal)
     return literal[n - 1] == '0';
 }
 
+void numfmt_parts_free(numfmt_parts *p)
+{
+    free(p->unit);
+    p->unit = NULL;
+}
+
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out)
 {
     static const char *const after[] = {"余", "多", "以上", "左右", "以下", "以内", NULL};
     out->before = "";
     out->after = "";
+    out->number[0] = '\0';
+    out->unit = NULL;
     if (qualifier && qualifier[0]) {
         out->before = qualifier;
         for (const char *const *a = after; *a; a++)
@@ -83,22 +91,26 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
     bool after_unit = q[0] && (strcmp(q, "以上") == 0 || strcmp(q, "左右") == 0 ||
                                strcmp(q, "以下") == 0 || strcmp(q, "以内") == 0 ||
                                starts_with(unit, "%") || starts_with(unit, "‰"));
+    int made;
     if (after_unit) {
-        snprintf(out->unit, sizeof out->unit, "%s%s", unit, q);
+        made = asprintf(&out->unit, "%s%s", unit, q);
         out->after = "";
     } else if (scaled && q[0] && !whole_tens(literal)) {
-        snprintf(out->unit, sizeof out->unit, "%.*s%s%s", (int)scale_len, unit, q,
-                 unit + scale_len);
+        made = asprintf(&out->unit, "%.*s%s%s", (int)scale_len, unit, q, unit + scale_len);
         out->after = "";
     } else {
-        snprintf(out->unit, sizeof out->unit, "%s", unit);
+        made = asprintf(&out->unit, "%s", unit);
     }
-    if (scaled || !is_plain_decimal(literal)) {
-        size_t len = strlen(literal);
-        snprintf(out->number, sizeof out->number, "%s", literal);
-        return is_plain_decimal(literal) && len < sizeof out->number;
+    if (made < 0) {
+        out->unit = NULL;
+        return false;
     }
-    return numfmt_plain(literal, out->number, sizeof out->number);
+    /* Never a cut or unchecked literal: the caller prints nothing then.
+     * Plain, never grouped: the number rule (numfmt.h). */
+    if (!is_plain_decimal(literal) || strlen(literal) > NUMFMT_LITERAL_MAX)
+        return false;
+    memcpy(out->number, literal, strlen(literal) + 1); /* sized by NUMFMT_LITERAL_MAX */
+    return true;
 }
 
 int numfmt_unit_scale(const char *unit, const char **base)
@@ -161,9 +173,10 @@ bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, 
     return true;
 }
 
-bool numfmt_axis(double v, int decimals, char *out, size_t n)
+bool numfmt_axis(double v, int decimals, strbuf *out)
 {
-    char plain[NUMFMT_MAX];
+    if (!isfinite(v) || out->failed)
+        return false;
     if (decimals < 0)
         decimals = 0;
     if (decimals > 10)
@@ -171,10 +184,14 @@ bool numfmt_axis(double v, int decimals, char *out, size_t n)
     double r = v;
     if (fabs(r) < 0.5 * pow(10, -decimals))
         r = 0; /* never print -0 */
-    int len = snprintf(plain, sizeof plain, "%.*f", decimals, r);
-    if (len < 0 || (size_t)len >= sizeof plain)
+    /* As long as it takes: 1e300 has 301 digits and is printed with them. */
+    char *plain = NULL;
+    int len = asprintf(&plain, "%.*f", decimals, r);
+    if (len < 0)
         return false;
-    return numfmt_plain(plain, out, n);
+    bool ok = sb_printf(out, "%s", plain);
+    free(plain);
+    return ok;
 }
 
 double numfmt_parse(const char *printed)
@@ -217,11 +234,11 @@ const char *numfmt_qualifier_list(void)
     return "约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到";
 }
 
-bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, char *buf,
-                      size_t n)
+bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, strbuf *out)
 {
     numfmt_parts np;
-    bool ok = numfmt_figure(literal, unit, qualifier, &np);
-    int len = snprintf(buf, n, "%s%s%s%s", np.before, np.number, np.after, np.unit);
-    return ok && len >= 0 && (size_t)len < n;
+    bool ok = numfmt_figure(literal, unit, qualifier, &np) &&
+              sb_printf(out, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+    numfmt_parts_free(&np);
+    return ok;
 }

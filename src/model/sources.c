@@ -4,11 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/i18n.h"
 #include "model/csv.h"
 
-enum { SOURCES_CACHE = 32, SOURCES_MAX_BYTES = 16 * 1024 * 1024 };
+enum { SOURCES_MAX_BYTES = 16 * 1024 * 1024 };
 
 typedef struct doc_text {
     const char *name;
@@ -20,6 +21,9 @@ static char *read_text(const char *dir, const char *name)
     char path[4096];
     if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
         return NULL;
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL; /* a FIFO would block the run */
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
@@ -167,8 +171,14 @@ bool sources_figure_in_quote(const char *quote, const char *literal, bool rank)
 
 bool sources_check(const sheet *s, const char *dir, diag_list *dl)
 {
-    doc_text cache[SOURCES_CACHE] = {0};
+    /* One entry per document named, however many: a fixed cache reported
+     * the 33rd document as missing. */
+    doc_text *cache = calloc(s->n_indicators ? s->n_indicators : 1, sizeof *cache);
     size_t n_cache = 0, errors = dl->errors;
+    if (!cache) {
+        diag_error(dl, dir, "%s", _("out of memory"));
+        return false;
+    }
     for (size_t i = 0; i < s->n_indicators; i++) {
         const sheet_indicator *ind = &s->indicators[i];
         if (ind->missing)
@@ -187,7 +197,7 @@ bool sources_check(const sheet *s, const char *dir, diag_list *dl)
         for (size_t k = 0; k < n_cache; k++)
             if (strcmp(cache[k].name, name) == 0)
                 d = &cache[k];
-        if (!d && n_cache < SOURCES_CACHE) {
+        if (!d) {
             d = &cache[n_cache++];
             d->name = name;
             d->text = read_text(dir, name);
@@ -212,5 +222,6 @@ bool sources_check(const sheet *s, const char *dir, diag_list *dl)
     }
     for (size_t k = 0; k < n_cache; k++)
         free(cache[k].text);
+    free(cache);
     return dl->errors == errors;
 }

@@ -14,6 +14,7 @@
 #include "base/atomic_file.h"
 #include "base/i18n.h"
 #include "render/pdfpost.h"
+#include "base/strbuf.h"
 
 /* Fills the current path with a hatch pattern in the mark's hatch colour. */
 static void draw_hatch(cairo_t *cr, const mark_paint *pt)
@@ -258,14 +259,15 @@ static cairo_status_t write_to_file(void *closure, const unsigned char *data, un
                                                           : CAIRO_STATUS_WRITE_ERROR;
 }
 
-void render_page_path(const char *out_path, size_t page, char *buf, size_t n)
+char *render_page_path(const char *out_path, size_t page)
 {
     const char *slash = strrchr(out_path, '/');
     const char *dot = strrchr(out_path, '.');
-    if (!dot || (slash && dot < slash))
-        snprintf(buf, n, "%s-%zu", out_path, page);
-    else
-        snprintf(buf, n, "%.*s-%zu%s", (int)(dot - out_path), out_path, page, dot);
+    char *path = NULL;
+    int made = !dot || (slash && dot < slash)
+                   ? asprintf(&path, "%s-%zu", out_path, page)
+                   : asprintf(&path, "%.*s-%zu%s", (int)(dot - out_path), out_path, page, dot);
+    return made < 0 ? NULL : path;
 }
 
 /* Finishes surface and cr, and reports a drawing error. */
@@ -336,11 +338,12 @@ static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *
         /* Bookmarks are added as their pages are drawn, in order. */
         for (; next_outline < d->n_outline && d->outline[next_outline].page == i; next_outline++) {
             const doc_outline *ol = &d->outline[next_outline];
-            char link[96];
-            snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y * k + edge);
+            strbuf link = {0};
+            sb_printf(&link, "page=%zu pos=[0 %.2f]", ol->page + 1, ol->y * k + edge);
             int level = ol->level < 1 ? 1 : ol->level > 3 ? 3 : ol->level;
             parents[level] = cairo_pdf_surface_add_outline(surface, parents[level - 1], ol->title,
-                                                           link, 0);
+                                                           sb_str(&link), 0);
+            sb_free(&link);
         }
         cairo_show_page(cr);
     }
@@ -483,11 +486,11 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
     if (!ok)
         diag_error(dl, out_path, "%s", _("out of memory"));
     for (size_t i = 0; ok && i < n; i++) {
-        char path[4096];
-        render_page_path(out_path, i + 1, path, sizeof path);
-        FILE *mem = open_memstream(&bufs[i], &lens[i]);
+        char *path = render_page_path(out_path, i + 1);
+        FILE *mem = path ? open_memstream(&bufs[i], &lens[i]) : NULL;
         if (!mem) {
-            diag_error(dl, path, "%s", _("out of memory"));
+            diag_error(dl, path ? path : out_path, "%s", _("out of memory"));
+            free(path);
             ok = false;
             break;
         }
@@ -499,10 +502,15 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
             diag_error(dl, path, "%s", _("out of memory"));
             ok = false;
         }
+        free(path);
     }
     for (size_t i = 0; ok && i < n; i++) {
-        char path[4096];
-        render_page_path(out_path, i + 1, path, sizeof path);
+        char *path = render_page_path(out_path, i + 1);
+        if (!path) {
+            diag_error(dl, out_path, "%s", _("out of memory"));
+            ok = false;
+            break;
+        }
         atomic_file af;
         ok = atomic_file_open(&af, path, dl);
         if (ok && fwrite(bufs[i], 1, lens[i], af.fp) != lens[i]) {
@@ -512,11 +520,13 @@ static bool render_pages(const doc *d, const render_opts *o, const char *out_pat
         } else if (ok) {
             ok = atomic_file_commit(&af, dl);
         }
+        free(path);
     }
     for (size_t k = n + 1; ok; k++) {
-        char path[4096];
-        render_page_path(out_path, k, path, sizeof path);
-        if (unlink(path) != 0)
+        char *path = render_page_path(out_path, k);
+        bool removed = path && unlink(path) == 0;
+        free(path);
+        if (!removed)
             break; /* no such earlier page: done */
     }
     for (size_t i = 0; bufs && i < n; i++)

@@ -1,18 +1,22 @@
 #!/bin/sh
-# tests/fuzz/run.sh [SECONDS] — build the libFuzzer harness tests/fuzz/fuzz_sheet.c
-# (loader + validation + layout + PDF render) under ASan + UBSan + LSan, replay
-# every saved crash in tests/fuzz/crashes/ (regressions), then fuzz for
-# SECONDS (default 60) starting from tests/fuzz/corpus/. SECONDS 0: build
-# and replay the regressions only.
+# tests/fuzz/run.sh [SECONDS] — build the libFuzzer harnesses under ASan +
+# UBSan + LSan, replay every saved crash (regressions), then fuzz each for
+# SECONDS (default 60):
+#   tests/fuzz/fuzz_sheet.c (loader + validation + layout + PDF render), from
+#     tests/fuzz/corpus/, regressions in tests/fuzz/crashes/;
+#   tests/fuzz/fuzz_csv.c (the CSV reader of import), from
+#     tests/fuzz/corpus-csv/, regressions in tests/fuzz/crashes-csv/.
+# SECONDS 0: build and replay the regressions only.
 #
 # Run from the top of the source tree (make fuzz does). Needs clang 14 and its
 # fuzzer runtime (Debian: clang-14, libclang-rt-14-dev), plus the build
 # dependencies (libcairo2-dev libpango1.0-dev libfontconfig-dev libjansson-dev
 # pkg-config fonts-noto-cjk).
 #
-# Output, all in out/fuzz/: fuzz_sheet (the harness), corpus/ (a working copy
-# of the seed corpus that grows as libFuzzer finds new inputs; the committed
-# corpus stays small), crash-*, leak-*, timeout-*, oom-* (what failed), fuzz.log.
+# Output, all in out/fuzz/ (out/fuzz/csv/ for the CSV harness): the harness,
+# corpus/ (a working copy of the seed corpus that grows as libFuzzer finds new
+# inputs; the committed corpus stays small), crash-*, leak-*, timeout-*, oom-*
+# (what failed), fuzz.log.
 # Prints libFuzzer's final "Done N runs in S second(s)" line and its last
 # coverage line (cov: N ft: M), and how many inputs got how far.
 #
@@ -30,31 +34,10 @@ root=$(pwd)
 
 CLANG=${CLANG:-clang}
 PKGS="cairo pangocairo pangoft2 fontconfig jansson libqpdf"
-OUT=out/fuzz
-BIN=$OUT/fuzz_sheet
-mkdir -p "$OUT/corpus"
 
 command -v "$CLANG" >/dev/null 2>&1 || { echo "run.sh: $CLANG not found (apt-get install clang-14)" >&2; exit 2; }
 cflags=$(pkg-config --cflags $PKGS) || exit 2
 libs=$(pkg-config --libs $PKGS) || exit 2
-
-# The archive pass embeds the sRGB profile, as the Makefile makes it.
-mkdir -p "$OUT/gen"
-icc=$(sh tools/find-srgb.sh) || exit 2
-od -An -v -tx1 "$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >"$OUT/gen/srgb_icc.inc" || exit 2
-
-echo "CC      $BIN"
-# shellcheck disable=SC2086
-if ! "$CLANG" -g -O1 -fno-omit-frame-pointer \
-        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-        -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/layout -Isrc/model -I"$OUT/gen" $cflags \
-        tests/fuzz/fuzz_sheet.c src/*/*.c $libs -lm -o "$BIN.tmp"; then
-    echo "run.sh: cannot build the harness (for the fuzzer runtime:" \
-        "apt-get install -y libclang-rt-14-dev)" >&2
-    rm -f "$BIN.tmp"
-    exit 2
-fi
-mv "$BIN.tmp" "$BIN"
 
 export FACTSHEET_FONTS_CONF=${FACTSHEET_FONTS_CONF:-$root/fonts/fonts.conf}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}
@@ -67,15 +50,42 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
     export TMPDIR=/dev/shm
 fi
 
+# The archive pass embeds the sRGB profile, as the Makefile makes it.
+mkdir -p out/fuzz/gen
+icc=$(sh tools/find-srgb.sh) || exit 2
+od -An -v -tx1 "$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >out/fuzz/gen/srgb_icc.inc || exit 2
+
 # trace <LOG: the sanitizer's report without libFuzzer's and libc's frames.
 trace() {
     grep -E 'ERROR|SUMMARY|runtime error|^ +#[0-9]+ |^Direct leak|^Indirect leak|allocated by|freed by|previously allocated' |
         grep -vE 'fuzzer::|libc_start|in _start |in main \(' | head -40 | sed 's/^/        /'
 }
 
+# harness NAME CORPUS CRASHES DICT: build, replay, fuzz one harness; sets status=1 on failure.
+harness() {
+name=$1
+corpus=$2
+crashes=$3
+dict=$4
+OUT=out/fuzz
+[ "$name" = fuzz_sheet ] || OUT=out/fuzz/csv
+BIN=$OUT/$name
+mkdir -p "$OUT/corpus"
+echo "CC      $BIN"
+# shellcheck disable=SC2086
+if ! "$CLANG" -g -O1 -fno-omit-frame-pointer \
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+        -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/layout -Isrc/model -Iout/fuzz/gen $cflags \
+        "tests/fuzz/$name.c" src/*/*.c $libs -lm -o "$BIN.tmp"; then
+    echo "run.sh: cannot build the harness (for the fuzzer runtime:" \
+        "apt-get install -y libclang-rt-14-dev)" >&2
+    rm -f "$BIN.tmp"
+    exit 2
+fi
+mv "$BIN.tmp" "$BIN"
+
 # ---- regressions: every saved crash must now pass --------------------------
-status=0
-for f in tests/fuzz/crashes/*; do
+for f in "$crashes"/*; do
     [ -f "$f" ] || continue
     case $f in *.md | *.txt) continue ;; esac
     if "$BIN" -runs=1 -timeout=10 -rss_limit_mb=2048 "$f" >"$OUT/regression.log" 2>&1; then
@@ -87,17 +97,17 @@ for f in tests/fuzz/crashes/*; do
     fi
 done
 
-[ "$seconds" -eq 0 ] && exit $status
+[ "$seconds" -eq 0 ] && return 0
 
 # ---- fuzz -----------------------------------------------------------------
-cp -p tests/fuzz/corpus/* "$OUT/corpus/" 2>/dev/null
+cp -p "$corpus"/* "$OUT/corpus/" 2>/dev/null
 jobs=${FUZZ_JOBS:-1}
 fork=""
 [ "$jobs" -gt 1 ] 2>/dev/null && fork="-fork=$jobs -ignore_crashes=0"
-echo "FUZZ    ${seconds}s, corpus $OUT/corpus ($(ls "$OUT/corpus" | wc -l) inputs), log $OUT/fuzz.log"
+echo "FUZZ    $name ${seconds}s, corpus $OUT/corpus ($(ls "$OUT/corpus" | wc -l) inputs), log $OUT/fuzz.log"
 rm -f "$OUT"/crash-* "$OUT"/leak-* "$OUT"/timeout-* "$OUT"/oom-* 2>/dev/null
 # shellcheck disable=SC2086
-"$BIN" -max_total_time="$seconds" -dict=tests/fuzz/json.dict -max_len=65536 \
+"$BIN" -max_total_time="$seconds" $dict -max_len=65536 \
     -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 -artifact_prefix="$OUT/" \
     $fork ${FUZZ_ARGS:-} "$OUT/corpus" >"$OUT/fuzz.log" 2>&1
 rc=$?
@@ -134,4 +144,9 @@ if [ "$rc" -ne 0 ] || [ -n "$found" ]; then
         fi
     fi
 fi
+}
+
+status=0
+harness fuzz_sheet tests/fuzz/corpus tests/fuzz/crashes -dict=tests/fuzz/json.dict
+harness fuzz_csv tests/fuzz/corpus-csv tests/fuzz/crashes-csv ""
 exit $status

@@ -369,7 +369,16 @@ static void test_wrong_type(void **state)
     expect_mutation_error("\"items\": [\"beds\", \"visits\"]", "\"items\": {\"a\": 1}",
                           "sections[0].blocks[0].items", 18, 57,
                           "expected an array, got an object");
+    /* A year in quotes, with a decimal point or in full-width digits is
+     * explained, not only refused. */
     expect_mutation_error("\"year\": 2023", "\"year\": \"2023\"", "year", 2, 11,
+                          "the year \"2023\" is in quotes; write the number 2023 without quotes");
+    expect_mutation_error("\"year\": 2023", "\"year\": 2023.0", "year", 2, 11,
+                          "the year 2023.0 has a decimal point; write it as a whole number: 2023");
+    expect_mutation_error("\"year\": 2023", "\"year\": \"２０２３\"", "year", 2, 11,
+                          "the year \"２０２３\" is written in full-width digits and quotes; write "
+                          "the number 2023 (ASCII digits, no quotes)");
+    expect_mutation_error("\"year\": 2023", "\"year\": true", "year", 2, 11,
                           "expected a year between 1949 and 2100, such as 2025");
     static const char arr[] = "[1, 2]";
     expect_error(arr, sizeof arr - 1, "", 1, 1, "expected an object, got an array");
