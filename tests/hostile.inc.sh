@@ -42,22 +42,26 @@ check "after SIGKILL ($h_left temporary file left) the next run leaves none" sh 
 
 # ---- the output may not be a file the run reads -----------------------------------
 # Rendering 2025 reads 2024.json (changes, trends), the targets and the book's
-# notes; -o naming any of them is refused: exit 1, the message in English and
-# Chinese, the file unchanged, no temporary file.
+# notes. An -o naming one of them by its own name is a usage error before
+# anything is read (factsheet writes no .json or .txt: exit 2, the fix in
+# English and Chinese); one reaching it another way (a symlink, below) is
+# refused at the output check (exit 1). Either way the file is unchanged and
+# no temporary file is left.
 mkdir -p "$h/reads"
 cp -r data/*.json data/targets data/book "$h/reads/"
 mkdir -p "$h/srcs/src"
 cp tests/good/minimal.json "$h/srcs/2025.json"
-printf '床位1234张，比率2.30%%。\n' > "$h/srcs/src/a.txt"
+printf '床位1234张，比率2.3%%。\n' > "$h/srcs/src/a.txt"
 cp "$h/srcs/src/a.txt" "$h/srcs/a.keep"
 for h_o in 2024.json targets/health-china-2030.json book/trends.json; do
     cp "$h/reads/$h_o" "$h/keep"
     h_out=$(cd "$h/reads" && $h_env "$BIN" -o "$h_o" 2025.json 2>&1)
     h_rc=$?
     h_zh=$(cd "$h/reads" && env LC_ALL= LANG=zh_CN.UTF-8 LANGUAGE= "$BIN" -o "$h_o" 2025.json 2>&1)
-    if [ $h_rc -eq 1 ] && cmp -s "$h/reads/$h_o" "$h/keep" &&
-        [ "$h_out" = "$h_o: the output would overwrite $h_o, which this run reads; choose another -o" ] &&
-        [ "$h_zh" = "$h_o: 输出文件会覆盖本次运行读取的 $h_o；请用 -o 另行指定输出位置" ] &&
+    h_pdf=${h_o%.json}.pdf
+    if [ $h_rc -eq 2 ] && cmp -s "$h/reads/$h_o" "$h/keep" &&
+        [ "$(printf '%s\n' "$h_out" | head -1)" = "factsheet: -o $h_o names a json file, which factsheet does not write; write -o $h_pdf" ] &&
+        [ "$(printf '%s\n' "$h_zh" | head -1)" = "factsheet：-o $h_o 是 json 文件名，factsheet 不输出这种格式；请写 -o $h_pdf" ] &&
         [ -z "$(ls -A "$h/reads" "$h/reads/targets" "$h/reads/book" | grep '^\.')" ]; then
         ok "-o $h_o while rendering 2025 (which reads it) is refused, the file unchanged"
     else
@@ -69,12 +73,13 @@ ln -s 2024.json "$h/reads/link.pdf"
 h_out=$(cd "$h/reads" && $h_env "$BIN" -o link.pdf 2025.json 2>&1)
 check "a symlink to a year file as output is refused" test \
     "$h_out" = "link.pdf: the output would overwrite 2024.json, which this run reads; choose another -o"
-h_out=$(cd "$h/srcs" && $h_env "$BIN" --sources src -o src/a.txt 2025.json 2>&1)
+ln -s src/a.txt "$h/srcs/a.pdf"
+h_out=$(cd "$h/srcs" && $h_env "$BIN" --sources src -o a.pdf 2025.json 2>&1)
 check "-o over a source document of --sources is refused" sh -c \
-    "[ '$h_out' = 'src/a.txt: the output would overwrite src/a.txt, which this run reads; choose another -o' ] && cmp '$h/srcs/src/a.txt' '$h/srcs/a.keep'"
-h_out=$(cd "$h/reads" && $h_env "$BIN" --book -o 2024.json 2025.json 2>&1)
+    "[ '$h_out' = 'a.pdf: the output would overwrite src/a.txt, which this run reads; choose another -o' ] && cmp '$h/srcs/src/a.txt' '$h/srcs/a.keep'"
+h_out=$(cd "$h/reads" && $h_env "$BIN" --book -o link.pdf 2025.json 2>&1)
 check "the book refuses -o over a year file it reads, with the message" test \
-    "$h_out" = "2024.json: the output would overwrite 2024.json, which this run reads; choose another -o"
+    "$h_out" = "link.pdf: the output would overwrite 2024.json, which this run reads; choose another -o"
 printf 'id,value\nbeds,1\n' > "$h/same.csv"
 cp "$h/same.csv" "$h/same.keep"
 h_out=$(cd "$h" && $h_env "$BIN" import same.csv --into same.csv 2>&1)

@@ -472,10 +472,15 @@ check "a directory as input is bad input (exit 1)" expect_status 1 "$BIN" -o "$T
 # A good input, so that the refusal is the one tested, not a load error.
 mkdir -p "$T/ow"
 cp data/2025.json "$T/ow/2025.json"
-out=$(cd "$T/ow" && LANG=C.UTF-8 LANGUAGE= "$BIN" -o 2025.json 2025.json 2>&1)
+out=$(cd "$T/ow" && LANG=C.UTF-8 LANGUAGE= "$BIN" -o 2025.json 2025.json 2>&1 | head -1)
+rc=$(cd "$T/ow" && "$BIN" -o 2025.json 2025.json >/dev/null 2>&1; echo $?)
+check "the output may not overwrite the input (a usage error: exit 2, the fix, the file unchanged)" sh -c \
+    "[ $rc -eq 2 ] && [ '$out' = 'factsheet: -o 2025.json names a json file, which factsheet does not write; write -o 2025.pdf' ] && cmp '$T/ow/2025.json' data/2025.json"
+ln -s 2025.json "$T/ow/same.pdf"
+out=$(cd "$T/ow" && LANG=C.UTF-8 LANGUAGE= "$BIN" -o same.pdf 2025.json 2>&1)
 rc=$?
-check "the output may not overwrite the input (exit 1, the message, the file unchanged)" sh -c \
-    "[ $rc -eq 1 ] && [ '$out' = '2025.json: the output would overwrite the input; choose another -o' ] && cmp '$T/ow/2025.json' data/2025.json"
+check "... nor through a link (exit 1, the message, the file unchanged)" sh -c \
+    "[ $rc -eq 1 ] && [ '$out' = 'same.pdf: the output would overwrite the input; choose another -o' ] && cmp '$T/ow/2025.json' data/2025.json"
 mkdir -p "$T/batch"
 "$BIN" -o "$T/batch" data/2023.json tests/bad/unknown-indicator/input.json data/2024.json \
     >/dev/null 2>"$T/batch.err"

@@ -36,6 +36,7 @@ typedef struct style {
     int kpi_max_cols;
     /* bar charts */
     double chart_plot_h, chart_title_gap, chart_axis_gap, chart_tick_len;
+    double label_clear; /* how far a grid line stops short of a label it would cross */
     double chart_bar_ratio, chart_bar_max_w, chart_value_gap, chart_label_gap;
     double chart_grid_w, chart_axis_w, chart_note_gap;
     int chart_target_ticks;

@@ -38,8 +38,11 @@ static void figure(strbuf *b, const sheet_indicator *ind)
         return;
     }
     numfmt_parts np;
-    numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np);
-    sb_printf(b, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+    if (numfmt_figure(ind->literal, ind->unit, ind->qualifier, &np))
+        sb_printf(b, "%s%s%s%s", np.before, np.number, np.after, np.unit);
+    else /* never a half-formatted figure: the literal as the data writes it */
+        sb_printf(b, "%s%s", ind->literal, ind->unit ? ind->unit : "");
+    numfmt_parts_free(&np);
 }
 
 /* The indicator of id in year: this sheet's or another year's. */

@@ -108,3 +108,73 @@ bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, do
     return page_add_text(&b->marks, t, x, y, color);
 }
 
+
+/* The gaps a horizontal rule at y (width lw) from x0 to x1 leaves for the
+ * texts of marks it would cross: true when it crosses any. */
+static bool crosses_text(const doc_page *p, double x0, double x1, double y, double lw)
+{
+    for (size_t i = 0; i < p->n_marks; i++) {
+        const mark *t = &p->marks[i];
+        if (t->kind == MARK_TEXT && t->a0 == 0 && y + lw / 2 > t->y && y - lw / 2 < t->y + t->h &&
+            x1 > t->x && x0 < t->x + t->w)
+            return true;
+    }
+    return false;
+}
+
+/* Appends line (horizontal, from x0 to x1) to out in the pieces that do not
+ * cross a text of p, each kept pad away from it. */
+static bool add_line_pieces(doc_page *out, const doc_page *p, const mark *line, double x0,
+                            double x1, double pad)
+{
+    double y = line->y, lw = line->paint.line_width;
+    double from = x0;
+    while (from < x1) {
+        /* the nearest text the rest of the line crosses */
+        double cut = x1, resume = x1;
+        for (size_t i = 0; i < p->n_marks; i++) {
+            const mark *t = &p->marks[i];
+            if (t->kind != MARK_TEXT || t->a0 != 0 || !(y + lw / 2 > t->y && y - lw / 2 < t->y + t->h))
+                continue;
+            double a = t->x - pad, z = t->x + t->w + pad;
+            if (z > from && a < cut) {
+                cut = a > from ? a : from;
+                resume = z;
+            }
+        }
+        if (cut > from) {
+            mark piece = *line;
+            piece.x = from;
+            piece.w = cut - from;
+            piece.txt = NULL;
+            piece.points = NULL;
+            piece.n_points = 0;
+            if (!page_add_mark(out, &piece))
+                return false;
+        }
+        from = resume;
+    }
+    return true;
+}
+
+bool box_clear_rules_under_text(box *b, double pad)
+{
+    doc_page out = {0};
+    bool ok = true;
+    for (size_t i = 0; i < b->marks.n_marks; i++) {
+        mark m = b->marks.marks[i];
+        double x0 = m.w >= 0 ? m.x : m.x + m.w, x1 = m.w >= 0 ? m.x + m.w : m.x;
+        if (ok && m.kind == MARK_LINE && m.h == 0 &&
+            crosses_text(&b->marks, x0, x1, m.y, m.paint.line_width)) {
+            ok = add_line_pieces(&out, &b->marks, &m, x0, x1, pad);
+            mark_release(&m);
+        } else if (ok) {
+            ok = page_add_mark(&out, &m); /* takes the mark's text and points */
+        } else {
+            mark_release(&m);
+        }
+    }
+    free(b->marks.marks);
+    b->marks = out;
+    return ok;
+}

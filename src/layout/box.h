@@ -109,6 +109,10 @@ bool flow_outline(flow *f, const char *title, int level, double height);
 /* Wraps everything in b in a structure tag of the tagged PDF ("H1", "P"…);
  * NULL tags nothing. */
 bool box_wrap_tag(box *b, const char *name);
+/* Cuts every horizontal rule of b (grid lines, a baseline) where it would
+ * cross a text, pad clear of it on each side: a label is never struck
+ * through. */
+bool box_clear_rules_under_text(box *b, double pad);
 /* The same with a description of the figure in words (the PDF's /Alt). */
 bool box_wrap_tag_alt(box *b, const char *name, const char *alt);
 

@@ -117,6 +117,10 @@ static bool build_block(layout_ctx *ctx, const sheet_block *blk, double width, b
         return table_build(ctx, blk, width, b) && box_wrap_tag(b, kinds[BLOCK_TABLE].tag);
     if (blk->kind >= BLOCK_KIND_LAST || !kinds[blk->kind].build(ctx, blk, width, b))
         return false;
+    if (rules_of(blk, BK_CHART) && !box_clear_rules_under_text(b, ctx->st->label_clear)) {
+        ctx->failed = true;
+        return false;
+    }
     const char *tag = kinds[blk->kind].tag;
     if (!tag || strcmp(tag, "Figure") != 0)
         return box_wrap_tag(b, tag);

@@ -105,6 +105,7 @@ static const style default_style = {
 
     .chart_plot_h = 130,
     .chart_title_gap = 3,
+    .label_clear = 1.5,
     .chart_axis_gap = 4,
     .chart_tick_len = 3,
     .chart_bar_ratio = 0.56,
