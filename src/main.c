@@ -109,8 +109,9 @@ static void usage(FILE *out)
                          "\n"
                          "  -o, --output=PATH     output file (one input) or directory (several);\n"
                          "                        default out/NAME.pdf\n"
-                         "  -f, --format=FORMAT   pdf (default), png or svg; png and svg write\n"
-                         "                        one file per page: NAME-1.png, NAME-2.png, ...\n"
+                         "  -f, --format=FORMAT   pdf (default), ofd (GB/T 33190, for electronic\n"
+                         "                        official-document systems), png or svg; png\n"
+                         "                        and svg write one file per page: NAME-1.png, ...\n"
                          "      --dpi=N           resolution of PNG output (default 150)\n"
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
@@ -199,7 +200,7 @@ static void default_localedir(char *buf, size_t n)
 
 static const char *format_ext(render_format f)
 {
-    return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : "svg";
+    return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : f == FORMAT_OFD ? "ofd" : "svg";
 }
 
 static int is_directory(const char *path)
@@ -352,7 +353,10 @@ static int render_book(const options *o, const char *input)
         ok = 1;
         goto done;
     }
-    snprintf(out, sizeof out, "%s", o->output ? o->output : "out/trends.pdf");
+    if (o->output)
+        snprintf(out, sizeof out, "%s", o->output);
+    else
+        snprintf(out, sizeof out, "out/trends.%s", format_ext(o->format));
     /* Never write the book over one of the year files it is made from. */
     for (size_t i = 0; i < ss.hist->n; i++)
         if (same_file(out, ss.hist->years[i]->file)) {
@@ -427,8 +431,11 @@ int main(int argc, char **argv)
                 o.format = FORMAT_PNG;
             else if (strcmp(optarg, "svg") == 0)
                 o.format = FORMAT_SVG;
+            else if (strcmp(optarg, "ofd") == 0)
+                o.format = FORMAT_OFD;
             else {
-                fprintf(stderr, _("factsheet: unknown format \"%s\"; expected pdf, png or svg\n"),
+                fprintf(stderr,
+                        _("factsheet: unknown format \"%s\"; expected pdf, ofd, png or svg\n"),
                         optarg);
                 return EXIT_USAGE;
             }

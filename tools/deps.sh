@@ -21,8 +21,13 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists pangocairo pangoft2 || need libpango1.0-dev
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists jansson || need libjansson-dev
+    # --format ofd: the zip package, its XML, the font subsets
+    pkg-config --exists libzip || need libzip-dev
+    pkg-config --exists libxml-2.0 || need libxml2-dev
+    pkg-config --exists harfbuzz-subset || need libharfbuzz-dev
 else
     need libcairo2-dev; need libpango1.0-dev; need libfontconfig-dev; need libjansson-dev
+    need libzip-dev; need libxml2-dev; need libharfbuzz-dev
 fi
 for f in NotoSansCJK-Regular.ttc NotoSansCJK-Bold.ttc NotoSerifCJK-Regular.ttc NotoSerifCJK-Bold.ttc; do
     [ -f "/usr/share/fonts/opentype/noto/$f" ] || need fonts-noto-cjk

@@ -5,7 +5,7 @@
  * Invariants: nothing is measured here; marks are drawn exactly where layout
  * put them. PDFs carry metadata and a fixed CreationDate so that two runs
  * give the same bytes.
- * Calls: Cairo, layout/doc, typeset (text_draw), base. */
+ * Calls: Cairo, render/ofd, layout/doc, typeset (text_draw), base. */
 #ifndef RENDER_RENDER_H
 #define RENDER_RENDER_H
 
@@ -14,7 +14,7 @@
 #include "base/diag.h"
 #include "layout/doc.h"
 
-typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG } render_format;
+typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG, FORMAT_OFD } render_format;
 
 typedef struct render_opts {
     render_format format;
@@ -24,7 +24,7 @@ typedef struct render_opts {
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;
 
-/* Writes d. PDF: one file at out_path. PNG and SVG: one file per page, named
+/* Writes d. PDF and OFD (render/ofd.h): one file at out_path. PNG and SVG: one file per page, named
  * from out_path by inserting "-N" before the extension (2025-1.png, …).
  * Returns false with an error in dl; no file is then changed. */
 bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_list *dl);
