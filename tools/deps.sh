@@ -54,6 +54,8 @@ if [ "$mode" = test ]; then
     command -v groff >/dev/null 2>&1 || need groff-base
     [ -x /usr/bin/python3 ] || need python3
     /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
+    command -v unzip >/dev/null 2>&1 || need unzip                # OFD packages are opened
+    command -v rsvg-convert >/dev/null 2>&1 || need librsvg2-bin  # OFD pages drawn back
 fi
 
 # The Chinese messages are tested for real: a bare Debian has no zh_CN locale.
