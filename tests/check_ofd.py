@@ -13,7 +13,8 @@ from the same layout:
   IDs are unique and at most MaxUnitID;
 - the fonts: each FontFile an OpenType font whose cmap holds every
   character drawn in it and whose glyph count covers every glyph id of the
-  CGTransforms, which must account for every character;
+  CGTransforms, which must account for every character; a letter or
+  Han drawn one to one is the glyph the cmap gives it;
 - TextCode: DeltaX one per character after the first; the text of each
   page, as a reader extracts it, is pdftotext's text of the PDF page
   (same characters, whitespace aside); every word pdftotext finds starts
@@ -25,6 +26,7 @@ import re
 import struct
 import subprocess
 import sys
+import unicodedata
 import zipfile
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -62,8 +64,8 @@ def sfnt_tables(data):
 
 
 def cmap_chars(cmap):
-    """Every code point a cmap maps (formats 4 and 12)."""
-    chars = set()
+    """Every code point a cmap maps (formats 4 and 12), with its glyph."""
+    chars = {}
     n = struct.unpack(">H", cmap[2:4])[0]
     for i in range(n):
         _, _, off = struct.unpack(">HHI", cmap[4 + 8 * i:12 + 8 * i])
@@ -87,12 +89,13 @@ def cmap_chars(cmap):
                         g = struct.unpack(">H", cmap[at:at + 2])[0]
                         g = (g + deltas[k]) & 0xFFFF if g else 0
                     if g:
-                        chars.add(c)
+                        chars.setdefault(c, g)
         elif fmt == 12:
             ngroups = struct.unpack(">I", cmap[off + 12:off + 16])[0]
             for k in range(ngroups):
                 s, e, g = struct.unpack(">III", cmap[off + 16 + 12 * k:off + 28 + 12 * k])
-                chars.update(range(s, e + 1))
+                for c in range(s, e + 1):
+                    chars.setdefault(c, g + c - s)
     return chars
 
 
@@ -319,8 +322,10 @@ def main():
             ctm = floats(t.get("CTM")) if t.get("CTM") else [1, 0, 0, 1, 0, 0]
             full = mul(ctm, [1, 0, 0, 1, bx, by])
             code_len = 0
+            codes = ""
             for tc in t.findall(Q("TextCode")):
                 s = tc.text or ""
+                codes += s
                 page_text.append(s)
                 code_len += len(s)
                 dx = floats(tc.get("DeltaX", ""))
@@ -349,6 +354,14 @@ def main():
                 covered = pos + cc
                 if any(g <= 0 or g >= n_glyphs for g in glyphs):
                     err("page %d: glyph ids %s outside %s's %d glyphs" % (n, glyphs, floc, n_glyphs))
+                # one character to one glyph: a letter or Han is the
+                # glyph the font's cmap gives (digits and punctuation may be
+                # variants: tabular figures, — in its full-width form)
+                if cc == gc:
+                    for ch, g in zip(codes[pos:pos + cc], glyphs):
+                        if unicodedata.category(ch)[0] == "L" and cmap.get(ord(ch), g) != g:
+                            err("page %d: %r drawn with glyph %d, the font's cmap says %d" %
+                                (n, ch, g, cmap[ord(ch)]))
             if covered != code_len:
                 err("page %d: CGTransforms cover %d of %d characters" % (n, covered, code_len))
 
