@@ -28,6 +28,7 @@ typedef struct ofd_font {
     bool bold, italic;
     unsigned id;
     hb_set_t *glyphs, *unicodes;
+    hb_map_t *gids; /* glyph ids in the subset by the font's, or NULL: the same */
 } ofd_font;
 
 /* A part of the package, in the order it goes into the zip. */
@@ -511,6 +512,41 @@ static int utf8_next(const char *s, int n, uint32_t *cp)
     return len;
 }
 
+/* The characters of g's cluster (at most 8), without the controls XML
+ * cannot carry; returns how many. */
+static int cluster_chars(const text_run *r, const text_glyph *g, uint32_t cps[8])
+{
+    int n = 0;
+    for (int b = g->cluster; b < g->cluster + g->cluster_len && n < 8;) {
+        uint32_t cp;
+        b += utf8_next(r->utf8 + b, g->cluster + g->cluster_len - b, &cp);
+        if (cp >= 0x20 && cp != 0x7F && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE &&
+            cp != 0xFFFF)
+            cps[n++] = cp;
+    }
+    return n;
+}
+
+/* The first pass: which fonts, glyphs and characters the pages draw. */
+static void collect_run(const text_run *r, void *user)
+{
+    ofd_writer *o = user;
+    ofd_font *f = font_for(o, r);
+    if (!f) {
+        o->failed = true;
+        return;
+    }
+    for (int i = 0; i < r->n_glyphs; i++) {
+        uint32_t cps[8];
+        int n = cluster_chars(r, &r->glyphs[i], cps);
+        if (n == 0)
+            continue; /* not written */
+        hb_set_add(f->glyphs, r->glyphs[i].id);
+        for (int c = 0; c < n; c++)
+            hb_set_add(f->unicodes, cps[c]);
+    }
+}
+
 /* A point of the text's own space on the page (points). */
 static void text_to_page(const ofd_writer *o, double x, double y, double *px, double *py)
 {
@@ -553,16 +589,8 @@ static void write_run(const text_run *r, void *user)
         int k = i;
         while (k < r->n_glyphs && r->glyphs[k].cluster == g->cluster)
             k++;
-        /* The cluster's characters, without controls XML cannot carry. */
         uint32_t cps[8];
-        int n_cp = 0;
-        for (int b = g->cluster; b < g->cluster + g->cluster_len && n_cp < 8;) {
-            uint32_t cp;
-            b += utf8_next(r->utf8 + b, g->cluster + g->cluster_len - b, &cp);
-            if (cp >= 0x20 && cp != 0x7F && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0xFFFE &&
-                cp != 0xFFFF)
-                cps[n_cp++] = cp;
-        }
+        int n_cp = cluster_chars(r, g, cps);
         if (n_cp == 0) {
             i = k;
             continue;
@@ -586,7 +614,6 @@ static void write_run(const text_run *r, void *user)
             }
             u[len] = '\0';
             sb_printf(&code, "%s", u);
-            hb_set_add(f->unicodes, cps[c]);
             if (n_chars > 0) {
                 /* Characters after the first of a cluster sit on its glyph. */
                 double x = c == 0 ? g->x : px, y = c == 0 ? g->y : py;
@@ -608,8 +635,7 @@ static void write_run(const text_run *r, void *user)
         cg->n_glyphs += (size_t)(k - i);
         open_group = one_to_one;
         for (int j = i; j < k; j++) {
-            ids[n_ids++] = r->glyphs[j].id;
-            hb_set_add(f->glyphs, r->glyphs[j].id);
+            ids[n_ids++] = f->gids ? hb_map_get(f->gids, r->glyphs[j].id) : r->glyphs[j].id;
             x_max = fmax(x_max, r->glyphs[j].x + r->glyphs[j].advance);
             x_min = fmin(x_min, r->glyphs[j].x);
         }
@@ -678,15 +704,16 @@ done:
     free(ids);
 }
 
-static void write_text(ofd_writer *o, const mark *m)
+/* Hands fn the runs of a text mark (write_run or collect_run). */
+static void draw_text(ofd_writer *o, const mark *m, text_run_fn fn)
 {
     o->text_color = m->paint.fill;
     o->rot = m->a0;
     o->tx = m->x;
     o->ty = m->y;
-    bool ok = m->a0 != 0 ? text_glyph_runs(m->txt, 0, 0, 0, 0, write_run, o)
+    bool ok = m->a0 != 0 ? text_glyph_runs(m->txt, 0, 0, 0, 0, fn, o)
                          : text_glyph_runs(m->txt, m->x, m->y, m->n_lines > 0 ? m->first_line : 0,
-                                           m->n_lines, write_run, o);
+                                           m->n_lines, fn, o);
     if (!ok)
         o->failed = true;
 }
@@ -725,7 +752,7 @@ static void write_mark(ofd_writer *o, const mark *m)
         close_path(&p);
         break;
     }
-    case MARK_TEXT: write_text(o, m); break;
+    case MARK_TEXT: draw_text(o, m, write_run); break;
     case MARK_LINK: /* written as the page's actions */
     case MARK_TAG_BEGIN: /* OFD's structure tags (CustomTags) are not written */
     case MARK_TAG_END: break;
@@ -830,9 +857,38 @@ static void write_page(ofd_writer *o, size_t i)
 
 /* ---- resources, document, entry ------------------------------------------ */
 
-/* The subset of f the pages use, with the glyph ids unchanged (so the
- * CGTransforms written before stay right). */
-static bool write_font(ofd_writer *o, const ofd_font *f, const char *path, diag_list *dl)
+/* A subset of face with f's glyphs and characters; glyph ids kept when
+ * retain. NULL on failure. */
+static hb_face_t *subset_face(hb_face_t *face, const ofd_font *f, bool retain)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return NULL;
+    hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+    hb_set_union(hb_subset_input_unicode_set(in), f->unicodes);
+    hb_subset_input_set_flags(in, retain ? HB_SUBSET_FLAGS_RETAIN_GIDS : HB_SUBSET_FLAGS_DEFAULT);
+    /* The CGTransforms name every glyph: a reader shapes nothing, so the
+     * layout tables go, and with them the closure over every alternate
+     * glyph (vertical forms, other widths) they would pull in; vertical
+     * metrics too, as nothing is set vertically. */
+    static const char *const drop[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF",
+                                       "vhea", "vmtx", "VORG"};
+    hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(tags, hb_tag_from_string(drop[i], 4));
+    hb_face_t *sub = hb_subset_or_fail(face, in);
+    hb_subset_input_destroy(in);
+    return sub;
+}
+
+/* The subset of f the pages use, before the pages are written. hb-subset
+ * numbers the glyphs it keeps in their old order; HarfBuzz 6 does not say
+ * which it kept, so we predict the set (the glyphs drawn, those the
+ * characters map to, .notdef) and check its size against the subset's: when
+ * they agree, nothing else was pulled in and a glyph's new id is its rank
+ * (f->gids). Otherwise (a TrueType composite's parts, say) the subset keeps
+ * the old ids. */
+static bool write_font(ofd_writer *o, ofd_font *f, const char *path, diag_list *dl)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->file);
     if (!blob) {
@@ -841,24 +897,48 @@ static bool write_font(ofd_writer *o, const ofd_font *f, const char *path, diag_
     }
     hb_face_t *face = hb_face_create(blob, (unsigned)f->index);
     hb_blob_destroy(blob);
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    hb_face_t *sub = NULL;
-    if (in) {
-        hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
-        hb_set_union(hb_subset_input_unicode_set(in), f->unicodes);
-        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
-        /* The CGTransforms name every glyph: a reader shapes nothing, so
-         * the layout tables go, and with them the closure over every
-         * alternate glyph (vertical forms, other widths) they would pull
-         * in; vertical metrics too, as nothing is set vertically. */
-        static const char *const drop[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF",
-                                           "vhea", "vmtx", "VORG"};
-        hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-        for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-            hb_set_add(tags, hb_tag_from_string(drop[i], 4));
-        sub = hb_subset_or_fail(face, in);
-        hb_subset_input_destroy(in);
+    hb_set_t *keep = hb_set_copy(f->glyphs);
+    hb_set_add(keep, 0);
+    hb_font_t *font = hb_font_create(face);
+    hb_codepoint_t u = HB_SET_VALUE_INVALID, g;
+    while (hb_set_next(f->unicodes, &u))
+        if (hb_font_get_nominal_glyph(font, u, &g))
+            hb_set_add(keep, g);
+    /* and the variants of those characters in the cmap's variation
+     * sequences (format 14), which hb-subset keeps with them */
+    hb_set_t *selectors = hb_set_create(), *vu = hb_set_create();
+    hb_face_collect_variation_selectors(face, selectors);
+    hb_codepoint_t vs = HB_SET_VALUE_INVALID;
+    while (hb_set_next(selectors, &vs)) {
+        hb_set_clear(vu);
+        hb_face_collect_variation_unicodes(face, vs, vu);
+        hb_set_intersect(vu, f->unicodes);
+        u = HB_SET_VALUE_INVALID;
+        while (hb_set_next(vu, &u))
+            if (hb_font_get_variation_glyph(font, u, vs, &g))
+                hb_set_add(keep, g);
     }
+    hb_set_destroy(vu);
+    hb_set_destroy(selectors);
+    hb_font_destroy(font);
+    hb_face_t *sub = subset_face(face, f, false);
+    if (sub && hb_set_allocation_successful(keep) &&
+        hb_face_get_glyph_count(sub) == hb_set_get_population(keep)) {
+        f->gids = hb_map_create();
+        hb_codepoint_t old = HB_SET_VALUE_INVALID, next = 0;
+        while (hb_set_next(keep, &old))
+            hb_map_set(f->gids, old, next++);
+        if (!hb_map_allocation_successful(f->gids)) {
+            hb_map_destroy(f->gids);
+            f->gids = NULL;
+        }
+    }
+    if (!f->gids) {
+        if (sub)
+            hb_face_destroy(sub);
+        sub = subset_face(face, f, true);
+    }
+    hb_set_destroy(keep);
     hb_face_destroy(face);
     if (!sub) {
         diag_error(dl, path, _("cannot make a subset of the font %s"), f->file);
@@ -1172,6 +1252,7 @@ static void writer_free(ofd_writer *o)
         free(o->fonts[i].family);
         hb_set_destroy(o->fonts[i].glyphs);
         hb_set_destroy(o->fonts[i].unicodes);
+        hb_map_destroy(o->fonts[i].gids);
     }
     free(o->fonts);
     for (size_t i = 0; i < o->n_parts; i++) {
@@ -1198,12 +1279,17 @@ bool ofd_write(const doc *d, const char *creation_date, const char *creator, con
     for (size_t i = 0; i < d->n_pages; i++)
         o.page_ids[i] = o.next_id++;
 
-    /* Pages first: they decide which fonts and glyphs the package holds. */
+    /* The fonts first, cut to what the pages draw; then the pages, which
+     * name glyphs by their ids in the cut fonts. */
     for (size_t i = 0; i < d->n_pages && !o.failed; i++)
-        write_page(&o, i);
+        for (size_t k = 0; k < d->pages[i].n_marks && !o.failed; k++)
+            if (d->pages[i].marks[k].kind == MARK_TEXT)
+                draw_text(&o, &d->pages[i].marks[k], collect_run);
     bool ok = !o.failed;
     for (size_t i = 0; ok && i < o.n_fonts; i++)
         ok = write_font(&o, &o.fonts[i], path, dl);
+    for (size_t i = 0; ok && i < d->n_pages && !o.failed; i++)
+        write_page(&o, i);
     if (ok) {
         write_public_res(&o);
         write_document_xml(&o);
