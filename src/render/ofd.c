@@ -1178,14 +1178,17 @@ static bool zip_parts(ofd_writer *o, const char *creation_date, void **out, size
     for (size_t i = 0; ok && i < o->n_parts; i++) {
         ofd_part *p = &o->parts[i];
         zip_source_t *s = zip_source_buffer(za, p->data, p->len, 1);
-        zip_int64_t idx = s ? zip_file_add(za, p->name, s, ZIP_FL_ENC_UTF_8) : -1;
-        if (idx < 0) {
-            if (s)
-                zip_source_free(s);
+        if (!s) {
             ok = false;
             break;
         }
-        p->data = NULL; /* the zip frees it */
+        p->data = NULL; /* the source frees it, with the zip or below */
+        zip_int64_t idx = zip_file_add(za, p->name, s, ZIP_FL_ENC_UTF_8);
+        if (idx < 0) {
+            zip_source_free(s);
+            ok = false;
+            break;
+        }
         ok = zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) == 0 &&
              zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 0) == 0;
     }
