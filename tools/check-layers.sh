@@ -1,8 +1,8 @@
 #!/bin/sh
 # check-layers.sh — the "one home per library" rule of STYLE.md:
 # Jansson only in the model loaders (src/model/load*.c, jsonin.[ch]); Pango and fontconfig only in
-# src/typeset/text.c; Cairo only there and in src/render/; libzip, libxml2 and HarfBuzz
-# (the OFD package, its XML, its font subsets) only in src/render/ofd.c. Calls go downward:
+# src/typeset/text.c; Cairo only there and in src/render/; for OFD, libzip only in
+# src/render/ofd_zip.c, libxml2 in ofd_xml.c, HarfBuzz in ofd_font.c. Calls go downward:
 # base includes nothing of ours above it, model only base, typeset only base.
 set -u
 bad=""
@@ -10,7 +10,9 @@ for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h
     case $f in src/model/load*.c | src/model/edit*.c | src/model/jsonin.c | src/model/jsonin.h) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
     case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
     case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
-    case $f in src/render/ofd.c) ;; *) grep -q '#include <\(zip\|libxml/\|hb\)' "$f" && bad="$bad $f(libzip/libxml2/harfbuzz)" ;; esac
+    case $f in src/render/ofd_zip.c) ;; *) grep -q '#include <zip' "$f" && bad="$bad $f(libzip)" ;; esac
+    case $f in src/render/ofd_xml.c) ;; *) grep -q '#include <libxml/' "$f" && bad="$bad $f(libxml2)" ;; esac
+    case $f in src/render/ofd_font.c) ;; *) grep -q '#include <hb' "$f" && bad="$bad $f(harfbuzz)" ;; esac
     case $f in
     */base/*) grep -q '#include "\(model\|typeset\|layout\|render\)/' "$f" && bad="$bad $f(base calls up)" ;;
     */cmd/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(cmd calls layout)" ;;

@@ -4,7 +4,8 @@
  * hb-subset), drawn from the same marks and the same glyph positions as the
  * PDF.
  *
- * Invariants: the only user of libzip, libxml2 and hb-subset. Two runs give
+ * Invariants: the only user of libzip (src/render/ofd_zip.c), libxml2
+ * (ofd_xml.c) and hb-subset (ofd_font.c). Two runs give
  * the same bytes (fixed zip times, IDs in drawing order, no clock). Written
  * through atomic_file: a failure never leaves a half-written package.
  * Lengths are millimetres, as OFD wants, converted from the doc's points.
