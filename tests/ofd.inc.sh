@@ -6,7 +6,7 @@
 # element, every reference, the fonts, the text a reader extracts (the
 # PDF's, per page) and where each word starts (the PDF's, ±0.3 pt). No
 # independent OFD renderer runs here: none installs from Debian or npm on a
-# bare Debian 12 (see README, "OFD").
+# bare Debian 12 that we could run (see README, "OFD").
 
 mkdir -p "$T/ofd"
 for json in data/*.json; do
@@ -112,8 +112,8 @@ done
 # character by character at its TextCode positions), rsvg-convert rasterizes
 # it at 72 dpi, and it must match the PDF page (pdftoppm) but for the
 # antialiasing of text: at most 2.5 % of the pixels off by more than 96 of
-# 255. A bar, ring or rule missing or misplaced, a hatch outside its shape,
-# a wrong fill colour fail it. Ours, not an independent OFD implementation.
+# 255. A missing header, table or chart, or a wrong fill over an area, fail
+# it; small things (a ring sector) do not. Ours, not an independent reader.
 if command -v rsvg-convert >/dev/null 2>&1; then
     for n in 2025 gray gongwen book; do
         case $n in 2025) pdf=$T/ofd/2025.pdf ;; *) pdf=$T/ofd/$n.pdf ;; esac

@@ -192,7 +192,7 @@ static void x_dest(ofd_writer *o, size_t page, double y)
     x_end(o);
 }
 
-/* Links: actions of the page, each with its region (GB/T 33190 §14). */
+/* Links: actions of the page, each a CLICK with its Region. */
 static void write_links(ofd_writer *o, const doc_page *pg)
 {
     bool any = false;
