@@ -54,6 +54,24 @@ check "ofd --book without -o writes out/trends.ofd, not over the PDF's name" sh 
      cp -r '$OLDPWD'/data/book bk/data/ 2>/dev/null; cp -r '$OLDPWD'/data/targets bk/data/ 2>/dev/null;
      cd bk && '$BIN' --book --format ofd data/2025.json 2>/dev/null && [ -f out/trends.ofd ] && [ ! -e out/trends.pdf ]"
 
+# a draft: the 草稿 watermark is turned text (a TextObject with a CTM)
+"$PY" - "$T/ofd/2026.json" <<'PYEOF'
+import json, sys
+d = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+d["year"] = 2026
+d["indicators"][0]["value"] = None
+d["indicators"][0]["source"] = {"file": "", "quote": ""}
+json.dump(d, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PYEOF
+(cd "$T/ofd" && "$BIN" --draft -o draft.pdf 2026.json 2>/dev/null)
+if out=$(cd "$T/ofd" && "$BIN" --draft --format ofd -o draft.ofd 2026.json 2>&1 >/dev/null); then
+    check "ofd --draft: read back against its PDF, the 草稿 watermark turned by a CTM" sh -c \
+        "'$PY' tests/check_ofd.py '$T/ofd/draft.ofd' '$T/ofd/draft.pdf' &&
+         unzip -p '$T/ofd/draft.ofd' Doc_0/Pages/Page_0/Content.xml | grep -q 'CTM=\"0.853 -0.523 0.523 0.853 '"
+else
+    ko "ofd --draft: renders" "$out"
+fi
+
 # the same bytes every time, in every time zone; the date rule of the PDF
 y=2025
 "$BIN" --format ofd -o "$T/ofd/again.ofd" data/$y.json 2>/dev/null
@@ -115,7 +133,7 @@ done
 # 255. A missing header, table or chart, or a wrong fill over an area, fail
 # it; small things (a ring sector) do not. Ours, not an independent reader.
 if command -v rsvg-convert >/dev/null 2>&1; then
-    for n in 2025 gray gongwen book; do
+    for n in 2025 gray gongwen book draft; do
         case $n in 2025) pdf=$T/ofd/2025.pdf ;; *) pdf=$T/ofd/$n.pdf ;; esac
         ofd=${pdf%.pdf}.ofd
         [ -f "$ofd" ] || continue
