@@ -7,7 +7,7 @@
 #   make clean
 
 VERSION   := 0.1.0
-PKGS      := cairo pangocairo pangoft2 fontconfig jansson libqpdf
+PKGS      := cairo pangocairo pangoft2 fontconfig jansson libqpdf libzip libxml-2.0 harfbuzz-subset
 SANITIZE  ?=
 
 # Flags are recursively expanded, so pkg-config runs after deps.sh installed it.

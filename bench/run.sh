@@ -22,6 +22,8 @@
 #                       the first 100 in one process, all 1000 in one process
 #                       and in two processes on the two halves in parallel
 #   peak RSS, CPU time  /usr/bin/time -f "%M %U %S" (or Python's getrusage)
+#   writers             the bundled batch with --check (layout only), as PDF
+#                       and as OFD: each writer's ms per sheet
 #   PDF bytes           of the 2025 sheet, a county sheet and the baseline
 #   archive pass        per bundled sheet, CPU time, median of 21: cairo's drawing into
 #                       memory and the pass over its bytes (out/bench/archive_pass,
@@ -206,6 +208,20 @@ done
 t_bundled=$(median "$LOG/bundled.t")
 pages_bundled=$(pages "$B"/*.pdf)
 
+# ---- 2b. the OFD writer: the same batch as OFD, and laid out only -------------
+# Its cost per sheet is (ofd - check) / n: --check loads and lays out every
+# sheet and writes nothing, so the difference is the writing alone.
+
+O=$OUT/bundled-ofd; : >"$LOG/ofd.t"; : >"$LOG/check.t"
+for i in 1 2 3 4 5; do
+    rm -rf "$O"; mkdir -p "$O"
+    timeit "$LOG/ofd.t" "$BIN" --format ofd -o "$O" "$@" >"$LOG/ofd.log" 2>&1 || fail "$BIN --format ofd -o $O data/*.json" "$LOG/ofd.log"
+    timeit "$LOG/check.t" "$BIN" --check "$@" >"$LOG/check.log" 2>&1 || fail "$BIN --check data/*.json" "$LOG/check.log"
+done
+t_ofd=$(median "$LOG/ofd.t")
+t_check=$(median "$LOG/check.t")
+bytes_ofd=$(bytes "$O/2025.ofd")
+
 # ---- 3. generated county sheets ----------------------------------------------
 
 G=$OUT/counties-pdf
@@ -301,6 +317,12 @@ row "wall" "$(f3 "$t_bundled")" "s"
 row "throughput" "$(f1 "$(calc "$n_bundled / $t_bundled")")" "sheets/s"
 row "each sheet beyond the first ((batch - single) / $((n_bundled - 1)))" "$(f1 "$ms_further")" "ms/sheet"
 row "per page ($pages_bundled pages)" "$(f1 "$(calc "$t_bundled * 1000 / $pages_bundled")")" "ms/page"
+echo
+echo "Writers: the $n_bundled bundled sheets in one process, median of 5 (write = run - --check)"
+row "--check: load and lay out, write nothing" "$(f3 "$t_check")" "s"
+row "--format pdf (Cairo)" "$(f3 "$t_bundled")" "s  = $(f1 "$(calc "($t_bundled - $t_check) * 1000 / $n_bundled")") ms/sheet writing"
+row "--format ofd (libxml2, hb-subset, libzip)" "$(f3 "$t_ofd")" "s  = $(f1 "$(calc "($t_ofd - $t_check) * 1000 / $n_bundled")") ms/sheet writing, $(f1 "$(calc "($t_ofd - $t_check) * 1000 / $pages_bundled")") ms/page"
+row "2025 sheet as OFD" "$bytes_ofd" "bytes = $(kb "$bytes_ofd") KB"
 echo
 echo "Generated county sheets (tools/gen_counties.py, $COUNT in one folder, $pages_one pages each)"
 row "1 sheet alone (its folder's $COUNT siblings are read)" "$(f3 "$t_one")" "s  (median of 3)"

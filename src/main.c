@@ -117,8 +117,9 @@ static void usage(FILE *out)
                          "\n"
                          "  -o, --output=PATH     output file (one input) or directory (several);\n"
                          "                        default out/NAME.pdf\n"
-                         "  -f, --format=FORMAT   pdf (default), png or svg; png and svg write\n"
-                         "                        one file per page: NAME-1.png, NAME-2.png, ...\n"
+                         "  -f, --format=FORMAT   pdf (default), ofd (GB/T 33190, for electronic\n"
+                         "                        official-document systems), png or svg; png\n"
+                         "                        and svg write one file per page: NAME-1.png, ...\n"
                          "      --dpi=N           resolution of PNG output (default 150)\n"
                          "      --check           validate and lay out the inputs, write nothing\n"
                          "      --grayscale       grays and hatch patterns for a black-and-white\n"
@@ -212,7 +213,7 @@ static void default_localedir(char *buf, size_t n)
 
 static const char *format_ext(render_format f)
 {
-    return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : "svg";
+    return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : f == FORMAT_OFD ? "ofd" : "svg";
 }
 
 static int is_directory(const char *path)
@@ -236,7 +237,7 @@ static const char *name_ext(const char *path)
 static int names_a_format(const char *ext)
 {
     static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif", "tiff",
-                                       "gif", "bmp", "webp", "json", "csv", "txt"};
+                                       "gif", "bmp", "webp", "ofd", "json", "csv", "txt"};
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
         if (strcasecmp(ext, exts[i]) == 0)
             return 1;
@@ -720,8 +721,11 @@ int main(int argc, char **argv)
                 o.format = FORMAT_PNG;
             else if (strcmp(optarg, "svg") == 0)
                 o.format = FORMAT_SVG;
+            else if (strcmp(optarg, "ofd") == 0)
+                o.format = FORMAT_OFD;
             else {
-                fprintf(stderr, _("factsheet: unknown format \"%s\"; expected pdf, png or svg\n"),
+                fprintf(stderr,
+                        _("factsheet: unknown format \"%s\"; expected pdf, ofd, png or svg\n"),
                         optarg);
                 return EXIT_USAGE;
             }

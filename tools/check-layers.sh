@@ -2,7 +2,8 @@
 # check-layers.sh — the "one home per library" rule of STYLE.md:
 # Jansson only in the model loaders (src/model/load*.c, jsonin.[ch]); Pango and fontconfig only in
 # src/typeset/text.c; Cairo only there and in src/render/; libqpdf only in
-# src/render/pdfpost.c (the archive pass). Calls go downward:
+# src/render/pdfpost.c (the archive pass); for OFD, libzip only in
+# src/render/ofd_zip.c, libxml2 in ofd_xml.c, HarfBuzz in ofd_font.c. Calls go downward:
 # base includes nothing of ours above it, model only base, typeset only base.
 set -u
 bad=""
@@ -11,6 +12,9 @@ for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h
     case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
     case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
     case $f in src/render/pdfpost.c) ;; *) grep -q '#include <qpdf' "$f" && bad="$bad $f(qpdf)" ;; esac
+    case $f in src/render/ofd_zip.c) ;; *) grep -q '#include <zip' "$f" && bad="$bad $f(libzip)" ;; esac
+    case $f in src/render/ofd_xml.c) ;; *) grep -q '#include <libxml/' "$f" && bad="$bad $f(libxml2)" ;; esac
+    case $f in src/render/ofd_font.c) ;; *) grep -q '#include <hb' "$f" && bad="$bad $f(harfbuzz)" ;; esac
     case $f in
     */base/*) grep -q '#include "\(model\|typeset\|layout\|render\)/' "$f" && bad="$bad $f(base calls up)" ;;
     */cmd/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(cmd calls layout)" ;;

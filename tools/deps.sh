@@ -22,9 +22,13 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists fontconfig || need libfontconfig-dev
     pkg-config --exists jansson || need libjansson-dev
     pkg-config --exists libqpdf || need libqpdf-dev
+    # --format ofd: the zip package, its XML, the font subsets
+    pkg-config --exists libzip || need libzip-dev
+    pkg-config --exists libxml-2.0 || need libxml2-dev
+    pkg-config --exists harfbuzz-subset || need libharfbuzz-dev
 else
     need libcairo2-dev; need libpango1.0-dev; need libfontconfig-dev; need libjansson-dev
-    need libqpdf-dev
+    need libqpdf-dev; need libzip-dev; need libxml2-dev; need libharfbuzz-dev
 fi
 # The sRGB profile the PDF's output intent embeds (tools/find-srgb.sh).
 sh "$(dirname "$0")/find-srgb.sh" >/dev/null 2>&1 || need icc-profiles-free
@@ -53,6 +57,8 @@ if [ "$mode" = test ]; then
     command -v groff >/dev/null 2>&1 || need groff-base
     [ -x /usr/bin/python3 ] || need python3
     /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
+    command -v unzip >/dev/null 2>&1 || need unzip                # OFD packages are opened
+    command -v rsvg-convert >/dev/null 2>&1 || need librsvg2-bin  # OFD pages drawn back
 fi
 
 # The Chinese messages are tested for real: a bare Debian has no zh_CN locale.

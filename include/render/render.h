@@ -8,7 +8,7 @@
  * labels and boxes) before its temporary file is written; its dates are
  * the given creation date and its /ID comes from its content, so two runs
  * give the same bytes.
- * Calls: Cairo, layout/doc, typeset (text_draw), render/pdfpost, base. */
+ * Calls: Cairo, render/pdfpost, render/ofd, layout/doc, typeset (text_draw), base. */
 #ifndef RENDER_RENDER_H
 #define RENDER_RENDER_H
 
@@ -17,7 +17,7 @@
 #include "base/diag.h"
 #include "layout/doc.h"
 
-typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG } render_format;
+typedef enum render_format { FORMAT_PDF, FORMAT_PNG, FORMAT_SVG, FORMAT_OFD } render_format;
 
 typedef struct render_opts {
     render_format format;
@@ -30,7 +30,7 @@ typedef struct render_opts {
     const char *creator;       /* "factsheet 0.1.0" */
 } render_opts;
 
-/* Writes d. PDF: one file at out_path. PNG and SVG: one file per page, named
+/* Writes d. PDF and OFD (render/ofd.h): one file at out_path. PNG and SVG: one file per page, named
  * from out_path by inserting "-N" before the extension (2025-1.png, …).
  * Returns false with an error in dl; no file is then changed. */
 bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_list *dl);

@@ -81,6 +81,38 @@ int text_line_count(const text *t);
  * the box (for wrapped text, of the full width given to text_new). */
 void text_draw(const text *t, cairo_t *cr, double x, double y);
 
+/* One glyph of a text_run: where the pen puts it and which characters it
+ * shows. */
+typedef struct text_glyph {
+    uint32_t id;      /* glyph index in the font file */
+    double x, y;      /* the glyph's origin (left end of its baseline), pt */
+    double advance;   /* pt to the next glyph */
+    int cluster, cluster_len; /* the characters it shows: bytes of the run's utf8 */
+} text_glyph;
+
+/* A run of glyphs in one font at one size, for formats that place glyphs
+ * themselves (OFD) rather than through Cairo. Valid during the callback. */
+typedef struct text_run {
+    const char *font_file; /* the font file Pango set the run in */
+    int font_index;        /* the face within a collection (.ttc) */
+    const char *font_name; /* its PostScript name */
+    const char *family;
+    bool bold, italic;
+    double size;           /* em size, pt */
+    const char *utf8;      /* the run's characters (not NUL-terminated) */
+    int utf8_len;
+    const text_glyph *glyphs; /* in visual order; invisible ones left out */
+    int n_glyphs;
+} text_run;
+
+typedef void (*text_run_fn)(const text_run *run, void *user);
+
+/* Hands fn the glyph runs that text_draw_lines(t, cr, x, y, first, count)
+ * would draw, placed where it would draw them (count <= 0: every line from
+ * first on; text_draw is first 0, count 0). False when out of memory. */
+bool text_glyph_runs(const text *t, double x, double y, int first, int count, text_run_fn fn,
+                     void *user);
+
 /* Returns the family name behind a face, for messages and metadata. */
 const char *text_face_family(text_face face);
 

@@ -15,6 +15,7 @@
 #include "base/i18n.h"
 #include "render/pdfpost.h"
 #include "base/strbuf.h"
+#include "render/ofd.h"
 
 /* Fills the current path with a hatch pattern in the mark's hatch colour. */
 static void draw_hatch(cairo_t *cr, const mark_paint *pt)
@@ -540,5 +541,7 @@ bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_l
 {
     if (o->format == FORMAT_PDF)
         return render_pdf(d, o, out_path, dl);
+    if (o->format == FORMAT_OFD)
+        return ofd_write(d, o->creation_date, o->creator, out_path, dl);
     return render_pages(d, o, out_path, dl);
 }
