@@ -26,7 +26,16 @@ struct text_fonts {
     FcCharSet *cover[FACE_LAST], *fallback_cover[FACE_LAST];
     char substitute[FACE_LAST][160];           /* "" when the official font is used */
     bool available[FACE_LAST];
+    /* Texts already set, by string, style and width (text_cache_key): the
+     * one-leaf layout tries several variants and forms, and each attempt
+     * sets most texts of the sheet again, identically. Each entry holds a
+     * reference; a text is immutable once set. */
+    GHashTable *made;
 };
+
+/* Past this many texts the cache starts afresh: a batch of a thousand
+ * sheets keeps one sheet's worth, not all of them. */
+enum { TEXT_CACHE_MAX = 4096 };
 
 struct text {
     PangoLayout *layout;
@@ -126,6 +135,11 @@ static PangoFontDescription *face_desc(const char *family, PangoWeight weight)
     return d;
 }
 
+static void forget_text(void *t)
+{
+    text_free(t);
+}
+
 text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
 {
     text_fonts *f = calloc(1, sizeof *f);
@@ -189,6 +203,7 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
     f->ctx = pango_font_map_create_context(f->map);
     pango_context_set_round_glyph_positions(f->ctx, FALSE);
+    f->made = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, forget_text);
     pango_context_set_language(f->ctx, pango_language_from_string("zh-cn"));
     cairo_font_options_t *opts = cairo_font_options_create();
     cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
@@ -226,6 +241,8 @@ void text_fonts_free(text_fonts *f)
         if (f->fallback_cover[i])
             FcCharSetDestroy(f->fallback_cover[i]);
     }
+    if (f->made)
+        g_hash_table_destroy(f->made);
     if (f->ctx)
         g_object_unref(f->ctx);
     if (f->map)
@@ -277,10 +294,41 @@ static bool covers(const FcCharSet *cs, const char *utf8, uint32_t *first)
     return true;
 }
 
+/* Every input of text_new, exactly (%a: doubles in hex, no rounding). */
+static char *text_cache_key(const char *utf8, const text_style *s, double width)
+{
+    return g_strdup_printf("%d %a %a %d %a %a %a %a|%s", (int)s->face, s->size, s->pitch,
+                           (int)s->align, s->indent, s->han_latin_em, s->tracking, width, utf8);
+}
+
+static text *text_set(text_fonts *f, const char *utf8, const text_style *style, double width,
+                      uint32_t *missing);
+
 text *text_new(text_fonts *f, const char *utf8, const text_style *style, double width,
                uint32_t *missing)
 {
     *missing = 0;
+    char *key = text_cache_key(utf8, style, width);
+    text *t = g_hash_table_lookup(f->made, key);
+    if (t) {
+        g_free(key);
+        return text_ref(t);
+    }
+    t = text_set(f, utf8, style, width, missing);
+    if (!t) {
+        g_free(key);
+        return NULL;
+    }
+    if (g_hash_table_size(f->made) >= TEXT_CACHE_MAX)
+        g_hash_table_remove_all(f->made);
+    g_hash_table_insert(f->made, key, text_ref(t));
+    return t;
+}
+
+/* text_new without the cache. */
+static text *text_set(text_fonts *f, const char *utf8, const text_style *style, double width,
+                      uint32_t *missing)
+{
     /* Chinese typesetting Pango 1.50 lacks, for running text (cjk.h). */
     cjk_text refined = {0};
     if (width > 0 || style->han_latin_em > 0) {
