@@ -197,6 +197,12 @@ static void default_localedir(char *buf, size_t n)
     }
 }
 
+/* What the typesetter measures for: the surface the format draws on. */
+static text_target text_target_of(render_format f)
+{
+    return f == FORMAT_PNG ? TEXT_FOR_IMAGE : f == FORMAT_SVG ? TEXT_FOR_SVG : TEXT_FOR_PDF;
+}
+
 static const char *format_ext(render_format f)
 {
     return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : "svg";
@@ -282,7 +288,7 @@ static int process(const options *o, const char *input, int n_inputs, session *s
     }
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
-        ss->fonts = text_fonts_new(o->fonts_conf, dl);
+        ss->fonts = text_fonts_new(o->fonts_conf, text_target_of(o->format), dl);
         if (!ss->fonts)
             goto done;
     }
@@ -338,7 +344,7 @@ static int render_book(const options *o, const char *input)
     doc *d = NULL;
     int ok = 0;
     char date[64], out[PATH_MAX];
-    ss.fonts = text_fonts_new(o->fonts_conf, &dl);
+    ss.fonts = text_fonts_new(o->fonts_conf, text_target_of(o->format), &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
     style st = style_on_paper(o->gongwen ? style_gongwen()

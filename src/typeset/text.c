@@ -2,6 +2,7 @@
 #include "typeset/text.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <math.h>
@@ -140,7 +141,27 @@ static void forget_text(void *t)
     text_free(t);
 }
 
-text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
+/* The font options a surface of kind target draws text with: cairo merges
+ * them into whatever font a text was measured with, and a font whose
+ * options differ (cairo 1.16's PDF and image surfaces set
+ * round-glyph-positions, which has no public setter) is another cairo font,
+ * whose glyphs are loaded again. So the options are taken from a throwaway
+ * surface of that kind. Not for SVG: every surface made takes a number that
+ * the SVG file names its parts by ("surface6"), and SVG is rare. */
+static cairo_font_options_t *target_font_options(text_target target)
+{
+    cairo_font_options_t *opts = cairo_font_options_create();
+    if (target == TEXT_FOR_SVG)
+        return opts;
+    cairo_surface_t *s = target == TEXT_FOR_IMAGE
+                             ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1)
+                             : cairo_pdf_surface_create_for_stream(NULL, NULL, 1, 1);
+    cairo_surface_get_font_options(s, opts);
+    cairo_surface_destroy(s);
+    return opts;
+}
+
+text_fonts *text_fonts_new(const char *conf_path, text_target target, diag_list *dl)
 {
     text_fonts *f = calloc(1, sizeof *f);
     if (!f) {
@@ -205,7 +226,7 @@ text_fonts *text_fonts_new(const char *conf_path, diag_list *dl)
     pango_context_set_round_glyph_positions(f->ctx, FALSE);
     f->made = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, forget_text);
     pango_context_set_language(f->ctx, pango_language_from_string("zh-cn"));
-    cairo_font_options_t *opts = cairo_font_options_create();
+    cairo_font_options_t *opts = target_font_options(target);
     cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
