@@ -18,7 +18,7 @@ out/bench/comparator: bench/comparator.c | deps
 out/bench/floor: bench/floor.c $(LIB_OBJ) | deps
 	@mkdir -p $(dir $@)
 	@echo "CC      $<"
-	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LIB_OBJ) $(LDLIBS) -o $@
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB_OBJ) $(LDLIBS) -o $@
 
 bench: $(BIN) $(MO) out/bench/comparator out/bench/floor
 	@BIN=$(BIN) sh bench/run.sh
