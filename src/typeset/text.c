@@ -147,6 +147,18 @@ typedef struct cache_key {
     unsigned char bytes[];
 } cache_key;
 
+/* A field added to text_style must join the key, or two texts that differ
+ * only in it would share one cache entry: this fails to compile when
+ * text_style grows (a mirror of its fields, in order). */
+struct text_style_fields {
+    text_face face;
+    double size, pitch;
+    text_align align;
+    double indent, han_latin_em, tracking;
+};
+_Static_assert(sizeof(text_style) == sizeof(struct text_style_fields),
+               "text_style changed: add the new field to text_cache_key");
+
 static cache_key *text_cache_key(const char *utf8, const text_style *s, double width)
 {
     const int ints[] = {(int)s->face, (int)s->align};
