@@ -140,8 +140,8 @@ static PangoFontDescription *face_desc(const char *family, PangoWeight weight)
 
 /* A cache key: every input of text_new, exactly (the numbers bit for bit,
  * then the string), behind its length. Packed field by field, so no padding
- * byte of text_style takes part; printf("%a") of the same cost ten times as
- * much. */
+ * byte of text_style takes part; the same key through printf("%a") cost ten
+ * times as much. */
 typedef struct cache_key {
     size_t len;
     unsigned char bytes[];
