@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     sheet *s = sheet_load(argv[1], &dl);
     history *h = s ? history_load(dir, &dl) : NULL;
     target_set *tg = h ? targets_load_dir(tdir, &dl) : NULL;
-    text_fonts *fonts = tg ? text_fonts_new("fonts/fonts.conf", &dl) : NULL;
+    text_fonts *fonts = tg ? text_fonts_new("fonts/fonts.conf", TEXT_FOR_PDF, &dl) : NULL;
     style st = style_on_paper(style_default(), 595.276, 841.89); /* A4 */
     layout_opts lo = {.first_page = 1};
     doc *d = fonts ? layout_sheet(s, h, tg, fonts, &st, &lo, &dl) : NULL;

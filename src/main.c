@@ -211,6 +211,12 @@ static void default_localedir(char *buf, size_t n)
     }
 }
 
+/* What the typesetter measures for: the surface the format draws on. */
+static text_target text_target_of(render_format f)
+{
+    return f == FORMAT_PNG ? TEXT_FOR_IMAGE : f == FORMAT_SVG ? TEXT_FOR_SVG : TEXT_FOR_PDF;
+}
+
 static const char *format_ext(render_format f)
 {
     return f == FORMAT_PDF ? "pdf" : f == FORMAT_PNG ? "png" : f == FORMAT_OFD ? "ofd" : "svg";
@@ -499,7 +505,7 @@ static int process(const options *o, const char *input, const char *row, char *c
         goto done;
     if (!ss->fonts) {
         /* Loaded once, on first need, and shared by every sheet of the batch. */
-        ss->fonts = text_fonts_new(o->fonts_conf, dl);
+        ss->fonts = text_fonts_new(o->fonts_conf, text_target_of(o->format), dl);
         if (!ss->fonts)
             goto done;
     }
@@ -586,7 +592,7 @@ static int render_book(const options *o, const char *input)
     doc *d = NULL;
     int ok = 0;
     char date[64], out[PATH_MAX];
-    ss.fonts = text_fonts_new(o->fonts_conf, &dl);
+    ss.fonts = text_fonts_new(o->fonts_conf, text_target_of(o->format), &dl);
     if (!ss.fonts || !session_use_dir(&ss, input, &dl))
         goto done;
     history_drop_drafts(ss.hist, &dl);
@@ -650,7 +656,7 @@ static uint32_t missing_glyph(void *ctx, const char *utf8)
         g->tried = 1;
         diag_list quiet;
         diag_list_init(&quiet, 4);
-        g->fonts = text_fonts_new(g->conf, &quiet);
+        g->fonts = text_fonts_new(g->conf, TEXT_FOR_PDF, &quiet);
         diag_list_clear(&quiet); /* no fonts: rendering will say why; import goes on */
     }
     static const text_face faces[] = {FACE_SANS, FACE_SANS_BOLD};

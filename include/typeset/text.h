@@ -52,9 +52,14 @@ typedef struct text_style {
 typedef struct text_fonts text_fonts;
 typedef struct text text;
 
+/* What the texts will be drawn on. Texts are measured with the font options
+ * that surface kind draws with, so that measuring and drawing share one
+ * cairo font and each glyph is loaded once, not twice. */
+typedef enum text_target { TEXT_FOR_PDF, TEXT_FOR_IMAGE, TEXT_FOR_SVG } text_target;
+
 /* Loads the fontconfig file conf_path (and the fonts it names) and checks
  * that every face exists. Returns NULL with an error in dl on failure. */
-text_fonts *text_fonts_new(const char *conf_path, diag_list *dl);
+text_fonts *text_fonts_new(const char *conf_path, text_target target, diag_list *dl);
 void text_fonts_free(text_fonts *f);
 
 /* Sets utf8 in style. width > 0 wraps (and justifies) to that width; width

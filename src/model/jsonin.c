@@ -96,21 +96,21 @@ void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *k
     json_t *v;
     json_object_foreach(obj, key, v) {
         bool found = false;
+        for (const char *const *k = known; *k && !found; k++)
+            found = strcmp(key, *k) == 0;
+        if (found)
+            continue;
+        /* Distances only for a key that is not known: they cost far more
+         * than the comparisons, and nearly every key is known. */
         const char *nearest = NULL;
         size_t best = 3; /* suggest only close matches */
         for (const char *const *k = known; *k; k++) {
-            if (strcmp(key, *k) == 0) {
-                found = true;
-                break;
-            }
             size_t d = strdist(key, *k);
             if (d < best) {
                 best = d;
                 nearest = *k;
             }
         }
-        if (found)
-            continue;
         const char *kp = jin_member_path(ld, path, key);
         if (nearest)
             jin_warn_at_key(ld, kp, _("unknown key \"%s\" is ignored; did you mean \"%s\"?"), key,

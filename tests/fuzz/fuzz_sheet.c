@@ -156,7 +156,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
     diag_list dl;
     diag_list_init(&dl, FUZZ_MAX_DIAGS);
-    g_fonts = text_fonts_new(conf, &dl);
+    g_fonts = text_fonts_new(conf, TEXT_FOR_PDF, &dl);
     if (!g_fonts) {
         diag_list_print(&dl, stderr);
         diag_list_clear(&dl);

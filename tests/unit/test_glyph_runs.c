@@ -120,7 +120,7 @@ static int setup(void **state)
     (void)state;
     diag_list dl;
     diag_list_init(&dl, 10);
-    fonts = text_fonts_new("fonts/fonts.conf", &dl);
+    fonts = text_fonts_new("fonts/fonts.conf", TEXT_FOR_PDF, &dl);
     if (!fonts)
         diag_list_print(&dl, stderr);
     diag_list_clear(&dl);

@@ -1,15 +1,18 @@
-/* baseline: the naive lower bound for bench/run.sh. A minimal Cairo + Pango
- * program that sets a sheet's title and its text paragraphs onto one A4 PDF
- * page, the plain way: the system fontconfig, Pango's default font map,
- * "Noto Sans CJK SC" by family name, pango_cairo_create_layout on a PDF
- * surface. No charts, no cards, no validation, no private FcConfig.
+/* comparator: a slow comparator for bench/run.sh, not a lower bound. A
+ * plain Cairo + Pango program that sets a sheet's title and its text
+ * paragraphs onto one A4 PDF page the way a first attempt would: the
+ * system's fontconfig (every installed font, its caches), Pango's default
+ * font map, "Noto Sans CJK SC" by family name (the full font, embedded with
+ * all its subroutines), pango_cairo_create_layout on a PDF surface. No
+ * charts, no cards, no validation. It shows what the plain way costs; the
+ * floor (bench/floor.c) shows the least a factsheet process can cost.
  *
- *     baseline [INPUT.json [OUTPUT.pdf]]    (defaults: data/2025.json, baseline.pdf)
+ *     comparator [INPUT.json [OUTPUT.pdf]]    (defaults: data/2025.json, comparator.pdf)
  *
  * The strings are read from the JSON with Jansson (title, subtitle, and every
- * block of type "text"), so the baseline sets what the sheet sets.
+ * block of type "text"), so the comparator sets what the sheet sets.
  *
- * Build: cc -O2 bench/baseline.c $(pkg-config --cflags --libs pangocairo jansson) -o out/bench/baseline
+ * Build: cc -O2 bench/comparator.c $(pkg-config --cflags --libs pangocairo jansson) -o out/bench/comparator
  */
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +47,7 @@ static double put(cairo_t *cr, const char *text, const char *font, int justify, 
 int main(int argc, char **argv)
 {
     const char *in = argc > 1 ? argv[1] : "data/2025.json";
-    const char *out = argc > 2 ? argv[2] : "baseline.pdf";
+    const char *out = argc > 2 ? argv[2] : "comparator.pdf";
 
     json_error_t err;
     json_t *root = json_load_file(in, 0, &err);
