@@ -18,10 +18,12 @@
 #include "base/diag.h"
 #include "layout/doc.h"
 
-/* Writes d to path. creation_date is ISO 8601 in UTC ("2026-01-15T00:00:00Z"),
+/* Writes d to path on pages of paper_w × paper_h pt (0: the doc's own size),
+ * every length times scale (1, or the paper's enlargement: 1.414 for A3).
+ * creation_date is ISO 8601 in UTC ("2026-01-15T00:00:00Z"),
  * creator "factsheet 0.1.0". Returns false with an error in dl; the file at
  * path is then unchanged. */
-bool ofd_write(const doc *d, const char *creation_date, const char *creator, const char *path,
-               diag_list *dl);
+bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
+               const char *creation_date, const char *creator, const char *path, diag_list *dl);
 
 #endif

@@ -561,6 +561,23 @@ static size_t leaf_forms(const sheet *s, bool one_page, form *out, size_t max)
     return n;
 }
 
+/* The half-full rule for a sheet's last page. */
+static void warn_half_full(const layout_ctx *ctx, diag_list *msgs, const attempt_result *res)
+{
+    if (res->last_fill < 0.5)
+        diag_add(msgs, DIAG_WARNING, ctx->s->file, 0, 0, NULL, NULL,
+                 _("the back page is less than half full: the front page could hold "
+                   "more, or the sheet fewer figures"));
+}
+
+/* Settles on a fit whose back runs over more than one page. */
+static doc *keep_spill(layout_ctx *ctx, doc *spill, diag_list *msgs, const attempt_result *res)
+{
+    warn_half_full(ctx, msgs, res);
+    diag_list_take(ctx->dl, msgs);
+    return spill;
+}
+
 static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
 {
     const sheet *s = ctx->s;
@@ -569,6 +586,7 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
     double least_over = INFINITY;
     doc *spill = NULL; /* the first fit whose back page spilled over */
     diag_list spill_msgs;
+    attempt_result spill_res = {0};
     for (size_t fi = 0; fi < n_forms; fi++) {
         for (size_t v = 0; v < N_VARIANTS; v++) {
             style sv = style_variant(ctx->st, &variants[v]);
@@ -591,6 +609,7 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
                 if (!spill) {
                     spill = d;
                     spill_msgs = msgs;
+                    spill_res = res;
                 } else {
                     doc_free(d);
                     diag_list_clear(&msgs);
@@ -600,18 +619,15 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
             if (d && res.front_pages == 1 && spills && spill) {
                 doc_free(d);
                 diag_list_clear(&msgs);
-                diag_list_take(ctx->dl, &spill_msgs);
-                return spill;
+                return keep_spill(ctx, spill, &spill_msgs, &spill_res);
             }
             if (d && res.front_pages == 1) {
                 if (spill) {
                     doc_free(spill);
                     diag_list_clear(&spill_msgs);
                 }
-                if (forms[fi].kind == FORM_BACK && res.last_fill < 0.5)
-                    diag_add(&msgs, DIAG_WARNING, s->file, 0, 0, NULL, NULL,
-                             _("the back page is less than half full: the front page could hold "
-                               "more, or the sheet fewer figures"));
+                if (forms[fi].kind == FORM_BACK)
+                    warn_half_full(ctx, &msgs, &res);
                 diag_list_take(ctx->dl, &msgs);
                 return d;
             }
@@ -620,10 +636,8 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
             doc_free(d);
             diag_list_clear(&msgs);
         }
-        if (spill) { /* no tighter variant kept the back to one page */
-            diag_list_take(ctx->dl, &spill_msgs);
-            return spill;
-        }
+        if (spill) /* no tighter variant kept the back to one page */
+            return keep_spill(ctx, spill, &spill_msgs, &spill_res);
     }
     sheet_report(s, ctx->dl, DIAG_ERROR, "sections",
                  _("the front page cannot hold the 要点, the headline figures and the charts even "

@@ -343,7 +343,7 @@ static void write_document_xml(ofd_writer *o)
     snprintf(t, sizeof t, "%u", o->next_id - 1);
     x_leaf(o, "MaxUnitID", t);
     x_start(o, "PageArea");
-    double box[4] = {0, 0, MM(d->width), MM(d->height)};
+    double box[4] = {0, 0, o->page_w_mm, o->page_h_mm};
     x_start(o, "PhysicalBox");
     strbuf b = {0};
     for (int i = 0; i < 4; i++)
@@ -458,10 +458,15 @@ static void writer_free(ofd_writer *o)
     x_discard(o);
 }
 
-bool ofd_write(const doc *d, const char *creation_date, const char *creator, const char *path,
-               diag_list *dl)
+double ofd_mm_per_pt = 25.4 / 72.0;
+
+bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
+               const char *creation_date, const char *creator, const char *path, diag_list *dl)
 {
-    ofd_writer o = {.d = d, .next_id = 1, .fonts = ofd_fonts_new()};
+    ofd_mm_per_pt = 25.4 / 72.0 * (scale > 0 ? scale : 1);
+    ofd_writer o = {.d = d,
+                    .page_w_mm = (paper_w > 0 ? paper_w : d->width * scale) * (25.4 / 72.0),
+                    .page_h_mm = (paper_h > 0 ? paper_h : d->height * scale) * (25.4 / 72.0), .next_id = 1, .fonts = ofd_fonts_new()};
     o.cs_rgb = o.next_id++;
     o.cs_gray = o.next_id++;
     o.page_ids = calloc(d->n_pages ? d->n_pages : 1, sizeof *o.page_ids);

@@ -16,12 +16,17 @@
 #include "ofd_font.h"
 #include "ofd_zip.h"
 
-#define MM(pt) ((pt) * (25.4 / 72.0))
+/* Millimetres of the package per point of the laid-out doc: 25.4/72, times
+ * the paper's enlargement (A3 is the A4 design enlarged 141 %, as in the
+ * PDF). Set by ofd_write for the package being written. */
+extern double ofd_mm_per_pt;
+#define MM(pt) ((pt) * ofd_mm_per_pt)
 
 typedef struct ofd_xml ofd_xml;
 
 typedef struct ofd_writer {
     const doc *d;
+    double page_w_mm, page_h_mm; /* the paper */
     unsigned next_id;
     unsigned cs_rgb, cs_gray;
     unsigned *page_ids;

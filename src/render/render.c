@@ -542,6 +542,7 @@ bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_l
     if (o->format == FORMAT_PDF)
         return render_pdf(d, o, out_path, dl);
     if (o->format == FORMAT_OFD)
-        return ofd_write(d, o->creation_date, o->creator, out_path, dl);
+        return ofd_write(d, o->paper_w, o->paper_h, paper_scale(d, o), o->creation_date,
+                         o->creator, out_path, dl);
     return render_pages(d, o, out_path, dl);
 }
