@@ -72,3 +72,21 @@ for json in data/*.json; do
         "pdftotext -f $n -l $n '$L/gw-$y.pdf' - | tr -d ' \f' | grep -v '^—[0-9]*—\$' |
          sed '/^数据来源/,\$d' | grep -q ."
 done
+
+# Say things once: a short paragraph of figures the cards already show is a
+# warning (a longer one that says what they mean is not).
+"$PY" - "$L" <<'PYEOF'
+import json, sys
+d = json.load(open("tests/good/minimal.json", encoding="utf-8"))
+d["sections"][0]["blocks"][1]["text"] = "全市床位1234张，比率2.3%。"
+json.dump(d, open(sys.argv[1] + "/repeat.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+d["sections"][0]["blocks"][1]["text"] = "全市床位1234张，比率2.3%，均较去年有所提高，基层服务能力明显增强，群众就医更加便捷。"
+json.dump(d, open(sys.argv[1] + "/meaning.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PYEOF
+out=$(cd "$L" && LC_ALL=C.UTF-8 LANGUAGE= "$BIN" --check repeat.json 2>&1 | head -1)
+out_zh=$(cd "$L" && LC_ALL= LANG=zh_CN.UTF-8 LANGUAGE= "$BIN" --check repeat.json 2>&1 | head -1)
+check "--check: a paragraph that only repeats the cards' figures is a warning (English and Chinese)" sh -c \
+    "[ '$out' = 'repeat.json:47:14: warning: sections[0].blocks[1].text: this paragraph only repeats figures the sheet already shows as cards or in charts; say what they mean, or leave it out' ] &&
+     [ '$out_zh' = 'repeat.json:47:14: 警告：sections[0].blocks[1].text: 这段文字只是重复了本页卡片或图表中已有的数字；请写出这些数字说明了什么，或删去这段文字' ]"
+check "... a paragraph that says what they mean is not" sh -c \
+    "[ -z \"\$(cd '$L' && '$BIN' --check meaning.json 2>&1)\" ]"

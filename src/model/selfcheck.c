@@ -387,6 +387,67 @@ static void check_paragraph(const sheet *s, const char *text, const char *quote,
     free(skip);
 }
 
+/* Whether indicator k is drawn as a card or in a chart of the sheet, where a
+ * reader already sees it (a table's row does not count). */
+static bool shown_large(const sheet *s, size_t k)
+{
+    for (size_t i = 0; i < s->n_sections; i++)
+        for (size_t j = 0; j < s->sections[i].n_blocks; j++) {
+            const sheet_block *b = &s->sections[i].blocks[j];
+            if (b->kind == BLOCK_TABLE || b->kind == BLOCK_FACTS || b->kind == BLOCK_TEXT ||
+                b->kind == BLOCK_NOTE)
+                continue;
+            for (size_t n = 0; n < b->n_items; n++)
+                if (b->items[n].indicator == k)
+                    return true;
+        }
+    return false;
+}
+
+/* Say things once: a short paragraph whose every figure (two or more) the
+ * sheet already shows as a card or in a chart only repeats them. */
+static void check_repeats(const sheet *s, const char *text, const char *path, diag_list *dl)
+{
+    bool *skip = own_words(s, text);
+    size_t figures = 0;
+    bool all_shown = true;
+    for (const char *p = text; *p && all_shown;) {
+        if (!is_digit(*p) || (skip && skip[p - text])) {
+            p++;
+            continue;
+        }
+        const char *end = p;
+        while (is_digit(*end))
+            end++;
+        if (*end == '.' && is_digit(end[1]))
+            for (end++; is_digit(*end);)
+                end++;
+        size_t len = (size_t)(end - p);
+        bool shown = false;
+        if (!in_unit(s, text, p))
+            for (size_t k = 0; k < s->n_indicators && !shown; k++) {
+                const char *lit = s->indicators[k].literal;
+                shown = lit && strlen(lit) == len && strncmp(p, lit, len) == 0 &&
+                        shown_large(s, k);
+            }
+        if (!in_unit(s, text, p)) {
+            figures++;
+            all_shown = shown;
+        }
+        p = end;
+    }
+    free(skip);
+    /* Words around the figures say something of their own when there are
+     * more than about ten characters a figure: labels and units take that. */
+    size_t chars = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        chars += (*c & 0xC0) != 0x80;
+    if (figures >= 2 && all_shown && chars <= 12 * figures)
+        sheet_report(s, dl, DIAG_WARNING, path, "%s",
+                     _("this paragraph only repeats figures the sheet already shows as cards or "
+                       "in charts; say what they mean, or leave it out"));
+}
+
 static void check_paragraphs(const sheet *s, diag_list *dl)
 {
     char path[512];
@@ -405,6 +466,7 @@ static void check_paragraphs(const sheet *s, diag_list *dl)
                 continue;
             snprintf(path, sizeof path, "%s.text", b->path);
             check_paragraph(s, b->text, NULL, path, dl);
+            check_repeats(s, b->text, path, dl);
         }
 }
 
