@@ -245,6 +245,33 @@ check "the schema's block types are the block-kind table's ($kinds)" \
     "$PY" -c 'import json, sys
 enum = json.load(open("schema/factsheet.schema.json"))["$defs"]["blockType"]["enum"]
 sys.exit(0 if ",".join(enum) == sys.argv[1] else "schema: " + ",".join(enum))' "$kinds"
+# One table of qualifiers (model/qualifiers.def): the schema's enum, the
+# source check's lists and what the loader accepts all come from it.
+check "the schema's qualifiers and the source check's are model/qualifiers.def's" \
+    "$PY" -c 'import json, re, sys
+sys.path.insert(0, "tests")
+rows = re.findall(r"^QUALIFIER\(\"([^\"]+)\", (\w+),", open("include/model/qualifiers.def", encoding="utf-8").read(), re.M)
+words = [w for w, _ in rows]
+def find(node):
+    if isinstance(node, dict):
+        if "qualifier" in node.get("properties", {}):
+            return node["properties"]["qualifier"]
+        for v in node.values():
+            r = find(v)
+            if r: return r
+    elif isinstance(node, list):
+        for v in node:
+            r = find(v)
+            if r: return r
+enum = find(json.load(open("schema/factsheet.schema.json", encoding="utf-8")))["enum"]
+import check_sources as cs
+before = sorted(w for w, p in rows if p == "QUAL_BEFORE")
+after = sorted(w for w, p in rows if p != "QUAL_BEFORE")
+bad = []
+if sorted(enum) != sorted(words): bad.append("schema %s" % enum)
+if sorted(cs.PREFIX_QUALIFIERS) != before: bad.append("check_sources before %s" % cs.PREFIX_QUALIFIERS)
+if sorted(cs.SUFFIX_QUALIFIERS) != after: bad.append("check_sources after %s" % cs.SUFFIX_QUALIFIERS)
+sys.exit("; ".join(bad) if bad else 0)'
 
 # ---- bad input: exact message, exit 1, no output, old output untouched ------
 cp "$T/2025.pdf" "$T/keep.pdf"

@@ -44,6 +44,14 @@ void numfmt_parts_free(numfmt_parts *p);
  * about it (约 近 左右). */
 typedef enum numfmt_bound { BOUND_EXACT, BOUND_AT_LEAST, BOUND_AT_MOST, BOUND_ABOUT } numfmt_bound;
 
+/* Where a qualifier stands (model/qualifiers.def, the one table of them). */
+typedef enum numfmt_place { QUAL_BEFORE, QUAL_AFTER, QUAL_AFTER_UNIT } numfmt_place;
+
+/* The longest qualifier s starts with that stands before the number
+ * (before: true) or after it (false), or NULL: what a spreadsheet cell such
+ * as "约1.84万" or "600余" carries around its number. */
+const char *numfmt_qualifier_at(const char *s, bool before);
+
 /* The bound a qualifier sets; false when it is not one we know where to
  * print (the loader refuses it then). NULL or "" is exact. */
 bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound);

@@ -60,8 +60,6 @@ static const bool col_required[COL_LAST] = {true,  false, true,  false, false,
                                             true,  true,  false, false};
 
 /* Qualifiers as numfmt.h places them: before the number, or after it. */
-static const char *const quals_before[] = {"约", "超过", "超", "近", "逾", "达", NULL};
-static const char *const quals_after[] = {"以上", "左右", "余", "多", NULL};
 
 typedef struct importer {
     const char *csv_name, *json_name;
@@ -120,11 +118,6 @@ static const char *trimmed(importer *im, const char *s)
         return s;
     const char *t = arena_strndup(im->t->a, s + start, end - start);
     return t ? t : "";
-}
-
-static bool starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* The header name of column c: as written, else in the header's language. */
@@ -462,14 +455,6 @@ static bool split_figure(const char *s, char *before, char *num, char *after, si
     return plain_number(num);
 }
 
-static const char *match_qualifier(const char *s, const char *const *list)
-{
-    for (const char *const *q = list; *q; q++)
-        if (starts_with(s, *q))
-            return *q;
-    return NULL;
-}
-
 /* Checks the value cell; reports what to write instead. */
 static bool check_value(importer *im, const row_cells *rc)
 {
@@ -505,8 +490,9 @@ static bool check_value(importer *im, const row_cells *rc)
                     v);
         return false;
     }
-    const char *qb = match_qualifier(before, quals_before);
-    const char *qa = match_qualifier(after, quals_after);
+    /* The qualifiers the data accepts (model/qualifiers.def), never another. */
+    const char *qb = numfmt_qualifier_at(before, true);
+    const char *qa = numfmt_qualifier_at(after, false);
     /* Words after the number are a unit (digits only in one like /10万). */
     bool unit_like = after[0] == '/' || !strpbrk(after, "0123456789");
     if (!ok || !unit_like || (before[0] && (!qb || strlen(qb) != strlen(before)))) {

@@ -62,21 +62,42 @@ void numfmt_parts_free(numfmt_parts *p)
     p->unit = NULL;
 }
 
+typedef struct qualifier_row {
+    const char *q;
+    numfmt_place place;
+    numfmt_bound bound;
+} qualifier_row;
+
+static const qualifier_row qualifiers[] = {
+#define QUALIFIER(word, place, bound) {word, place, bound},
+#include "model/qualifiers.def"
+#undef QUALIFIER
+};
+enum { N_QUALIFIERS = sizeof qualifiers / sizeof qualifiers[0] };
+
+/* The table's entry for q, or NULL. */
+static const qualifier_row *qualifier_of(const char *q)
+{
+    for (size_t i = 0; q && i < N_QUALIFIERS; i++)
+        if (strcmp(q, qualifiers[i].q) == 0)
+            return &qualifiers[i];
+    return NULL;
+}
+
 bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
                    numfmt_parts *out)
 {
-    static const char *const after[] = {"余", "多", "以上", "左右", "以下", "以内", NULL};
     out->before = "";
     out->after = "";
     out->number[0] = '\0';
     out->unit = NULL;
+    const qualifier_row *row = qualifier_of(qualifier && qualifier[0] ? qualifier : NULL);
     if (qualifier && qualifier[0]) {
         out->before = qualifier;
-        for (const char *const *a = after; *a; a++)
-            if (strcmp(qualifier, *a) == 0) {
-                out->after = qualifier;
-                out->before = "";
-            }
+        if (row && row->place != QUAL_BEFORE) {
+            out->after = qualifier;
+            out->before = "";
+        }
     }
     if (!unit)
         unit = "";
@@ -88,9 +109,8 @@ bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
      * number of tens (730多万剂次, 1000余万元: "and some more tens") and after
      * it otherwise (227万余元, 3亿多元); 以上 and 左右, and any qualifier of a
      * %, after the whole unit (93%以上, 10万人次左右). */
-    bool after_unit = q[0] && (strcmp(q, "以上") == 0 || strcmp(q, "左右") == 0 ||
-                               strcmp(q, "以下") == 0 || strcmp(q, "以内") == 0 ||
-                               starts_with(unit, "%") || starts_with(unit, "‰"));
+    bool after_unit = q[0] && ((row && row->place == QUAL_AFTER_UNIT) || starts_with(unit, "%") ||
+                               starts_with(unit, "‰"));
     int made;
     if (after_unit) {
         made = asprintf(&out->unit, "%s%s", unit, q);
@@ -205,33 +225,36 @@ double numfmt_parse(const char *printed)
     return strtod(buf, NULL);
 }
 
-static const struct {
-    const char *q;
-    numfmt_bound bound;
-} qualifiers[] = {
-    {"约", BOUND_ABOUT},     {"近", BOUND_ABOUT},     {"左右", BOUND_ABOUT},
-    {"超", BOUND_AT_LEAST},  {"逾", BOUND_AT_LEAST},  {"余", BOUND_AT_LEAST},
-    {"多", BOUND_AT_LEAST},  {"以上", BOUND_AT_LEAST}, {"超过", BOUND_AT_LEAST},
-    {"以下", BOUND_AT_MOST}, {"以内", BOUND_AT_MOST}, {"不足", BOUND_AT_MOST},
-    {"不到", BOUND_AT_MOST},
-};
+const char *numfmt_qualifier_at(const char *s, bool before)
+{
+    const char *best = NULL;
+    for (size_t i = 0; s && i < N_QUALIFIERS; i++)
+        if ((qualifiers[i].place == QUAL_BEFORE) == before &&
+            strncmp(s, qualifiers[i].q, strlen(qualifiers[i].q)) == 0 &&
+            (!best || strlen(qualifiers[i].q) > strlen(best)))
+            best = qualifiers[i].q;
+    return best;
+}
 
 bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound)
 {
     *bound = BOUND_EXACT;
     if (!qualifier || !qualifier[0])
         return true;
-    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0]; i++)
-        if (strcmp(qualifier, qualifiers[i].q) == 0) {
-            *bound = qualifiers[i].bound;
-            return true;
-        }
-    return false;
+    const qualifier_row *row = qualifier_of(qualifier);
+    if (row)
+        *bound = row->bound;
+    return row != NULL;
 }
 
 const char *numfmt_qualifier_list(void)
 {
-    return "约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到";
+    static const char list[] =
+#define QUALIFIER(word, place, bound) "、" word
+#include "model/qualifiers.def"
+#undef QUALIFIER
+        ;
+    return list + strlen("、");
 }
 
 bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifier, strbuf *out)

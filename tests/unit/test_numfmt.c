@@ -460,6 +460,25 @@ static void test_property_axis_round_trip(void **state)
     sb_free(&axis_out);
 }
 
+/* One table of qualifiers: the importer finds them as the loader accepts them. */
+static void test_qualifier_table(void **state)
+{
+    (void)state;
+    assert_string_equal(numfmt_qualifier_at("约1.84万", true), "约");
+    assert_string_equal(numfmt_qualifier_at("超过5000", true), "超过"); /* the longest */
+    assert_string_equal(numfmt_qualifier_at("超5000", true), "超");
+    assert_null(numfmt_qualifier_at("达5000", true)); /* the loader refuses 达 */
+    assert_null(numfmt_qualifier_at("余人次", true));
+    assert_string_equal(numfmt_qualifier_at("余人次", false), "余");
+    assert_string_equal(numfmt_qualifier_at("以上", false), "以上");
+    numfmt_bound b;
+    assert_true(numfmt_qualifier("不到", &b));
+    assert_int_equal(b, BOUND_AT_MOST);
+    assert_false(numfmt_qualifier("达", &b));
+    assert_string_equal(numfmt_qualifier_list(),
+                        "约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_negative_plain),
         cmocka_unit_test(test_decimals_kept_as_written),
         cmocka_unit_test(test_rescale_moves_the_point),
+        cmocka_unit_test(test_qualifier_table),
         cmocka_unit_test(test_scale_units_never_grouped),
         cmocka_unit_test(test_qualifier_before),
         cmocka_unit_test(test_qualifier_after),
