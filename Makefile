@@ -1,7 +1,8 @@
 # factsheet — health fact sheets from JSON to print-ready PDF.
 #
 #   make            set up missing packages, build bin/factsheet, render data/*.json into out/
-#   make test       the same, plus the test tools, then every test (last line: N passed, N failed)
+#   make build      only build; make sheets: only render (building what it needs)
+#   make test       the same as make, plus the test tools, then every test (last line: N passed, N failed)
 #   make SANITIZE=1 test   the whole suite under ASan + UBSan
 #   make update-refs       refresh the reference images in tests/ref (look at them first!)
 #   make clean
@@ -39,12 +40,15 @@ MAIN_OBJ  := $(BUILD)/main.o
 DATA      := $(sort $(wildcard data/*.json))
 PDFS      := $(DATA:data/%.json=out/%.pdf)
 
-.PHONY: all deps deps-test build test update-refs clean check-layers fonts pot
+.PHONY: all sheets deps deps-test build test update-refs clean check-layers fonts pot
 .DELETE_ON_ERROR:
 
 BOOK      := out/trends.pdf
 
-all: build $(if $(SANITIZE),,$(PDFS) $(BOOK))
+# `make` builds and renders, as the office expects; `make build` only
+# builds, `make sheets` only renders (building what it needs).
+all: build $(if $(SANITIZE),,sheets)
+sheets: $(PDFS) $(BOOK)
 
 # Message catalogs: po/<lang>.po -> out/locale/<lang>/LC_MESSAGES/factsheet.mo,
 # where the program looks beside its build (share/locale when installed).
