@@ -1,7 +1,9 @@
 #!/bin/sh
 # check-layers.sh — the "one home per library" rule of STYLE.md:
 # Jansson only in the model loaders (src/model/load*.c, jsonin.[ch]); Pango and fontconfig only in
-# src/typeset/text.c; Cairo only there and in src/render/; libqpdf only in
+# the text module, src/typeset/text*.c and its private src/typeset/text_priv.h (text.c,
+# text_fonts.c, text_cache.c, text_lines.c, text_spacing.c, text_draw.c; not cjk.c, which
+# works on plain UTF-8); Cairo only there and in src/render/; libqpdf only in
 # src/render/pdfpost.c (the archive pass); for OFD, libzip only in
 # src/render/ofd_zip.c, libxml2 in ofd_xml.c, HarfBuzz in ofd_font.c. Calls go downward:
 # base includes nothing of ours above it, model only base, typeset only base.
@@ -9,8 +11,8 @@ set -u
 bad=""
 for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h' | sort); do
     case $f in src/model/load*.c | src/model/edit*.c | src/model/jsonin.c | src/model/jsonin.h) ;; *) grep -q '#include <jansson' "$f" && bad="$bad $f(jansson)" ;; esac
-    case $f in src/typeset/text.c) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
-    case $f in src/typeset/text.c | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
+    case $f in src/typeset/text*.c | src/typeset/text_priv.h) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
+    case $f in src/typeset/text*.c | src/typeset/text_priv.h | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
     case $f in src/render/pdfpost.c) ;; *) grep -q '#include <qpdf' "$f" && bad="$bad $f(qpdf)" ;; esac
     case $f in src/render/ofd_zip.c) ;; *) grep -q '#include <zip' "$f" && bad="$bad $f(libzip)" ;; esac
     case $f in src/render/ofd_xml.c) ;; *) grep -q '#include <libxml/' "$f" && bad="$bad $f(libxml2)" ;; esac

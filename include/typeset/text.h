@@ -1,4 +1,5 @@
-/* text: the one home of Pango and fontconfig. Sets UTF-8 text into measured,
+/* text: the one home of Pango and fontconfig (src/typeset/text*.c, one job
+ * a file; src/typeset/text_priv.h lists them). Sets UTF-8 text into measured,
  * wrapped, justified boxes with the project's own fonts, and draws them on a
  * Cairo context.
  *
@@ -8,7 +9,8 @@
  * a character that the chosen face lacks is an error, never a tofu box.
  * Units are PDF points (resolution 72), glyph positions unrounded, metrics
  * unhinted, language zh-cn, so PDF and PNG lay out identically.
- * Calls: Pango, pangocairo, fontconfig, Cairo (draw only), base. */
+ * Calls: Pango, pangocairo, fontconfig, Cairo (font options and drawing),
+ * typeset/cjk, base. */
 #ifndef TYPESET_TEXT_H
 #define TYPESET_TEXT_H
 
