@@ -16,10 +16,13 @@
 
 style job_style(const options *o)
 {
-    const style *st = o->gongwen     ? style_gongwen()
-                      : o->grayscale ? style_grayscale()
-                                     : style_default();
-    return *st;
+    /* gongwen's charts are already in grays with hatches: --grayscale adds
+     * nothing to it. */
+    if (o->gongwen)
+        return *style_gongwen();
+    if (o->grayscale)
+        return *style_grayscale();
+    return *style_default();
 }
 
 /* The PDF date: SOURCE_DATE_EPOCH when set, else the report's date; always

@@ -206,7 +206,7 @@ int output_make_default_dir(const options *o, diag_list *dl)
 
 int output_names_collide(const options *o, char *const *inputs, int n_inputs)
 {
-    for (int i = 1; i < n_inputs && n_inputs > 1; i++) {
+    for (int i = 1; i < n_inputs; i++) {
         char pi[PATH_MAX];
         output_path(o, inputs[i], NULL, n_inputs, pi, sizeof pi);
         for (int k = 0; k < i; k++) {
