@@ -20,7 +20,7 @@ mkdir -p "$of_tree"
 cp -rp Makefile mk tools fonts po man schema data src include "$of_tree/"
 (cd "$of_tree" && git init -q && git add -A) >/dev/null 2>&1
 $of_env "$BIN" new 2026 --from "$of_tree/data/2025.json" 2>/dev/null
-if (cd "$of_tree" && $of_env make -s --no-print-directory -o "$BIN" BIN="$BIN" BUILD="$of_root/$BUILD" \
+if (cd "$of_tree" && $of_env make -s --no-print-directory -o "$BIN" SANITIZE= BIN="$BIN" BUILD="$of_root/$BUILD" \
     >"$of/make.out" 2>&1); then
     ok "make with data/2026.json still a draft succeeds"
 else
@@ -39,7 +39,7 @@ check "a complete file with --draft=auto is the final sheet (no 草稿, no warni
     "test -z \"\$($of_env '$BIN' --draft=auto -o '$of/final.pdf' data/2025.json 2>&1)\" && ! pdftotext '$of/final.pdf' - | grep -q 草稿"
 check "--draft=maybe is a usage error" sh -c \
     "$of_env '$BIN' --draft=maybe --check data/2025.json 2>/dev/null; test \$? -eq 2"
-if (cd "$of_tree" && make -s --no-print-directory -o "$BIN" BIN="$BIN" BUILD="$of_root/$BUILD" \
+if (cd "$of_tree" && make -s --no-print-directory -o "$BIN" SANITIZE= BIN="$BIN" BUILD="$of_root/$BUILD" \
     install DESTDIR="$of/inst" PREFIX=/usr >"$of/install.out" 2>&1); then
     check "make install leaves out the untracked draft data/2026.json" sh -c \
         "test -f '$of/inst/usr/share/factsheet/examples/2025.json' && test ! -e '$of/inst/usr/share/factsheet/examples/2026.json'"
