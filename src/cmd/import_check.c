@@ -145,10 +145,11 @@ static bool check_value(importer *im, const row_cells *rc)
     const char *v = rc->cell[COL_VALUE];
     if (plain_number(v)) {
         if (strlen(v) > MAX_NUMBER) {
-            import_report_cell(im, rc, COL_VALUE,
-                        _("the number \"%s\" has %zu characters; a figure is printed exactly up "
-                          "to %d: write it as the source rounds it, or in a larger unit (万, 亿)"),
-                        v, strlen(v), (int)MAX_NUMBER);
+            import_report_cell(
+                im, rc, COL_VALUE,
+                _("the number \"%s\" has %zu characters; a figure is printed exactly up "
+                  "to %d: write it as the source rounds it, or in a larger unit (万, 亿)"),
+                v, strlen(v), (int)MAX_NUMBER);
             return false;
         }
         /* A whole number JSON readers hold as an integer: at most 2^63 - 1
@@ -156,10 +157,11 @@ static bool check_value(importer *im, const row_cells *rc)
         const char *digits = v[0] == '-' ? v + 1 : v;
         if (!strchr(v, '.') && (strlen(digits) > 19 ||
                                 (strlen(digits) == 19 && strcmp(digits, "9223372036854775807") > 0))) {
-            import_report_cell(im, rc, COL_VALUE,
-                        _("the whole number \"%s\" is too large (at most 9223372036854775807); "
-                          "write it in a larger unit (万, 亿)"),
-                        v);
+            import_report_cell(
+                im, rc, COL_VALUE,
+                _("the whole number \"%s\" is too large (at most 9223372036854775807); "
+                  "write it in a larger unit (万, 亿)"),
+                v);
             return false;
         }
         return true;
@@ -169,9 +171,9 @@ static bool check_value(importer *im, const row_cells *rc)
     bool ok = split_figure(v, before, num, after, sizeof before, &scientific);
     if (scientific) {
         import_report_cell(im, rc, COL_VALUE,
-                    _("\"%s\" is in scientific notation; write the figure in full, as the "
-                      "source does (format the cells as text)"),
-                    v);
+                           _("\"%s\" is in scientific notation; write the figure in full, as the "
+                             "source does (format the cells as text)"),
+                           v);
         return false;
     }
     /* The qualifiers the data accepts (model/qualifiers.def), never another. */
@@ -183,31 +185,34 @@ static bool check_value(importer *im, const row_cells *rc)
         bool dash = !strpbrk(v, "0123456789");
         if (dash)
             import_report_cell(im, rc, COL_VALUE,
-                        _("\"%s\" is not a number; leave the cell empty while the figure is "
-                          "not known"),
-                        v);
+                               _("\"%s\" is not a number; leave the cell empty while the figure is "
+                                 "not known"),
+                               v);
         else
             import_report_cell(im, rc, COL_VALUE,
-                        _("\"%s\" is not a plain number; write digits and a decimal point "
-                          "only, such as 1.84"),
-                        v);
+                               _("\"%s\" is not a plain number; write digits and a decimal point "
+                                 "only, such as 1.84"),
+                               v);
         return false;
     }
     const char *unit = qa ? after + strlen(qa) : after;
     const char *qual = qb ? qb : qa;
     if (qual && unit[0])
-        import_report_cell(im, rc, COL_VALUE,
-                    _("\"%s\" is not a plain number; write %s, put \"%s\" in column \"%s\" and "
-                      "\"%s\" in column \"%s\""),
-                    v, num, qual, import_col_name(im, COL_QUALIFIER), unit, import_col_name(im, COL_UNIT));
+        import_report_cell(
+            im, rc, COL_VALUE,
+            _("\"%s\" is not a plain number; write %s, put \"%s\" in column \"%s\" and "
+              "\"%s\" in column \"%s\""),
+            v, num, qual, import_col_name(im, COL_QUALIFIER), unit, import_col_name(im, COL_UNIT));
     else if (qual)
-        import_report_cell(im, rc, COL_VALUE,
-                    _("\"%s\" is not a plain number; write %s and put \"%s\" in column \"%s\""),
-                    v, num, qual, import_col_name(im, COL_QUALIFIER));
+        import_report_cell(
+            im, rc, COL_VALUE,
+            _("\"%s\" is not a plain number; write %s and put \"%s\" in column \"%s\""), v, num,
+            qual, import_col_name(im, COL_QUALIFIER));
     else if (unit[0])
-        import_report_cell(im, rc, COL_VALUE,
-                    _("\"%s\" is not a plain number; write %s and put \"%s\" in column \"%s\""),
-                    v, num, unit, import_col_name(im, COL_UNIT));
+        import_report_cell(
+            im, rc, COL_VALUE,
+            _("\"%s\" is not a plain number; write %s and put \"%s\" in column \"%s\""), v, num,
+            unit, import_col_name(im, COL_UNIT));
     else
         import_report_cell(im, rc, COL_VALUE, _("\"%s\" is not a plain number; write %s"), v, num);
     return false;
@@ -222,7 +227,7 @@ static bool check_text(importer *im, const row_cells *rc, column c)
     for (const unsigned char *p = (const unsigned char *)cell; *p; p++)
         if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7F) {
             import_report_cell(im, rc, c, _("the text has the control character U+%04X; remove it"),
-                        (unsigned)*p);
+                               (unsigned)*p);
             return false;
         }
     bool blank = cell[0] != '\0';
@@ -234,9 +239,10 @@ static bool check_text(importer *im, const row_cells *rc, column c)
                 (cp >= 0x2000 && cp <= 0x200D) || cp == 0x202F || cp == 0x205F || cp == 0xFEFF;
     }
     if (blank) {
-        import_report_cell(im, rc, c, _("\"%s\" is only blank space (spaces, or full-width spaces "
-                                 "U+3000); write the text, or leave the cell empty"),
-                    cell);
+        import_report_cell(im, rc, c,
+                           _("\"%s\" is only blank space (spaces, or full-width spaces "
+                             "U+3000); write the text, or leave the cell empty"),
+                           cell);
         return false;
     }
     bool printed = c == COL_LABEL || c == COL_UNIT || c == COL_FILE || c == COL_QUOTE;
@@ -247,10 +253,11 @@ static bool check_text(importer *im, const row_cells *rc, column c)
         char ch[8] = "?";
         if (missing >= 0x20 && missing != 0x7F && utf8_encode(missing, ch) == 0)
             ch[0] = '?';
-        import_report_cell(im, rc, c,
-                    _("\"%s\" has the character \"%s\" (U+%04X), which is not in the fonts; the "
-                      "sheet could not print it. Replace it"),
-                    cell, ch, (unsigned)missing);
+        import_report_cell(
+            im, rc, c,
+            _("\"%s\" has the character \"%s\" (U+%04X), which is not in the fonts; the "
+              "sheet could not print it. Replace it"),
+            cell, ch, (unsigned)missing);
         return false;
     }
     return true;
@@ -263,13 +270,14 @@ bool import_check_row(importer *im, const row_cells *rc, const row_cells *seen, 
     if (row->n != im->n_columns) {
         const csv_field *at = &row->fields[row->n > im->n_columns ? im->n_columns : row->n - 1];
         if (row->n > im->n_columns)
-            import_report(im, at, NULL,
-                   _("%zu columns, but the header has %zu; a field that holds a comma must be "
-                     "in double quotes (\"12,345\")"),
-                   row->n, im->n_columns);
+            import_report(
+                im, at, NULL,
+                _("%zu columns, but the header has %zu; a field that holds a comma must be "
+                  "in double quotes (\"12,345\")"),
+                row->n, im->n_columns);
         else
             import_report(im, at, NULL, _("%zu columns, but the header has %zu"), row->n,
-                   im->n_columns);
+                          im->n_columns);
         return false;
     }
     bool ok = true;
@@ -280,7 +288,7 @@ bool import_check_row(importer *im, const row_cells *rc, const row_cells *seen, 
         const char *cell = import_trimmed(im, row->fields[i].text);
         if (!named && cell[0]) {
             import_report(im, &row->fields[i], NULL,
-                   _("column %zu has no name in the header but holds \"%s\""), i + 1, cell);
+                          _("column %zu has no name in the header but holds \"%s\""), i + 1, cell);
             ok = false;
         }
     }
@@ -292,16 +300,18 @@ bool import_check_row(importer *im, const row_cells *rc, const row_cells *seen, 
     if (!edit_has_indicator(im->ed, id)) {
         const char *near = edit_nearest_id(im->ed, id);
         if (near)
-            import_report(im, rc->field[COL_ID], NULL, _("id \"%s\" is not in %s; did you mean \"%s\"?"),
-                   id, im->json_name, near);
+            import_report(im, rc->field[COL_ID], NULL,
+                          _("id \"%s\" is not in %s; did you mean \"%s\"?"), id, im->json_name,
+                          near);
         else
-            import_report(im, rc->field[COL_ID], NULL, _("id \"%s\" is not in %s"), id, im->json_name);
+            import_report(im, rc->field[COL_ID], NULL, _("id \"%s\" is not in %s"), id,
+                          im->json_name);
         ok = false;
     }
     for (size_t k = 0; k < n_seen; k++)
         if (strcmp(seen[k].cell[COL_ID], id) == 0) {
             import_report(im, rc->field[COL_ID], NULL, _("id \"%s\" is also on line %d"), id,
-                   seen[k].row->line);
+                          seen[k].row->line);
             ok = false;
             break;
         }

@@ -100,9 +100,9 @@ bool import_read_header(importer *im)
         known = match_column(import_trimmed(im, h->fields[i].text)) >= 0;
     if (!known) {
         import_report(im, &h->fields[0], NULL,
-               _("the first line is not a header; expected the column names %s (or %s)"),
-               "指标代码,指标名称,数值,单位,限定词,来源文件,来源原文",
-               "id,label,value,unit,qualifier,file,quote");
+                      _("the first line is not a header; expected the column names %s (or %s)"),
+                      "指标代码,指标名称,数值,单位,限定词,来源文件,来源原文",
+                      "id,label,value,unit,qualifier,file,quote");
         return false;
     }
     for (size_t i = 0; i < h->n; i++) {
@@ -116,16 +116,16 @@ bool import_read_header(importer *im)
         }
         if (c < 0) {
             import_report(im, &h->fields[i], NULL,
-                   _("unknown column \"%s\"; expected one of %s, %s, %s, %s, %s, %s, %s (or "
-                     "%s, %s, %s, %s, %s, %s, %s)"),
-                   name, col_zh[0], col_zh[1], col_zh[2], col_zh[3], col_zh[4], col_zh[5],
-                   col_zh[6], col_en[0], col_en[1], col_en[2], col_en[3], col_en[4], col_en[5],
-                   col_en[6]);
+                          _("unknown column \"%s\"; expected one of %s, %s, %s, %s, %s, %s, %s (or "
+                            "%s, %s, %s, %s, %s, %s, %s)"),
+                          name, col_zh[0], col_zh[1], col_zh[2], col_zh[3], col_zh[4], col_zh[5],
+                          col_zh[6], col_en[0], col_en[1], col_en[2], col_en[3], col_en[4],
+                          col_en[5], col_en[6]);
             continue;
         }
         if (im->where[c] >= 0) {
-            import_report(im, &h->fields[i], NULL, _("column \"%s\" twice; it is also column %d"), name,
-                   im->where[c] + 1);
+            import_report(im, &h->fields[i], NULL, _("column \"%s\" twice; it is also column %d"),
+                          name, im->where[c] + 1);
             continue;
         }
         im->where[c] = (int)i;
@@ -138,9 +138,9 @@ bool import_read_header(importer *im)
             continue;
         const char *const *first = im->chinese ? col_zh : col_en;
         import_report(im, &h->fields[0], NULL,
-               _("missing column \"%s\" (%s); the header needs %s, %s, %s and %s"), first[c],
-               im->chinese ? col_en[c] : col_zh[c], first[COL_ID], first[COL_VALUE],
-               first[COL_FILE], first[COL_QUOTE]);
+                      _("missing column \"%s\" (%s); the header needs %s, %s, %s and %s"), first[c],
+                      im->chinese ? col_en[c] : col_zh[c], first[COL_ID], first[COL_VALUE],
+                      first[COL_FILE], first[COL_QUOTE]);
     }
     return im->dl->errors == errors;
 }
