@@ -6,18 +6,15 @@
  * (syntax errors stop here), locate every value with the locator (positions
  * and literal numbers), then validate the whole tree, collecting every
  * problem rather than stopping at the first. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/arena.h"
 #include "base/i18n.h"
 #include "load_priv.h"
 #include "model/locator.h"
-#include "model/numfmt.h"
 #include "model/sheet.h"
 #include "model/selfcheck.h"
 
