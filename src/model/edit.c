@@ -301,31 +301,15 @@ const char *edit_date(const edit_doc *ed)
     return json_is_string(d) ? json_string_value(d) : "";
 }
 
-bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *dl)
+/* Last year's figures, qualifiers, notes, sources and rank settings taken
+ * out of every indicator; what each figure covers is kept and counted. */
+static void clear_indicators(json_t *root, edit_year_report *rep, bool *oom)
 {
-    memset(rep, 0, sizeof *rep);
-    json_t *root = ed->root;
-    int old = edit_year(ed);
-    if (!old) {
-        jin_report(&ed->j, "year", "%s",
-                   _("expected the report's year as a number such as 2025, to start the next "
-                     "year from"));
-        return false;
-    }
-    bool oom = json_object_set_new(root, "year", json_integer(year)) != 0;
-    bool t1 = retitle(root, "title", old, year, &oom);
-    bool t2 = retitle(root, "subtitle", old, year, &oom);
-    rep->title_changed = t1 || t2;
-
-    json_t *sources = json_object_get(root, "sources");
-    rep->sources = json_is_array(sources) ? json_array_size(sources) : 0;
-    oom = oom || json_object_set_new(root, "sources", json_array()) != 0;
-
     size_t i;
     json_t *ind;
     json_array_foreach(json_object_get(root, "indicators"), i, ind) {
         json_t *src = json_pack("{s:s, s:s}", "file", "", "quote", "");
-        oom = oom || !object_put_after(ind, "label", "value", json_null()) ||
+        *oom = *oom || !object_put_after(ind, "label", "value", json_null()) ||
               json_object_set_new(ind, "source", src) != 0;
         json_object_del(ind, "qualifier");
         /* A note states last year's facts ("1—11月公立医院…"). */
@@ -351,7 +335,59 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         }
         rep->indicators++;
     }
+}
 
+/* Text blocks emptied, chart titles emptied and chart notes removed: they
+ * said what last year's figures showed. */
+static void clear_blocks(json_t *root, edit_year_report *rep, bool *oom)
+{
+    size_t i;
+    json_t *sec, *blk;
+    json_array_foreach(json_object_get(root, "sections"), i, sec) {
+        size_t k;
+        json_array_foreach(json_object_get(sec, "blocks"), k, blk) {
+            const char *type = json_string_value(json_object_get(blk, "type"));
+            if (!type)
+                continue;
+            if (kind_has(type, BK_TEXT) && json_object_get(blk, "text")) {
+                *oom = *oom || !set_string(blk, "text", "");
+                rep->texts++;
+            } else if (kind_has(type, BK_CHART)) {
+                /* A chart's title says what last year's figures showed. */
+                if (json_is_string(json_object_get(blk, "title"))) {
+                    *oom = *oom || !set_string(blk, "title", "");
+                    rep->chart_titles++;
+                }
+                if (json_object_del(blk, "note") == 0)
+                    rep->chart_notes++;
+            }
+        }
+    }
+}
+
+bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *dl)
+{
+    memset(rep, 0, sizeof *rep);
+    json_t *root = ed->root;
+    int old = edit_year(ed);
+    if (!old) {
+        jin_report(&ed->j, "year", "%s",
+                   _("expected the report's year as a number such as 2025, to start the next "
+                     "year from"));
+        return false;
+    }
+    bool oom = json_object_set_new(root, "year", json_integer(year)) != 0;
+    bool t1 = retitle(root, "title", old, year, &oom);
+    bool t2 = retitle(root, "subtitle", old, year, &oom);
+    rep->title_changed = t1 || t2;
+
+    json_t *sources = json_object_get(root, "sources");
+    rep->sources = json_is_array(sources) ? json_array_size(sources) : 0;
+    oom = oom || json_object_set_new(root, "sources", json_array()) != 0;
+
+    clear_indicators(root, rep, &oom);
+
+    size_t i;
     /* The rows of "tables": last year's figures, like the indicators'. */
     json_t *tab;
     json_array_foreach(json_object_get(root, "tables"), i, tab) {
@@ -378,27 +414,7 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
         rep->texts++;
     }
 
-    json_t *sec, *blk;
-    json_array_foreach(json_object_get(root, "sections"), i, sec) {
-        size_t k;
-        json_array_foreach(json_object_get(sec, "blocks"), k, blk) {
-            const char *type = json_string_value(json_object_get(blk, "type"));
-            if (!type)
-                continue;
-            if (kind_has(type, BK_TEXT) && json_object_get(blk, "text")) {
-                oom = oom || !set_string(blk, "text", "");
-                rep->texts++;
-            } else if (kind_has(type, BK_CHART)) {
-                /* A chart's title says what last year's figures showed. */
-                if (json_is_string(json_object_get(blk, "title"))) {
-                    oom = oom || !set_string(blk, "title", "");
-                    rep->chart_titles++;
-                }
-                if (json_object_del(blk, "note") == 0)
-                    rep->chart_notes++;
-            }
-        }
-    }
+    clear_blocks(root, rep, &oom);
     if (oom)
         diag_error(dl, ed->j.name, "%s", _("out of memory"));
     return !oom;

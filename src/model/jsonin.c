@@ -337,26 +337,22 @@ static bool looks_like_gbk(const unsigned char *s, size_t len)
     return pairs > 0;
 }
 
-/* Turns Jansson's syntax error into what a clerk who edits JSON in Notepad
- * needs to hear: a comma before "}", a comment, single quotes, a full-width
- * "，" typed with a Chinese input method, a truncated file. *off gets the byte
- * the message points at. Returns a translated message (static or in buf). */
-static const char *explain_syntax(const char *bytes, size_t len, const json_error_t *err,
-                                  size_t *off, char *buf, size_t n)
+/* The token Jansson's message quotes (... near 'TOKEN') into tok, or for a
+ * number too big for it the digits before the error position; *off gets the
+ * byte the token starts at. Returns where the token starts as Jansson
+ * placed it. */
+static size_t syntax_token(const char *bytes, size_t pos, const json_error_t *err, char *tok,
+                           size_t tok_size, size_t *off)
 {
-    size_t pos = err->position > 0 ? (size_t)err->position : 0;
-    if (pos > len)
-        pos = len;
     /* The offending token, as Jansson quotes it: ... near 'TOKEN' */
     const char *near = strstr(err->text, "near '");
-    char tok[64] = "";
     if (near) {
         near += 6;
         size_t tl = strlen(near);
         if (tl > 0 && near[tl - 1] == '\'')
             tl--;
-        if (tl >= sizeof tok)
-            tl = sizeof tok - 1;
+        if (tl >= tok_size)
+            tl = tok_size - 1;
         memcpy(tok, near, tl);
         tok[tl] = '\0';
     }
@@ -369,11 +365,21 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
         size_t b = pos;
         while (b > 0 && strchr("0123456789.eE+-", bytes[b - 1]))
             b--;
-        size_t tl = pos - b < sizeof tok - 4 ? pos - b : sizeof tok - 4;
+        size_t tl = pos - b < tok_size - 4 ? pos - b : tok_size - 4;
         memcpy(tok, bytes + b, tl);
-        snprintf(tok + tl, sizeof tok - tl, "%s", pos - b > tl ? "…" : "");
+        snprintf(tok + tl, tok_size - tl, "%s", pos - b > tl ? "…" : "");
         *off = b;
     }
+    return start;
+}
+
+/* The clerk's usual mistakes, told from the token and the bytes around it:
+ * a comma too many or missing, a comment, single quotes, full-width
+ * punctuation, a truncated file. NULL when none fits. */
+static const char *explain_mistake(const char *bytes, size_t len, const json_error_t *err,
+                                   size_t pos, size_t start, const char *tok, size_t *off,
+                                   char *buf, size_t n)
+{
     if (strstr(err->text, "'[' or '{' expected near end of file")) {
         *off = pos > 0 ? pos - 1 : 0;
         return _("the file is empty; expected a JSON object");
@@ -451,7 +457,13 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
             return buf;
         }
     }
-    /* Never Jansson's own words: each of its errors said for a data file. */
+    return NULL;
+}
+
+/* Jansson's other errors, each said for a data file (never Jansson's own
+ * words). */
+static const char *explain_jansson(const json_error_t *err, char *buf, size_t n)
+{
     if (strstr(err->text, "is not allowed without JSON_ALLOW_NUL") ||
         strstr(err->text, "NUL byte in object key"))
         return _("\\u0000 (the NUL character) is not allowed in a data file; remove it");
@@ -486,6 +498,22 @@ static const char *explain_syntax(const char *bytes, size_t len, const json_erro
         return _("the file is not valid UTF-8 here; save it as UTF-8");
     return _("this is not JSON here: expected a value (a number, \"text\" in double quotes, true, "
              "false, null, [ or {) or punctuation");
+}
+
+/* Turns Jansson's syntax error into what a clerk who edits JSON in Notepad
+ * needs to hear: a comma before "}", a comment, single quotes, a full-width
+ * "，" typed with a Chinese input method, a truncated file. *off gets the byte
+ * the message points at. Returns a translated message (static or in buf). */
+static const char *explain_syntax(const char *bytes, size_t len, const json_error_t *err,
+                                  size_t *off, char *buf, size_t n)
+{
+    size_t pos = err->position > 0 ? (size_t)err->position : 0;
+    if (pos > len)
+        pos = len;
+    char tok[64] = "";
+    size_t start = syntax_token(bytes, pos, err, tok, sizeof tok, off);
+    const char *mistake = explain_mistake(bytes, len, err, pos, start, tok, off, buf, n);
+    return mistake ? mistake : explain_jansson(err, buf, n);
 }
 
 json_t *jin_parse(jin *j, const char *name, const char *bytes, size_t len, diag_list *dl)

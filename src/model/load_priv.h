@@ -1,4 +1,4 @@
-/* load_priv: private to the loader (load.c, load_blocks.c). */
+/* load_priv: private to the loader (load.c and its parts, load_*.c). */
 #ifndef MODEL_LOAD_PRIV_H
 #define MODEL_LOAD_PRIV_H
 
@@ -18,6 +18,16 @@ typedef struct loader {
 
 /* Reports arr when it has more than max elements; true when within. */
 bool load_within_limit(jin *j, json_t *arr, const char *path, size_t max, const char *what);
+
+/* True when d is a real date written YYYY-MM-DD (load_meta.c). */
+bool load_valid_date(const char *d);
+
+/* Reads the sheet's own settings: "year", "title", "date", "sources" and
+ * the like (load_meta.c). */
+void load_meta(loader *ld, json_t *root);
+
+/* Reads "indicators" and checks their ids are unique (load_indicators.c). */
+void load_indicators(loader *ld, json_t *root);
 
 /* Appends the rows of "tables" to the indicators (load_tables.c), before
  * ids are checked for duplicates. */

@@ -281,128 +281,158 @@ static bool record(locator *loc, const pathbuf *pb, size_t depth, size_t key_off
     return table_put(loc, pb->s ? pb->s : "", pb->len, &pos);
 }
 
+/* Where the scan is: the path of the value at hand, the containers open
+ * around it, and what may come next. */
+typedef struct scan_state {
+    locator *loc;
+    scanner *sc;
+    pathbuf pb;
+    frame *stack;
+    size_t depth, cap;
+    size_t key_off;  /* where the member's key (or the element) starts */
+    bool want_value; /* at the root, after ':' and after '[' or ',' in arrays */
+    bool ok;         /* false once out of memory */
+} scan_state;
+
+/* Opens the object or array at the cursor (c is its '{' or '['). False to
+ * stop scanning. */
+static bool scan_open(scan_state *st, unsigned char c)
+{
+    scanner *sc = st->sc;
+    if (!record(st->loc, &st->pb, st->depth, st->key_off, sc->i, 1)) {
+        st->ok = false;
+        return false;
+    }
+    if (st->depth == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 32;
+        frame *grown = realloc(st->stack, st->cap * sizeof *grown);
+        if (!grown) {
+            st->ok = false;
+            return false;
+        }
+        st->stack = grown;
+    }
+    st->stack[st->depth++] = (frame){.is_object = c == '{', .index = 0, .path_len = st->pb.len};
+    sc->i++;
+    skip_ws(sc);
+    if (sc->i < sc->len && (sc->s[sc->i] == '}' || sc->s[sc->i] == ']')) {
+        st->want_value = false; /* empty container: the closer is handled below */
+        return true;
+    }
+    if (c == '[') {
+        char idx[32];
+        int n = snprintf(idx, sizeof idx, "[%zu]", (size_t)0);
+        st->ok = pb_append(&st->pb, idx, (size_t)n);
+        st->key_off = sc->i;
+        st->want_value = true;
+    } else {
+        st->want_value = false; /* a key comes next */
+    }
+    return true;
+}
+
+/* A value where one is expected: a container is opened, a string, number
+ * or literal recorded. False to stop scanning. */
+static bool scan_value(scan_state *st, unsigned char c)
+{
+    scanner *sc = st->sc;
+    size_t start = sc->i;
+    if (c == '{' || c == '[')
+        return scan_open(st, c);
+    if (c == '"') {
+        if (!skip_string(sc))
+            return false;
+    } else {
+        while (sc->i < sc->len) {
+            unsigned char d = sc->s[sc->i];
+            if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\t' || d == '\n' ||
+                d == '\r' || d == ':' || d == '"' || d == '{' || d == '[')
+                break;
+            sc->i++;
+        }
+        if (sc->i == start)
+            return false; /* not a value: stop scanning */
+    }
+    if (!record(st->loc, &st->pb, st->depth, st->key_off, start, sc->i - start)) {
+        st->ok = false;
+        return false;
+    }
+    st->want_value = false;
+    return true;
+}
+
+/* After a value, or inside an object waiting for a key: a comma, a closer
+ * or a key. False to stop scanning (a syntax error: what was located so far
+ * stays). */
+static bool scan_between(scan_state *st, unsigned char c)
+{
+    scanner *sc = st->sc;
+    pathbuf *pb = &st->pb;
+    if (st->depth == 0)
+        return false;
+    frame *f = &st->stack[st->depth - 1];
+    if (c == ',') {
+        sc->i++;
+        pb->len = f->path_len;
+        pb->s[pb->len] = '\0';
+        if (!f->is_object) {
+            char idx[32];
+            int n = snprintf(idx, sizeof idx, "[%zu]", ++f->index);
+            st->ok = pb_append(pb, idx, (size_t)n);
+            skip_ws(sc);
+            st->key_off = sc->i;
+            st->want_value = true;
+        }
+        return true;
+    }
+    if (c == '}' || c == ']') {
+        sc->i++;
+        st->depth--;
+        pb->len = f->path_len;
+        pb->s[pb->len] = '\0';
+        return true;
+    }
+    if (c == '"' && f->is_object) {
+        size_t kstart = sc->i;
+        if (!skip_string(sc))
+            return false;
+        pb->len = f->path_len;
+        pb->s[pb->len] = '\0';
+        if (pb->len > 0)
+            st->ok = pb_append(pb, ".", 1);
+        st->ok = st->ok && append_key(pb, sc->s, kstart, sc->i);
+        skip_ws(sc);
+        if (sc->i >= sc->len || sc->s[sc->i] != ':')
+            return false;
+        sc->i++;
+        skip_ws(sc);
+        st->key_off = kstart;
+        st->want_value = true;
+        return true;
+    }
+    return false;
+}
+
 /* The scan proper. Returns false only when out of memory. */
 static bool scan(locator *loc, scanner *sc)
 {
-    pathbuf pb = {0};
-    frame *stack = NULL;
-    size_t depth = 0, cap = 0;
-    bool ok = pb_reserve(&pb, 0);
-    if (ok)
-        pb.s[0] = '\0';
-    size_t key_off = 0;
-    bool want_value = true; /* at the root, after ':' and after '[' or ',' in arrays */
-
+    scan_state st = {.loc = loc, .sc = sc, .want_value = true};
+    st.ok = pb_reserve(&st.pb, 0);
+    if (st.ok)
+        st.pb.s[0] = '\0';
     skip_ws(sc);
-    key_off = sc->i;
-    while (ok && sc->i < sc->len) {
+    st.key_off = sc->i;
+    while (st.ok && sc->i < sc->len) {
         skip_ws(sc);
         if (sc->i >= sc->len)
             break;
         unsigned char c = sc->s[sc->i];
-        if (want_value) {
-            size_t start = sc->i;
-            if (c == '{' || c == '[') {
-                if (!record(loc, &pb, depth, key_off, start, 1)) {
-                    ok = false;
-                    break;
-                }
-                if (depth == cap) {
-                    cap = cap ? cap * 2 : 32;
-                    frame *st = realloc(stack, cap * sizeof *st);
-                    if (!st) {
-                        ok = false;
-                        break;
-                    }
-                    stack = st;
-                }
-                stack[depth++] = (frame){.is_object = c == '{', .index = 0, .path_len = pb.len};
-                sc->i++;
-                skip_ws(sc);
-                if (sc->i < sc->len && (sc->s[sc->i] == '}' || sc->s[sc->i] == ']')) {
-                    want_value = false; /* empty container: the closer is handled below */
-                    continue;
-                }
-                if (c == '[') {
-                    char idx[32];
-                    int n = snprintf(idx, sizeof idx, "[%zu]", (size_t)0);
-                    ok = pb_append(&pb, idx, (size_t)n);
-                    key_off = sc->i;
-                    want_value = true;
-                } else {
-                    want_value = false; /* a key comes next */
-                }
-                continue;
-            }
-            if (c == '"') {
-                if (!skip_string(sc))
-                    break;
-            } else {
-                while (sc->i < sc->len) {
-                    unsigned char d = sc->s[sc->i];
-                    if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\t' || d == '\n' ||
-                        d == '\r' || d == ':' || d == '"' || d == '{' || d == '[')
-                        break;
-                    sc->i++;
-                }
-                if (sc->i == start)
-                    break; /* not a value: stop scanning */
-            }
-            if (!record(loc, &pb, depth, key_off, start, sc->i - start)) {
-                ok = false;
-                break;
-            }
-            want_value = false;
-            continue;
-        }
-        /* After a value, or inside an object waiting for a key. */
-        if (depth == 0)
+        if (!(st.want_value ? scan_value(&st, c) : scan_between(&st, c)))
             break;
-        frame *f = &stack[depth - 1];
-        if (c == ',') {
-            sc->i++;
-            pb.len = f->path_len;
-            pb.s[pb.len] = '\0';
-            if (!f->is_object) {
-                char idx[32];
-                int n = snprintf(idx, sizeof idx, "[%zu]", ++f->index);
-                ok = pb_append(&pb, idx, (size_t)n);
-                skip_ws(sc);
-                key_off = sc->i;
-                want_value = true;
-            }
-            continue;
-        }
-        if (c == '}' || c == ']') {
-            sc->i++;
-            depth--;
-            pb.len = f->path_len;
-            pb.s[pb.len] = '\0';
-            continue;
-        }
-        if (c == '"' && f->is_object) {
-            size_t kstart = sc->i;
-            if (!skip_string(sc))
-                break;
-            pb.len = f->path_len;
-            pb.s[pb.len] = '\0';
-            if (pb.len > 0)
-                ok = pb_append(&pb, ".", 1);
-            ok = ok && append_key(&pb, sc->s, kstart, sc->i);
-            skip_ws(sc);
-            if (sc->i >= sc->len || sc->s[sc->i] != ':')
-                break;
-            sc->i++;
-            skip_ws(sc);
-            key_off = kstart;
-            want_value = true;
-            continue;
-        }
-        break; /* a syntax error: what was located so far stays */
     }
-    free(stack);
-    free(pb.s);
-    return ok;
+    free(st.stack);
+    free(st.pb.s);
+    return st.ok;
 }
 
 locator *locator_new(const char *text, size_t len)

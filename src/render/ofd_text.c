@@ -73,25 +73,58 @@ typedef struct cg_group {
     size_t pos, count, first, n_glyphs;
 } cg_group;
 
-/* One run as a TextObject: TextCode holds the characters (what a reader
- * extracts and searches), DeltaX their distances as Pango set them, and
- * CGTransform the glyphs Pango chose, so no reader shapes the text again. */
-static void write_run(const text_run *r, void *user)
+/* A run laid out for its TextObject: the characters with their distances,
+ * and the glyphs grouped into CGTransforms. */
+typedef struct run_layout {
+    strbuf code, dx, dy;       /* TextCode, DeltaX and DeltaY */
+    double px, py, fx, fy;     /* the last character's position; the first's */
+    double x_min, x_max;       /* the glyphs' horizontal extent */
+    size_t n_chars;
+    bool any_dy, open_group;   /* open_group: the last group takes more 1:1 clusters */
+    cg_group *groups;
+    size_t n_groups;
+    uint32_t *ids;             /* the glyphs' ids in the OFD's font */
+    size_t n_ids;
+} run_layout;
+
+/* Appends code point cp to sb as UTF-8. */
+static void append_utf8(strbuf *sb, uint32_t cp)
 {
-    ofd_writer *o = user;
-    int f = ofd_fonts_find(o->fonts, r, &o->next_id);
-    cg_group *groups = calloc((size_t)r->n_glyphs, sizeof *groups);
-    uint32_t *ids = calloc((size_t)r->n_glyphs, sizeof *ids);
-    if (f < 0 || !groups || !ids) {
-        o->failed = true;
-        free(groups);
-        free(ids);
-        return;
+    char u[5];
+    int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (len == 1) {
+        u[0] = (char)cp;
+    } else {
+        u[0] = (char)((len == 2 ? 0xC0 : len == 3 ? 0xE0 : 0xF0) | (cp >> (6 * (len - 1))));
+        for (int b = 1; b < len; b++)
+            u[b] = (char)(0x80 | ((cp >> (6 * (len - 1 - b))) & 0x3F));
     }
-    strbuf code = {0}, dx = {0}, dy = {0};
-    double px = 0, py = 0, fx = 0, fy = 0, x_min = 0, x_max = 0;
-    size_t n_chars = 0, n_groups = 0, n_ids = 0;
-    bool any_dy = false, open_group = false;
+    u[len] = '\0';
+    sb_printf(sb, "%s", u);
+}
+
+/* The characters cps[0..n_cp) of the cluster drawn by glyph g into TextCode,
+ * with their distances from the character before. */
+static void add_cluster_chars(run_layout *rl, const text_glyph *g, const uint32_t *cps, int n_cp)
+{
+    for (int c = 0; c < n_cp; c++) {
+        append_utf8(&rl->code, cps[c]);
+        if (rl->n_chars > 0) {
+            /* Characters after the first of a cluster sit on its glyph. */
+            double x = c == 0 ? g->x : rl->px, y = c == 0 ? g->y : rl->py;
+            x_sb_num(&rl->dx, MM(x - rl->px));
+            x_sb_num(&rl->dy, MM(y - rl->py));
+            rl->any_dy = rl->any_dy || fabs(y - rl->py) > 1e-6;
+            rl->px = x;
+            rl->py = y;
+        }
+        rl->n_chars++;
+    }
+}
+
+/* Lays out run r, drawn in the OFD font f, cluster by cluster. */
+static void lay_out_run(ofd_writer *o, const text_run *r, int f, run_layout *rl)
+{
     for (int i = 0; i < r->n_glyphs;) {
         const text_glyph *g = &r->glyphs[i];
         int k = i;
@@ -103,60 +136,58 @@ static void write_run(const text_run *r, void *user)
             i = k;
             continue;
         }
-        if (n_chars == 0) {
-            fx = px = g->x;
-            fy = py = g->y;
-            x_min = g->x;
+        if (rl->n_chars == 0) {
+            rl->fx = rl->px = g->x;
+            rl->fy = rl->py = g->y;
+            rl->x_min = g->x;
         }
-        size_t cluster_pos = n_chars;
-        for (int c = 0; c < n_cp; c++) {
-            char u[5];
-            int len = cps[c] < 0x80 ? 1 : cps[c] < 0x800 ? 2 : cps[c] < 0x10000 ? 3 : 4;
-            if (len == 1) {
-                u[0] = (char)cps[c];
-            } else {
-                u[0] = (char)((len == 2 ? 0xC0 : len == 3 ? 0xE0 : 0xF0) |
-                              (cps[c] >> (6 * (len - 1))));
-                for (int b = 1; b < len; b++)
-                    u[b] = (char)(0x80 | ((cps[c] >> (6 * (len - 1 - b))) & 0x3F));
-            }
-            u[len] = '\0';
-            sb_printf(&code, "%s", u);
-            if (n_chars > 0) {
-                /* Characters after the first of a cluster sit on its glyph. */
-                double x = c == 0 ? g->x : px, y = c == 0 ? g->y : py;
-                x_sb_num(&dx, MM(x - px));
-                x_sb_num(&dy, MM(y - py));
-                any_dy = any_dy || fabs(y - py) > 1e-6;
-                px = x;
-                py = y;
-            }
-            n_chars++;
-        }
+        size_t cluster_pos = rl->n_chars;
+        add_cluster_chars(rl, g, cps, n_cp);
         /* Clusters of one character and one glyph share a CGTransform; a
          * cluster of another shape gets its own. */
         bool one_to_one = n_cp == 1 && k - i == 1;
-        if (!one_to_one || !open_group)
-            groups[n_groups++] = (cg_group){.pos = cluster_pos, .first = n_ids};
-        cg_group *cg = &groups[n_groups - 1];
+        if (!one_to_one || !rl->open_group)
+            rl->groups[rl->n_groups++] = (cg_group){.pos = cluster_pos, .first = rl->n_ids};
+        cg_group *cg = &rl->groups[rl->n_groups - 1];
         cg->count += (size_t)n_cp;
         cg->n_glyphs += (size_t)(k - i);
-        open_group = one_to_one;
+        rl->open_group = one_to_one;
         for (int j = i; j < k; j++) {
-            ids[n_ids++] = ofd_fonts_glyph(o->fonts, f, r->glyphs[j].id);
-            x_max = fmax(x_max, r->glyphs[j].x + r->glyphs[j].advance);
-            x_min = fmin(x_min, r->glyphs[j].x);
+            rl->ids[rl->n_ids++] = ofd_fonts_glyph(o->fonts, f, r->glyphs[j].id);
+            rl->x_max = fmax(rl->x_max, r->glyphs[j].x + r->glyphs[j].advance);
+            rl->x_min = fmin(rl->x_min, r->glyphs[j].x);
         }
         i = k;
     }
-    if (code.failed || dx.failed || dy.failed)
-        o->failed = true;
-    if (n_chars == 0 || o->failed)
-        goto done;
+}
 
+/* The CGTransforms of a laid-out run: which glyphs show which characters. */
+static void write_cg_transforms(ofd_writer *o, const run_layout *rl)
+{
+    for (size_t gi = 0; gi < rl->n_groups; gi++) {
+        const cg_group *cg = &rl->groups[gi];
+        strbuf gl = {0};
+        for (size_t j = 0; j < cg->n_glyphs; j++)
+            sb_printf(&gl, "%s%u", j ? " " : "", rl->ids[cg->first + j]);
+        if (gl.failed)
+            o->failed = true;
+        x_start(o, "CGTransform");
+        x_attr_uint(o, "CodePosition", (unsigned)cg->pos);
+        x_attr_uint(o, "CodeCount", (unsigned)cg->count);
+        x_attr_uint(o, "GlyphCount", (unsigned)cg->n_glyphs);
+        x_leaf(o, "Glyphs", sb_str(&gl));
+        x_end(o);
+        sb_free(&gl);
+    }
+}
+
+/* The TextObject of a laid-out run of r, in the OFD font f. */
+static void write_text_object(ofd_writer *o, const text_run *r, int f, const run_layout *rl)
+{
     /* The box in the text's space, generous: a reader may clip to it. */
     double s = r->size;
-    double lx0 = x_min - s * 0.5, lx1 = x_max + s * 0.5, ly0 = fy - s * 1.3, ly1 = fy + s * 0.5;
+    double lx0 = rl->x_min - s * 0.5, lx1 = rl->x_max + s * 0.5, ly0 = rl->fy - s * 1.3,
+           ly1 = rl->fy + s * 0.5;
     double bx0 = INFINITY, by0 = INFINITY, bx1 = -INFINITY, by1 = -INFINITY;
     for (int c = 0; c < 4; c++) {
         double qx, qy;
@@ -179,37 +210,44 @@ static void write_run(const text_run *r, void *user)
     x_attr_uint(o, "Font", ofd_fonts_info(o->fonts, (size_t)f)->id);
     x_attr_num(o, "Size", MM(s));
     x_color(o, "FillColor", o->text_color);
-    for (size_t gi = 0; gi < n_groups; gi++) {
-        const cg_group *cg = &groups[gi];
-        strbuf gl = {0};
-        for (size_t j = 0; j < cg->n_glyphs; j++)
-            sb_printf(&gl, "%s%u", j ? " " : "", ids[cg->first + j]);
-        if (gl.failed)
-            o->failed = true;
-        x_start(o, "CGTransform");
-        x_attr_uint(o, "CodePosition", (unsigned)cg->pos);
-        x_attr_uint(o, "CodeCount", (unsigned)cg->count);
-        x_attr_uint(o, "GlyphCount", (unsigned)cg->n_glyphs);
-        x_leaf(o, "Glyphs", sb_str(&gl));
-        x_end(o);
-        sb_free(&gl);
-    }
+    write_cg_transforms(o, rl);
     x_start(o, "TextCode");
-    x_attr_num(o, "X", MM(fx - ox));
-    x_attr_num(o, "Y", MM(fy - oy));
-    if (dx.len)
-        x_attr(o, "DeltaX", sb_str(&dx));
-    if (any_dy)
-        x_attr(o, "DeltaY", sb_str(&dy));
-    x_text(o, sb_str(&code));
+    x_attr_num(o, "X", MM(rl->fx - ox));
+    x_attr_num(o, "Y", MM(rl->fy - oy));
+    if (rl->dx.len)
+        x_attr(o, "DeltaX", sb_str(&rl->dx));
+    if (rl->any_dy)
+        x_attr(o, "DeltaY", sb_str(&rl->dy));
+    x_text(o, sb_str(&rl->code));
     x_end(o);
     x_end(o);
-done:
-    sb_free(&code);
-    sb_free(&dx);
-    sb_free(&dy);
-    free(groups);
-    free(ids);
+}
+
+/* One run as a TextObject: TextCode holds the characters (what a reader
+ * extracts and searches), DeltaX their distances as Pango set them, and
+ * CGTransform the glyphs Pango chose, so no reader shapes the text again. */
+static void write_run(const text_run *r, void *user)
+{
+    ofd_writer *o = user;
+    int f = ofd_fonts_find(o->fonts, r, &o->next_id);
+    run_layout rl = {.groups = calloc((size_t)r->n_glyphs, sizeof *rl.groups),
+                     .ids = calloc((size_t)r->n_glyphs, sizeof *rl.ids)};
+    if (f < 0 || !rl.groups || !rl.ids) {
+        o->failed = true;
+        free(rl.groups);
+        free(rl.ids);
+        return;
+    }
+    lay_out_run(o, r, f, &rl);
+    if (rl.code.failed || rl.dx.failed || rl.dy.failed)
+        o->failed = true;
+    if (rl.n_chars > 0 && !o->failed)
+        write_text_object(o, r, f, &rl);
+    sb_free(&rl.code);
+    sb_free(&rl.dx);
+    sb_free(&rl.dy);
+    free(rl.groups);
+    free(rl.ids);
 }
 
 void ofd_text(ofd_writer *o, const mark *m, bool collect)
