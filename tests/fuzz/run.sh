@@ -33,7 +33,7 @@ root=$(pwd)
 [ -f "$root/tests/fuzz/fuzz_sheet.c" ] || { echo "run.sh: run from the source tree's top" >&2; exit 2; }
 
 CLANG=${CLANG:-clang}
-PKGS="cairo pangocairo pangoft2 fontconfig jansson libqpdf"
+PKGS="cairo pangocairo pangoft2 fontconfig jansson libqpdf libzip libxml-2.0 harfbuzz-subset"
 
 command -v "$CLANG" >/dev/null 2>&1 || { echo "run.sh: $CLANG not found (apt-get install clang-14)" >&2; exit 2; }
 cflags=$(pkg-config --cflags $PKGS) || exit 2
