@@ -43,6 +43,13 @@ typedef struct style {
     /* legends, lines, rings, bullets, horizontal bars */
     double legend_swatch, legend_gap, legend_after;
     double line_plot_h, line_w, line_marker, line_label_gap;
+    double line_end_pad;        /* room for the first and last point labels */
+    double line_label_lead;     /* a point label's line, in its size */
+    double line_label_below;    /* more gap for a label moved below its point */
+    double line_year_drop;      /* from a year tick's end down to its label */
+    double line_dash;           /* every other line's dash in gray (0: solid) */
+    rgb line_marker_edge;       /* the ring around a point's marker */
+    double line_marker_edge_w;
     double ring_outer, ring_thickness, ring_gap, ring_label_gap;
     double bullet_row_h, bullet_bar_h, bullet_track_h, bullet_label_w, bullet_gap;
     double hbar_bar_h, hbar_row_gap, hbar_label_w;
