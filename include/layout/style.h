@@ -39,6 +39,11 @@ typedef struct style {
     double label_clear; /* how far a grid line stops short of a label it would cross */
     double chart_bar_ratio, chart_bar_max_w, chart_value_gap, chart_label_gap;
     double chart_grid_w, chart_axis_w, chart_note_gap;
+    double bar_group_share;    /* of a category's band, what its group of bars takes */
+    double bar_grouped_ratio;  /* of a grouped bar's slot, what the bar takes */
+    double bar_figure_clear;   /* a figure's least room apart from its neighbour */
+    double bar_figure_shrink;  /* figures too wide for their bars are set this much smaller */
+    double bar_label_inset;    /* a category label's inset at each side of its band */
     int chart_target_ticks;
     /* legends, lines, rings, bullets, horizontal bars */
     double legend_swatch, legend_gap, legend_after;

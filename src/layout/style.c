@@ -116,6 +116,11 @@ static const style default_style = {
     .chart_axis_w = 0.8,
     .chart_note_gap = 4,
     .chart_target_ticks = 5,
+    .bar_group_share = 0.78,
+    .bar_grouped_ratio = 0.9,
+    .bar_figure_clear = 1,
+    .bar_figure_shrink = 0.85,
+    .bar_label_inset = 2,
 
     .legend_swatch = 8,
     .legend_gap = 12,
