@@ -57,6 +57,15 @@ typedef struct style {
     double line_marker_edge_w;
     double ring_outer, ring_thickness, ring_gap, ring_label_gap;
     double bullet_row_h, bullet_bar_h, bullet_track_h, bullet_label_w, bullet_gap;
+    double bullet_status_w;    /* the 已实现 column at a row's right */
+    double bullet_headroom;    /* the scale's end past the larger of figure and target */
+    int bullet_ticks;          /* the scale's target tick count */
+    double bullet_mark_gap;    /* from the target's mark down to the track */
+    double bullet_tick_over;   /* the target tick's overhang above and below the track */
+    double bullet_tick_w;
+    double bullet_figure_gap;  /* from the bar's end to its figure */
+    double bullet_tick_clear;  /* a figure's least distance from the target tick */
+    double bullet_status_rise; /* the status word's top above the row's centre, in its size */
     double hbar_bar_h, hbar_row_gap, hbar_label_w;
     double kpi_change_gap;
     double column_gap;     /* between two charts side by side */
