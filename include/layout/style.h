@@ -67,6 +67,7 @@ typedef struct style {
     double bullet_tick_clear;  /* a figure's least distance from the target tick */
     double bullet_status_rise; /* the status word's top above the row's centre, in its size */
     double hbar_bar_h, hbar_row_gap, hbar_label_w;
+    double hbar_axis_over;     /* the zero line's overhang past the first and last bar */
     double kpi_change_gap;
     double column_gap;     /* between two charts side by side */
     double kpi_accent_w;   /* the accent bar at a KPI card's left */

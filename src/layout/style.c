@@ -157,6 +157,7 @@ static const style default_style = {
     .hbar_bar_h = 13,
     .hbar_row_gap = 9,
     .hbar_label_w = 120,
+    .hbar_axis_over = 2,
     .kpi_change_gap = 3,
     .column_gap = 18,
     .kpi_accent_w = 2.5,
