@@ -114,6 +114,14 @@ typedef struct style {
     double fact_marker, fact_marker_gap, fact_gap;
     /* charts side by side: the narrowest a compact chart's plot reads at */
     double chart_compact_w;
+    /* the book's tables and contents (out/trends.pdf) */
+    text_style book_cell;     /* a table cell's text (heads: its bold) */
+    text_style book_cell_sub; /* the smaller line under a cell's figure */
+    text_style book_toc1;     /* a part's entry in the contents */
+    double book_cell_pad_x, book_cell_pad_y; /* inside a table cell */
+    double book_rule_w, book_head_rule_w;    /* rules between rows, under the head */
+    double book_leader_dash;  /* the contents' dotted leaders: dots twice their width */
+    double book_label_max_w;  /* the widest a topic table's indicator column gets */
 } style;
 
 /* The colour fact sheet on A4. */

@@ -217,6 +217,16 @@ static const style default_style = {
     .fact_gap = 3,
 
     .chart_compact_w = 70,
+
+    .book_cell = {FACE_SANS, 9, 12.5, ALIGN_LEFT, 0},
+    .book_cell_sub = {FACE_SANS, 7.5, 11, ALIGN_LEFT, 0},
+    .book_toc1 = {FACE_SANS_BOLD, 11, 0, ALIGN_LEFT, 0},
+    .book_cell_pad_x = 5,
+    .book_cell_pad_y = 3,
+    .book_rule_w = 0.5,
+    .book_head_rule_w = 0.8,
+    .book_leader_dash = 1.0,
+    .book_label_max_w = 120,
 };
 
 const style *style_default(void)
@@ -366,6 +376,13 @@ const style *style_gongwen(void)
     g.bullet_label_w = 9 * xiaosi;
     g.hbar_label_w = 11 * xiaosi;
     g.hbar_bar_h = xiaosi;
+    /* The book in the official style: its cells and notes in 小四 like the
+     * charts', its parts in the chart titles' 楷体. */
+    g.book_cell = g.kpi_label;
+    g.book_cell_sub = g.chart_note;
+    g.book_toc1 = g.chart_title;
+    g.book_cell_pad_y = 2;
+    g.book_label_max_w = 11 * xiaosi;
 
     /* Tables at 小四 (GB/T 9704 practice for attachments' tables). */
     g.table_text = (text_style){FACE_GW_FANGSONG, xiaosi, xiaosi * 1.4, ALIGN_LEFT, 0, 0, 0};
