@@ -26,6 +26,7 @@ typedef struct style {
     rgb series[STYLE_SERIES];        /* distinct in grayscale: luminance steps */
     mark_hatch series_hatch[STYLE_SERIES]; /* HATCH_NONE in colour */
     rgb hatch_ink;
+    double hatch_light_above;  /* fills of a luminance above this take hatch_on_light */
     bool grayscale;
     /* header and sections */
     double header_rule_w, header_gap, title_gap, header_after;
@@ -33,6 +34,8 @@ typedef struct style {
     double block_gap, running_head_h;
     /* KPI cards */
     double kpi_gap, kpi_pad, kpi_label_gap, kpi_unit_gap, kpi_min_col_w;
+    double kpi_value_shrink;    /* a figure too wide for its card is set this much smaller, */
+    double kpi_value_min_share; /* down to this share of its size */
     int kpi_max_cols;
     /* bar charts */
     double chart_plot_h, chart_title_gap, chart_axis_gap, chart_tick_len;
@@ -47,6 +50,9 @@ typedef struct style {
     int chart_target_ticks;
     /* legends, lines, rings, bullets, horizontal bars */
     double legend_swatch, legend_gap, legend_after;
+    double legend_text_gap;    /* from a swatch to its name */
+    double legend_line_extra;  /* a line swatch's length past a box swatch's */
+    double legend_dash;        /* every other line swatch's dash in gray */
     double line_plot_h, line_w, line_marker, line_label_gap;
     double line_end_pad;        /* room for the first and last point labels */
     double line_label_lead;     /* a point label's line, in its size */

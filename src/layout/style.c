@@ -82,6 +82,7 @@ static const style default_style = {
     .series_hatch = {HATCH_NONE, HATCH_NONE, HATCH_NONE, HATCH_NONE},
     .hatch_ink = {1, 1, 1},
     .hatch_on_light = {0.2, 0.2, 0.2},
+    .hatch_light_above = 0.4,
     .on_bar_ink = {1, 1, 1},
     .grayscale = false,
 
@@ -101,6 +102,8 @@ static const style default_style = {
     .kpi_label_gap = 4,
     .kpi_unit_gap = 2,
     .kpi_min_col_w = 105,
+    .kpi_value_shrink = 0.88,
+    .kpi_value_min_share = 0.6,
     .kpi_max_cols = 4,
 
     .chart_plot_h = 130,
@@ -125,6 +128,9 @@ static const style default_style = {
     .legend_swatch = 8,
     .legend_gap = 12,
     .legend_after = 6,
+    .legend_text_gap = 4,
+    .legend_line_extra = 2,
+    .legend_dash = 2.5,
     .line_plot_h = 120,
     .line_w = 1.8,
     .line_marker = 5.5,
