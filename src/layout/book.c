@@ -17,8 +17,9 @@
  * everything else is listed per year beside its definition note.
  *
  * This file owns the plan, the cover, the contents and the two passes; the
- * tables are book_table.c's, the topic pages, the year-by-year table and
- * the appendix book_parts.c's; book_priv.h holds what they share. */
+ * tables are book_table.c's, the topic pages and the year-by-year table
+ * book_parts.c's, the appendix book_appendix.c's; book_priv.h holds what
+ * they share. */
 #include "layout/book.h"
 
 #include <math.h>
@@ -32,13 +33,14 @@
 /* The book's sizes, from the style table. */
 static book_sizes book_sizes_of(const style *st)
 {
-    book_sizes z = {.pad_x = st->chart_label_gap,
-                    .pad_y = st->chart_title_gap,
-                    .rule_w = st->chart_grid_w,
-                    .head_rule_w = st->chart_axis_w,
+    book_sizes z = {.pad_x = st->book_cell_pad_x,
+                    .pad_y = st->book_cell_pad_y,
+                    .rule_w = st->book_rule_w,
+                    .head_rule_w = st->book_head_rule_w,
                     .toc_indent = st->body.indent,
-                    .leader_dash = 2 * st->chart_grid_w}; /* dots as long as twice their width */
-    z.cell = st->kpi_label;
+                    .leader_dash = st->book_leader_dash,
+                    .label_max_w = st->book_label_max_w};
+    z.cell = st->book_cell;
     z.cell.align = ALIGN_LEFT;
     z.cell.indent = 0;
     z.cell_num = z.cell;
@@ -47,11 +49,11 @@ static book_sizes book_sizes_of(const style *st)
     z.cell_head.face = FACE_SANS_BOLD;
     z.cell_head_num = z.cell_head;
     z.cell_head_num.align = ALIGN_RIGHT;
-    z.cell_sub = st->chart_note;
+    z.cell_sub = st->book_cell_sub;
     z.cell_sub.align = ALIGN_LEFT;
     z.cell_sub_num = z.cell_sub; /* under a figure, aligned with it */
     z.cell_sub_num.align = ALIGN_RIGHT;
-    z.toc1 = st->chart_title;
+    z.toc1 = st->book_toc1;
     z.toc2 = st->body;
     z.toc2.indent = 0;
     z.toc2.align = ALIGN_LEFT;

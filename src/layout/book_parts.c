@@ -1,9 +1,8 @@
 /* book_parts: the parts of the book after the contents: a page for every
  * topic (its heading and definition note, the lines of its comparable ids,
  * the table of its figures by year with the change against the previous
- * data year, and its sources), the year-by-year table of the headline
- * indicators, and the appendix with the source and quote of every figure
- * the book shows. Figures are printed exactly as written, with their
+ * data year, and its sources) and the year-by-year table of the headline
+ * indicators; the appendix is book_appendix.c's. Figures are printed exactly as written, with their
  * units; changes are rounded to the coarser precision of the two figures. */
 #include <math.h>
 #include <stdio.h>
@@ -34,9 +33,8 @@ static bool figure_into(const sheet_indicator *ind, strbuf *out)
     return numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, out);
 }
 
-/* The figure of ind (in sheet s) as printed into out, cleared first; on
- * failure reported at the figure in its own file, and false. */
-static bool figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out)
+/* See book_priv.h. */
+bool book_figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out)
 {
     sb_free(out);
     if (figure_into(ind, out))
@@ -87,7 +85,7 @@ static const char *column_unit(const book *bk, const sheet_indicator *ind)
 
 /* The figure as a column of the book prints it: in the scale of its
  * column_unit, the decimal point moved (exact), so 4636个 stands as
- * 0.4636万个 beside 1.77万个; otherwise as figure_text. */
+ * 0.4636万个 beside 1.77万个; otherwise as book_figure_text. */
 static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *ind,
                                strbuf *out)
 {
@@ -95,7 +93,7 @@ static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *
     const char *unit = ind->kind == KIND_RANK ? NULL : column_unit(bk, ind);
     if (!unit || !ind->unit || strcmp(unit, ind->unit) == 0 ||
         !numfmt_rescale(ind->literal, ind->unit, unit, lit, sizeof lit))
-        return figure_text(bk, s, ind, out);
+        return book_figure_text(bk, s, ind, out);
     sb_free(out);
     if (numfmt_with_unit(lit, unit, ind->qualifier, out))
         return true;
@@ -176,28 +174,25 @@ static bool topic_chart(book *bk, const char *id)
     return book_place(bk, &b, bk->ctx.st->block_gap, 0);
 }
 
-/* The figures of a topic, by year: year, indicator, figure, its definition
- * (the data's note), and the change against the previous data year for
- * comparable ids; then the sources. */
-static bool topic_table(book *bk, const topic *t)
+/* The table's columns: year, indicator, figure, the change against the
+ * previous data year (*any_change: only when some figure has one), the
+ * definition across the rest; the sources gathered in cs on the way. */
+static bool topic_columns(book *bk, const topic *t, table *tb, bool *any_change,
+                          chart_sources *cs)
 {
     const style *st = bk->ctx.st;
     const book_sizes *z = &bk->z;
-    table tb = {.n = 0};
-    bool any_change = false;
-    strbuf buf = {0}, title = {0}, heading = {0}, fig = {0}, change = {0}, year = {0},
-           meaning = {0};
+    strbuf buf = {0};
     sb_printf(&buf, "%d年", bk->latest->year);
     double year_w = book_cell_width(bk, sb_str(&buf), &z->cell_head), label_w = 0, value_w = 0,
            change_w = 0;
-    chart_sources cs = {0};
     for (size_t y = 0; y < bk->hist->n; y++)
         for (size_t i = 0; i < t->n_ids; i++) {
             const sheet *s = bk->hist->years[y];
             const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
             if (!ind)
                 continue;
-            chart_sources_add_file(&cs, s, ind->source_file);
+            chart_sources_add_file(cs, s, ind->source_file);
             label_w = fmax(label_w, book_cell_width(bk, ind->label, &z->cell));
             if (!column_figure_text(bk, s, ind, &buf))
                 goto fail;
@@ -207,27 +202,38 @@ static bool topic_table(book *bk, const topic *t)
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
             if (prev) {
-                any_change = true;
+                *any_change = true;
                 if (!change_text(bk, s, prev, py, ind, s->year, &buf))
                     goto fail;
                 change_w = fmax(change_w, book_cell_width(bk, sb_str(&buf), &z->cell));
             }
         }
+    sb_free(&buf);
     if (bk->ctx.failed)
-        goto fail;
-    label_w = fmin(label_w, st->hbar_label_w);
-    tb.head[tb.n] = "年份", tb.w[tb.n++] = year_w;
-    tb.head[tb.n] = "指标", tb.w[tb.n++] = label_w;
-    tb.head[tb.n] = "数值", tb.num[tb.n] = true, tb.w[tb.n++] = value_w;
-    if (any_change)
-        tb.head[tb.n] = "较上一数据年", tb.w[tb.n++] = change_w;
-    tb.head[tb.n] = "统计口径";
+        return false;
+    label_w = fmin(label_w, z->label_max_w);
+    tb->head[tb->n] = "年份", tb->w[tb->n++] = year_w;
+    tb->head[tb->n] = "指标", tb->w[tb->n++] = label_w;
+    tb->head[tb->n] = "数值", tb->num[tb->n] = true, tb->w[tb->n++] = value_w;
+    if (*any_change)
+        tb->head[tb->n] = "较上一数据年", tb->w[tb->n++] = change_w;
+    tb->head[tb->n] = "统计口径";
     double used = 0;
-    for (size_t c = 0; c < tb.n; c++)
-        used += tb.w[c];
-    tb.w[tb.n++] = bk->f.width - used;
+    for (size_t c = 0; c < tb->n; c++)
+        used += tb->w[c];
+    tb->w[tb->n++] = bk->f.width - used;
+    tb->gap = st->block_gap;
+    return true;
 
-    /* Which figures may be compared, said in the title. */
+fail:
+    sb_free(&buf);
+    return false;
+}
+
+/* The table's title: which figures may be compared. */
+static bool topic_table_title(book *bk, const topic *t, strbuf *heading)
+{
+    strbuf title = {0};
     size_t n_cmp = 0;
     for (size_t i = 0; i < t->n_ids; i++)
         if (comparable_in(t, t->ids[i]) && book_years_with(bk, t->ids[i]) >= 2) {
@@ -236,19 +242,25 @@ static bool topic_table(book *bk, const topic *t)
             n_cmp++;
         }
     if (n_cmp == 0)
-        sb_printf(&heading, "%s", "各年数字（口径不同，按年份并列，不作比较）");
+        sb_printf(heading, "%s", "各年数字（口径不同，按年份并列，不作比较）");
     else if (t->cfg && t->n_ids > n_cmp)
-        sb_printf(&heading, "各年数字（可前后比较的只有%s）", sb_str(&title));
+        sb_printf(heading, "各年数字（可前后比较的只有%s）", sb_str(&title));
     else
-        sb_printf(&heading, "%s", "各年数字");
-    if (title.failed || heading.failed) {
+        sb_printf(heading, "%s", "各年数字");
+    bool ok = !title.failed && !heading->failed;
+    sb_free(&title);
+    if (!ok)
         bk->ctx.failed = true;
-        goto fail;
-    }
-    tb.title = sb_str(&heading);
-    tb.gap = st->block_gap;
-    for (size_t y = 0; y < bk->hist->n; y++)
-        for (size_t i = 0; i < t->n_ids; i++) {
+    return ok;
+}
+
+/* One row per year and indicator. */
+static bool topic_rows(book *bk, const topic *t, table *tb, bool any_change)
+{
+    strbuf fig = {0}, change = {0}, year = {0}, meaning = {0};
+    bool ok = true;
+    for (size_t y = 0; ok && y < bk->hist->n; y++)
+        for (size_t i = 0; ok && i < t->n_ids; i++) {
             const sheet *s = bk->hist->years[y];
             const sheet_indicator *ind = book_figure(bk, s->year, t->ids[i]);
             if (!ind)
@@ -257,14 +269,17 @@ static bool topic_table(book *bk, const topic *t)
             if (!sb_printf(&year, "%d年", s->year) || !column_figure_text(bk, s, ind, &fig) ||
                 !meaning_into(ind, true, &meaning)) {
                 bk->ctx.failed = true;
-                goto fail;
+                ok = false;
+                break;
             }
             int py;
             const sheet_indicator *prev =
                 comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
                                           : NULL;
-            if (prev && !change_text(bk, s, prev, py, ind, s->year, &change))
-                goto fail;
+            if (prev && !change_text(bk, s, prev, py, ind, s->year, &change)) {
+                ok = false;
+                break;
+            }
             cell cells[BOOK_COLS];
             size_t c = 0;
             cells[c++] = (cell){.str = sb_str(&year), .origin = s, .path = "", .field = "year",
@@ -278,23 +293,23 @@ static bool topic_table(book *bk, const topic *t)
                                     .path = ind->path, .field = "value", .link_toc = NO_LINK};
             cells[c++] = (cell){.str = meaning.len ? sb_str(&meaning) : NULL, .origin = s,
                                 .path = ind->path, .field = "note", .link_toc = NO_LINK};
-            if (!book_table_add(bk, &tb, cells))
-                goto fail;
+            ok = book_table_add(bk, tb, cells);
         }
-    sb_free(&title);
-    sb_free(&heading);
     sb_free(&fig);
     sb_free(&change);
     sb_free(&year);
-    sb_free(&buf);
     sb_free(&meaning);
-    /* The sources, as under the sheets' charts. */
+    return ok;
+}
+
+/* The sources under the table, as under the sheets' charts. */
+static bool topic_sources(book *bk, const topic *t, const chart_sources *cs)
+{
     sheet_block blk = {.kind = BLOCK_NOTE, .path = t->path};
     box b = {0};
     double y = 0;
     bk->ctx.s = t->origin;
-    bool ok = chart_note(&bk->ctx, &blk, &cs, NULL, bk->f.width, &b, &y);
-    chart_sources_free(&cs);
+    bool ok = chart_note(&bk->ctx, &blk, cs, NULL, bk->f.width, &b, &y);
     bk->ctx.s = bk->latest;
     b.height = y;
     if (!ok) {
@@ -303,17 +318,26 @@ static bool topic_table(book *bk, const topic *t)
         return false;
     }
     return book_place(bk, &b, 0, 0);
+}
 
-fail:
-    sb_free(&title);
+/* The figures of a topic, by year: year, indicator, figure, its definition
+ * (the data's note), and the change against the previous data year for
+ * comparable ids; then the sources. */
+static bool topic_table(book *bk, const topic *t)
+{
+    table tb = {.n = 0};
+    bool any_change = false;
+    strbuf heading = {0};
+    chart_sources cs = {0};
+    bool ok = topic_columns(bk, t, &tb, &any_change, &cs) &&
+              topic_table_title(bk, t, &heading);
+    tb.title = sb_str(&heading);
+    ok = ok && topic_rows(bk, t, &tb, any_change);
     sb_free(&heading);
-    sb_free(&fig);
-    sb_free(&change);
-    sb_free(&year);
-    sb_free(&buf);
-    sb_free(&meaning);
+    if (ok)
+        ok = topic_sources(bk, t, &cs);
     chart_sources_free(&cs);
-    return false;
+    return ok;
 }
 
 /* A topic: heading and definition note kept together, the lines of its
@@ -415,7 +439,7 @@ bool book_headline_table(book *bk)
             const sheet_indicator *ind = book_figure(bk, s->year, bk->headline[i]);
             if (!ind)
                 continue;
-            ok = figure_text(bk, s, ind, &figs[0]);
+            ok = book_figure_text(bk, s, ind, &figs[0]);
             col_w = fmax(col_w, book_cell_width(bk, sb_str(&figs[0]), &z->cell_num));
         }
     }
@@ -453,7 +477,7 @@ bool book_headline_table(book *bk)
             const sheet_indicator *ind = book_figure(bk, s->year, id);
             /* Period and scope under the figure: 1至12月中旬 is not a year. */
             if (ind && ok)
-                ok = figure_text(bk, s, ind, &figs[y]) && meaning_into(ind, false, &subs[y]);
+                ok = book_figure_text(bk, s, ind, &figs[y]) && meaning_into(ind, false, &subs[y]);
             cells[y + 1] = (cell){.str = ind ? sb_str(&figs[y]) : NULL,
                                   .sub = ind && subs[y].len ? sb_str(&subs[y]) : NULL,
                                   .origin = s, .path = ind ? ind->path : "", .field = "value",
@@ -473,124 +497,4 @@ done:
     }
     sb_free(&sub);
     return ok;
-}
-
-/* The heading of one source document's figures in the appendix, built into
- * b: the year when open_year, the document's title and its file. */
-static bool appendix_source(book *bk, const sheet *s, size_t k, bool open_year, box *b)
-{
-    const style *st = bk->ctx.st;
-    const sheet_source *src = &s->sources[k];
-    double h = 0, y = 0;
-    strbuf year = {0}, title = {0}, file = {0}, path = {0};
-    bool ok = sb_printf(&year, "%d年", s->year) && sb_printf(&path, "sources[%zu]", k) &&
-              sb_printf(&title, "来源：《%s》%s%s%s", src->title, src->publisher ? "（" : "",
-                        src->publisher ? src->publisher : "", src->publisher ? "）" : "") &&
-              sb_printf(&file, "文件：%s", src->file);
-    if (ok && open_year) {
-        ok = book_text(bk, b, s, sb_str(&year), &st->section, 0, 0, bk->f.width, st->ink, "",
-                       "year", &h);
-        y = h + st->chart_title_gap;
-    }
-    ok = ok && book_text(bk, b, s, sb_str(&title), &bk->z.cell, 0, y, bk->f.width, st->ink,
-                         sb_str(&path), "title", &h);
-    y += h;
-    ok = ok && book_text(bk, b, s, sb_str(&file), &st->chart_note, 0, y, bk->f.width, st->muted,
-                         sb_str(&path), "file", &h);
-    b->height = y + h + st->chart_title_gap;
-    sb_free(&year);
-    sb_free(&title);
-    sb_free(&file);
-    sb_free(&path);
-    return ok;
-}
-
-/* The appendix: per year and source document, every figure the book shows
- * with its label, the figure as written and the exact quote. */
-bool book_appendix(book *bk)
-{
-    const style *st = bk->ctx.st;
-    const book_sizes *z = &bk->z;
-    double label_w = 0, value_w = 0;
-    strbuf fig = {0};
-    for (size_t y = 0; y < bk->hist->n; y++) {
-        const sheet *s = bk->hist->years[y];
-        for (size_t i = 0; i < s->n_indicators; i++)
-            if (book_cited(bk, &s->indicators[i])) {
-                if (!figure_text(bk, s, &s->indicators[i], &fig)) {
-                    sb_free(&fig);
-                    return false;
-                }
-                label_w = fmax(label_w, book_cell_width(bk, s->indicators[i].label, &z->cell));
-                value_w = fmax(value_w, book_cell_width(bk, sb_str(&fig), &z->cell_num));
-            }
-    }
-    table tb = {.n = 3, .head = {"指标", "数值", "原文摘录"}, .num = {false, true, false}};
-    tb.w[0] = fmin(label_w, st->hbar_label_w);
-    tb.w[1] = fmax(value_w, book_cell_width(bk, "数值", &z->cell_head));
-    tb.w[2] = bk->f.width - tb.w[0] - tb.w[1];
-    if (bk->ctx.failed) {
-        sb_free(&fig);
-        return false;
-    }
-
-    for (size_t y = 0; y < bk->hist->n; y++) {
-        const sheet *s = bk->hist->years[y];
-        bool open_year = true;
-        for (size_t k = 0; k < s->n_sources; k++) {
-            bool first = true;
-            for (size_t i = 0; i < s->n_indicators; i++) {
-                const sheet_indicator *ind = &s->indicators[i];
-                if (!book_cited(bk, ind) || !ind->source_file ||
-                    strcmp(ind->source_file, s->sources[k].file) != 0)
-                    continue;
-                /* The exact quote, whatever its length: the appendix's promise. */
-                strbuf quote = {0};
-                /* A statistics table's cell is named, not quoted. */
-                if (!figure_text(bk, s, ind, &fig) ||
-                    !(ind->source_table ? sb_printf(&quote, "%s·%s·%s", ind->source_table,
-                                                    ind->source_row, ind->source_column)
-                                        : sb_printf(&quote, "“%s”", ind->source_quote))) {
-                    sb_free(&quote);
-                    sb_free(&fig);
-                    bk->ctx.failed = true;
-                    return false;
-                }
-                cell cells[3] = {{.str = ind->label, .origin = s, .path = ind->path,
-                                  .field = "label", .link_toc = NO_LINK},
-                                 {.str = sb_str(&fig), .origin = s, .path = ind->path,
-                                  .field = "value", .link_toc = NO_LINK},
-                                 {.str = sb_str(&quote), .origin = s, .path = ind->path,
-                                  .field = "source.quote", .link_toc = NO_LINK}};
-                if (first) {
-                    /* A new source: its heading leads the table again. */
-                    tb.rows = 0;
-                    tb.gap = open_year ? st->section_before : st->block_gap;
-                    if (!appendix_source(bk, s, k, open_year, &tb.lead)) {
-                        box_free(&tb.lead);
-                        sb_free(&quote);
-                        sb_free(&fig);
-                        bk->ctx.failed = true;
-                        return false;
-                    }
-                }
-                bool added = book_table_add(bk, &tb, cells);
-                sb_free(&quote);
-                if (added && first && open_year) {
-                    strbuf year = {0};
-                    added = sb_printf(&year, "%d年", s->year) &&
-                            doc_add_outline(bk->d, sb_str(&year), 2, bk->d->n_pages - 1, tb.top_y);
-                    sb_free(&year);
-                    open_year = false;
-                }
-                if (!added) {
-                    sb_free(&fig);
-                    return false;
-                }
-                first = false;
-            }
-        }
-    }
-    sb_free(&fig);
-    return true;
 }

@@ -26,6 +26,7 @@ typedef struct book_sizes {
     double pad_x, pad_y;      /* inside a table cell */
     double rule_w, head_rule_w;
     double toc_indent, leader_dash;
+    double label_max_w;       /* the widest a topic table's indicator column gets */
     text_style cell, cell_num, cell_head, cell_head_num, cell_sub, cell_sub_num, toc1, toc2;
 } book_sizes;
 
@@ -133,6 +134,12 @@ double book_cell_width(book *bk, const char *str, const text_style *ts);
 bool book_topic_page(book *bk, const topic *t);
 /* The year-by-year table; false on failure (too many years is reported). */
 bool book_headline_table(book *bk);
+/* The figure of ind (in sheet s) as printed into out, cleared first; on
+ * failure reported at the figure in its own file, and false. */
+bool book_figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out);
+
+/* ---- book_appendix.c ---- */
+
 /* The appendix of sources; false on failure. */
 bool book_appendix(book *bk);
 

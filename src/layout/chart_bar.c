@@ -53,6 +53,135 @@ static bool grid_from_block(layout_ctx *ctx, const sheet_block *blk, bar_grid *g
     return true;
 }
 
+/* The plot's bands: a category's band, its group of bars, a bar's slot. */
+typedef struct bar_plot {
+    scale sc;
+    double plot_x, band, group_w, slot, bar_w;
+    double vmin;
+    double top, bottom;
+} bar_plot;
+
+/* The value scale from zero and the bands across the width. */
+static bool bar_scale(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g, double width,
+                      bar_plot *p)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double vmin = 0, vmax = 0;
+    for (size_t i = 0; i < g->n_cat * g->n_ser; i++) {
+        double v = s->indicators[g->item[i]->indicator].value;
+        vmin = fmin(vmin, v);
+        vmax = fmax(vmax, v);
+    }
+    p->vmin = vmin;
+    p->sc = scale_nice(vmin, vmax, st->chart_target_ticks, 1);
+    double tick_w = chart_tick_width(ctx, blk, &p->sc);
+    if (tick_w < 0)
+        return false;
+    p->plot_x = tick_w + st->chart_axis_gap + st->chart_tick_len;
+    double plot_w = width - p->plot_x;
+    p->band = plot_w / (double)g->n_cat;
+    p->group_w = g->n_ser > 1 ? p->band * st->bar_group_share : p->band;
+    p->slot = p->group_w / (double)g->n_ser;
+    p->bar_w = fmin(p->slot * (g->n_ser > 1 ? st->bar_grouped_ratio : st->chart_bar_ratio),
+                    st->chart_bar_max_w);
+    return true;
+}
+
+/* The figures: full size if they fit their slot, else smaller, else
+ * staggered on two heights (*stagger); their tallest in *value_h. */
+static bool bar_figures(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g,
+                        double slot, text **values, bool *stagger, double *value_h)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    size_t n = g->n_cat * g->n_ser;
+    text_style vs = st->value_label;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        double widest = 0;
+        for (size_t i = 0; i < n; i++) {
+            const sheet_indicator *ind = &s->indicators[g->item[i]->indicator];
+            strbuf label = {0};
+            text_free(values[i]);
+            values[i] = chart_figure(ctx, ind, &label)
+                            ? layout_text(ctx, sb_str(&label), &vs, 0, ind->path, "value")
+                            : NULL;
+            sb_free(&label);
+            if (!values[i])
+                return false;
+            widest = fmax(widest, text_width(values[i]));
+            *value_h = fmax(*value_h, text_height(values[i]));
+        }
+        if (widest <= slot - st->bar_figure_clear)
+            break;
+        if (attempt == 0) {
+            vs.size = fmax(vs.size * st->bar_figure_shrink, st->text_min);
+            continue;
+        }
+        *stagger = widest > slot - st->bar_figure_clear;
+    }
+    for (size_t i = 0; i < n && *stagger; i++)
+        if (text_width(values[i]) > 2 * (slot - st->bar_figure_clear)) {
+            /* Even two heights cannot keep them apart: too many bars for the width. */
+            sheet_report(s, ctx->dl, DIAG_ERROR, blk->path,
+                         _("%zu bars do not leave room for their figures; split the chart"), n);
+            ctx->failed = true;
+            return false;
+        }
+    return true;
+}
+
+/* The bars, each with its figure (handed over from values), and the zero line. */
+static bool draw_bars(layout_ctx *ctx, const bar_grid *g, const bar_plot *p, text **values,
+                      bool stagger, double value_h, double width, box *b)
+{
+    const style *st = ctx->st;
+    const sheet *s = ctx->s;
+    double zero_y = scale_map(&p->sc, 0, p->bottom, p->top);
+    for (size_t c = 0; c < g->n_cat; c++) {
+        double group_x = p->plot_x + p->band * (double)c + (p->band - p->group_w) / 2;
+        for (size_t k = 0; k < g->n_ser; k++) {
+            size_t i = c * g->n_ser + k;
+            double v = s->indicators[g->item[i]->indicator].value;
+            double cx = group_x + p->slot * ((double)k + 0.5);
+            double vy = scale_map(&p->sc, v, p->bottom, p->top);
+            mark m = {.kind = MARK_RECT, .x = cx - p->bar_w / 2, .y = fmin(vy, zero_y),
+                      .w = p->bar_w, .h = fabs(zero_y - vy)};
+            m.paint = g->n_ser > 1 ? chart_series_paint(st, k)
+                                   : (mark_paint){.fill = st->bar, .filled = true};
+            if (!page_add_mark(&b->marks, &m))
+                return false;
+            text *vt = values[i];
+            values[i] = NULL;
+            double lift = stagger && i % 2 ? value_h : 0;
+            double ly = v >= 0 ? vy - st->chart_value_gap - text_height(vt) - lift
+                               : vy + st->chart_value_gap + lift;
+            if (!page_add_text(&b->marks, vt, cx - text_width(vt) / 2, ly, st->ink))
+                return false;
+        }
+    }
+    return page_add_line(&b->marks, p->plot_x, zero_y, width, zero_y, st->axis, st->chart_axis_w);
+}
+
+/* Category labels, wrapped to their band, from cat_y; their tallest in *cat_h. */
+static bool category_labels(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g,
+                            const bar_plot *p, double cat_y, box *b, double *cat_h)
+{
+    const style *st = ctx->st;
+    *cat_h = 0;
+    for (size_t c = 0; c < g->n_cat; c++) {
+        const char *path = blk->series ? blk->path : g->item[c]->path;
+        double h;
+        if (!box_text(ctx, b, g->cat_label[c], &st->category_label,
+                      p->plot_x + p->band * (double)c + st->bar_label_inset, cat_y,
+                      p->band - 2 * st->bar_label_inset, st->ink, path,
+                      blk->series ? "categories" : "label", &h))
+            return false;
+        *cat_h = fmax(*cat_h, h);
+    }
+    return true;
+}
+
 bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
@@ -66,102 +195,26 @@ bool chart_bar_build(layout_ctx *ctx, const sheet_block *blk, double width, box 
         return false;
     if (g.n_ser > 1 && !chart_legend(ctx, blk, g.ser_name, g.n_ser, false, width, b, &y))
         return false;
-
-    double vmin = 0, vmax = 0;
-    for (size_t i = 0; i < n; i++) {
-        double v = s->indicators[g.item[i]->indicator].value;
-        vmin = fmin(vmin, v);
-        vmax = fmax(vmax, v);
-    }
-    scale sc = scale_nice(vmin, vmax, st->chart_target_ticks, 1);
-    double tick_w = chart_tick_width(ctx, blk, &sc);
-    if (tick_w < 0)
+    bar_plot p;
+    if (!bar_scale(ctx, blk, &g, width, &p))
         return false;
-    double plot_x = tick_w + st->chart_axis_gap + st->chart_tick_len;
-    double plot_w = width - plot_x;
-    double band = plot_w / (double)g.n_cat;
-    double group_w = g.n_ser > 1 ? band * 0.78 : band;
-    double slot = group_w / (double)g.n_ser;
-    double bar_w = fmin(slot * (g.n_ser > 1 ? 0.9 : st->chart_bar_ratio), st->chart_bar_max_w);
 
-    /* The figures: full size if they fit their slot, else smaller, else staggered. */
     text *values[BAR_MAX] = {0};
-    text_style vs = st->value_label;
     bool stagger = false;
     double value_h = 0;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        double widest = 0;
-        for (size_t i = 0; i < n; i++) {
-            const sheet_indicator *ind = &s->indicators[g.item[i]->indicator];
-            strbuf label = {0};
-            text_free(values[i]);
-            values[i] = chart_figure(ctx, ind, &label)
-                            ? layout_text(ctx, sb_str(&label), &vs, 0, ind->path, "value")
-                            : NULL;
-            sb_free(&label);
-            if (!values[i])
-                goto fail;
-            widest = fmax(widest, text_width(values[i]));
-            value_h = fmax(value_h, text_height(values[i]));
-        }
-        if (widest <= slot - 1)
-            break;
-        if (attempt == 0) {
-            vs.size = fmax(vs.size * 0.85, st->text_min);
-            continue;
-        }
-        stagger = widest > slot - 1;
-    }
-    for (size_t i = 0; i < n && stagger; i++)
-        if (text_width(values[i]) > 2 * slot - 2) {
-            /* Even two heights cannot keep them apart: too many bars for the width. */
-            sheet_report(s, ctx->dl, DIAG_ERROR, blk->path,
-                         _("%zu bars do not leave room for their figures; split the chart"), n);
-            ctx->failed = true;
-            goto fail;
-        }
-
+    if (!bar_figures(ctx, blk, &g, p.slot, values, &stagger, &value_h))
+        goto fail;
     double headroom = value_h * (stagger ? 2 : 1) + st->chart_value_gap;
-    double top = y + headroom, bottom = top + st->chart_plot_h;
-    double below = vmin < 0 ? headroom : 0; /* figures under negative bars */
-    if (!chart_value_axis(ctx, blk, &sc, plot_x, width, top, bottom, b))
-        goto fail;
-    double zero_y = scale_map(&sc, 0, bottom, top);
-    for (size_t c = 0; c < g.n_cat; c++) {
-        double group_x = plot_x + band * (double)c + (band - group_w) / 2;
-        for (size_t k = 0; k < g.n_ser; k++) {
-            size_t i = c * g.n_ser + k;
-            double v = s->indicators[g.item[i]->indicator].value;
-            double cx = group_x + slot * ((double)k + 0.5);
-            double vy = scale_map(&sc, v, bottom, top);
-            mark m = {.kind = MARK_RECT, .x = cx - bar_w / 2, .y = fmin(vy, zero_y), .w = bar_w,
-                      .h = fabs(zero_y - vy)};
-            m.paint = g.n_ser > 1 ? chart_series_paint(st, k) : (mark_paint){.fill = st->bar,
-                                                                              .filled = true};
-            if (!page_add_mark(&b->marks, &m))
-                goto fail;
-            text *vt = values[i];
-            values[i] = NULL;
-            double lift = stagger && i % 2 ? value_h : 0;
-            double ly = v >= 0 ? vy - st->chart_value_gap - text_height(vt) - lift
-                               : vy + st->chart_value_gap + lift;
-            if (!page_add_text(&b->marks, vt, cx - text_width(vt) / 2, ly, st->ink))
-                goto fail;
-        }
-    }
-    if (!page_add_line(&b->marks, plot_x, zero_y, width, zero_y, st->axis, st->chart_axis_w))
+    p.top = y + headroom;
+    p.bottom = p.top + st->chart_plot_h;
+    double below = p.vmin < 0 ? headroom : 0; /* figures under negative bars */
+    if (!chart_value_axis(ctx, blk, &p.sc, p.plot_x, width, p.top, p.bottom, b) ||
+        !draw_bars(ctx, &g, &p, values, stagger, value_h, width, b))
         goto fail;
 
-    /* Category labels, wrapped to their band. */
-    double cat_h = 0, cat_y = bottom + below + st->chart_label_gap;
-    for (size_t c = 0; c < g.n_cat; c++) {
-        const char *path = blk->series ? blk->path : g.item[c]->path;
-        double h;
-        if (!box_text(ctx, b, g.cat_label[c], &st->category_label, plot_x + band * (double)c + 2,
-                      cat_y, band - 4, st->ink, path, blk->series ? "categories" : "label", &h))
-            goto fail;
-        cat_h = fmax(cat_h, h);
-    }
+    double cat_h, cat_y = p.bottom + below + st->chart_label_gap;
+    if (!category_labels(ctx, blk, &g, &p, cat_y, b, &cat_h))
+        goto fail;
     y = cat_y + cat_h;
 
     chart_sources cs = {0};

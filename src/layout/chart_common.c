@@ -18,7 +18,7 @@ mark_paint chart_series_paint(const style *st, size_t i)
     p.hatch = st->series_hatch[i % STYLE_SERIES];
     /* Hatch lines must show on the fill: dark ink on light grays. */
     double l = style_luminance(p.fill);
-    p.hatch_color = l > 0.4 ? st->hatch_on_light : st->hatch_ink;
+    p.hatch_color = l > st->hatch_light_above ? st->hatch_on_light : st->hatch_ink;
     return p;
 }
 
@@ -84,7 +84,7 @@ bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *na
         if (!t)
             return false;
         double tw = text_width(t), th = text_height(t);
-        double item_w = st->legend_swatch + 4 + tw;
+        double item_w = st->legend_swatch + st->legend_text_gap + tw;
         if (x > 0 && x + item_w > width) { /* wrap rather than run out of the box */
             x = 0;
             *y += row_h + 3;
@@ -96,11 +96,11 @@ bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *na
             m.kind = MARK_LINE;
             m.x = x;
             m.y = cy;
-            m.w = st->legend_swatch + 2;
+            m.w = st->legend_swatch + st->legend_line_extra;
             m.paint.stroke = st->series[i % STYLE_SERIES];
             m.paint.stroked = true;
             m.paint.line_width = st->line_w;
-            m.paint.dash = st->grayscale && i % 2 ? 2.5 : 0;
+            m.paint.dash = st->grayscale && i % 2 ? st->legend_dash : 0;
         } else {
             m.kind = MARK_RECT;
             m.x = x;
@@ -109,7 +109,8 @@ bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *na
             m.paint = chart_series_paint(st, i);
         }
         if (!page_add_mark(&b->marks, &m) ||
-            !page_add_text(&b->marks, t, x + st->legend_swatch + 4, *y, st->ink))
+            !page_add_text(&b->marks, t, x + st->legend_swatch + st->legend_text_gap, *y,
+                           st->ink))
             return false;
         x += item_w + st->legend_gap;
         if (th > row_h)

@@ -202,10 +202,11 @@ static bool row_value_size(layout_ctx *ctx, const card_look *look, const sheet_b
         bool fits = false;
         while (!fits && kpi_line_build(ctx, look, ind, *size, &probe)) {
             bool wide = probe.width > inner;
-            fits = !wide || *size <= fmax(look->value->size * 0.6, ctx->st->text_min);
+            fits = !wide || *size <= fmax(look->value->size * ctx->st->kpi_value_min_share,
+                                          ctx->st->text_min);
             kpi_line_free(&probe);
             if (!fits) {
-                *size = fmax(*size * 0.88, ctx->st->text_min);
+                *size = fmax(*size * ctx->st->kpi_value_shrink, ctx->st->text_min);
             } else if (wide) {
                 /* Measured before anything is drawn, named here. */
                 strbuf path = {0};

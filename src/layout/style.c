@@ -82,6 +82,7 @@ static const style default_style = {
     .series_hatch = {HATCH_NONE, HATCH_NONE, HATCH_NONE, HATCH_NONE},
     .hatch_ink = {1, 1, 1},
     .hatch_on_light = {0.2, 0.2, 0.2},
+    .hatch_light_above = 0.4,
     .on_bar_ink = {1, 1, 1},
     .grayscale = false,
 
@@ -101,6 +102,8 @@ static const style default_style = {
     .kpi_label_gap = 4,
     .kpi_unit_gap = 2,
     .kpi_min_col_w = 105,
+    .kpi_value_shrink = 0.88,
+    .kpi_value_min_share = 0.6,
     .kpi_max_cols = 4,
 
     .chart_plot_h = 130,
@@ -116,14 +119,29 @@ static const style default_style = {
     .chart_axis_w = 0.8,
     .chart_note_gap = 4,
     .chart_target_ticks = 5,
+    .bar_group_share = 0.78,
+    .bar_grouped_ratio = 0.9,
+    .bar_figure_clear = 1,
+    .bar_figure_shrink = 0.85,
+    .bar_label_inset = 2,
 
     .legend_swatch = 8,
     .legend_gap = 12,
     .legend_after = 6,
+    .legend_text_gap = 4,
+    .legend_line_extra = 2,
+    .legend_dash = 2.5,
     .line_plot_h = 120,
     .line_w = 1.8,
     .line_marker = 5.5,
     .line_label_gap = 4,
+    .line_end_pad = 28,
+    .line_label_lead = 1.45,
+    .line_label_below = 1,
+    .line_year_drop = 1,
+    .line_dash = 3,
+    .line_marker_edge = {1, 1, 1},
+    .line_marker_edge_w = 0.8,
     .ring_outer = 34,
     .ring_thickness = 9,
     .ring_gap = 8,
@@ -133,9 +151,19 @@ static const style default_style = {
     .bullet_track_h = 17,
     .bullet_label_w = 118,
     .bullet_gap = 6,
+    .bullet_status_w = 40,
+    .bullet_headroom = 1.08,
+    .bullet_ticks = 4,
+    .bullet_mark_gap = 2,
+    .bullet_tick_over = 1,
+    .bullet_tick_w = 2.0,
+    .bullet_figure_gap = 3,
+    .bullet_tick_clear = 4,
+    .bullet_status_rise = 0.7,
     .hbar_bar_h = 13,
     .hbar_row_gap = 9,
     .hbar_label_w = 120,
+    .hbar_axis_over = 2,
     .kpi_change_gap = 3,
     .column_gap = 18,
     .kpi_accent_w = 2.5,
@@ -195,6 +223,16 @@ static const style default_style = {
     .fact_gap = 3,
 
     .chart_compact_w = 70,
+
+    .book_cell = {FACE_SANS, 9, 12.5, ALIGN_LEFT, 0},
+    .book_cell_sub = {FACE_SANS, 7.5, 11, ALIGN_LEFT, 0},
+    .book_toc1 = {FACE_SANS_BOLD, 11, 0, ALIGN_LEFT, 0},
+    .book_cell_pad_x = 5,
+    .book_cell_pad_y = 3,
+    .book_rule_w = 0.5,
+    .book_head_rule_w = 0.8,
+    .book_leader_dash = 1.0,
+    .book_label_max_w = 120,
 };
 
 const style *style_default(void)
@@ -259,6 +297,137 @@ double style_hao(const char *name)
     return 0;
 }
 
+/* The line pitch of the Word and WPS templates: see gongwen_page. */
+#define GONGWEN_LINE_PITCH 28.95
+
+/* GB/T 9704's page: the text block, the line grid, body and headings on it,
+ * the folio. */
+static void gongwen_page(style *g)
+{
+    g->margin_top = MM(37);
+    g->margin_left = MM(28);
+    g->margin_right = MM(210 - 28 - 156);
+    g->margin_bottom = MM(297 - 37 - 225);
+    double san = style_hao("三号"), er = style_hao("二号"), si = style_hao("四号"),
+           xiaosi = style_hao("小四");
+    /* 28 characters a line: 156 mm / 28 = 15.79 pt, a 3号 character less
+     * 0.21 pt of tracking. 22 lines a page: 28.95 pt, the fixed line pitch
+     * of the Word and WPS templates (22 of them take 224.7 mm of the 225). */
+    double char_pitch = MM(156) / 28, line_pitch = GONGWEN_LINE_PITCH;
+    g->line_grid = line_pitch;
+    g->grid_clear = line_pitch / 3;
+    g->text_min = xiaosi; /* nothing under 小四 */
+    /* Every element on the grid, in 3号 unless stated (GB/T 9704 5.2.2). */
+    text_style grid = {FACE_GW_FANGSONG, san, line_pitch, ALIGN_JUSTIFY, 2 * char_pitch, 0,
+                       char_pitch - san};
+    g->body = grid;
+    g->note = grid; /* the 说明 is body text too */
+    g->attachment = grid;
+    g->attachment.face = FACE_GW_HEI;
+    g->attachment.align = ALIGN_LEFT;
+    g->attachment.indent = 0;
+    g->title = (text_style){FACE_GW_XBS, er, line_pitch, ALIGN_CENTER, 0, 0, 0};
+    g->subtitle_official = (text_style){FACE_GW_KAI, san, line_pitch, ALIGN_CENTER, 0, 0, 0};
+    g->section = grid; /* 一、 in 黑体 */
+    g->section.face = FACE_GW_HEI;
+    g->section.align = ALIGN_LEFT;
+    g->heading2 = g->section; /* （一） in 楷体 */
+    g->heading2.face = FACE_GW_KAI;
+    g->heading3 = g->section; /* 1. in 仿宋 */
+    g->heading3.face = FACE_GW_FANGSONG;
+    g->chart_title = g->heading2; /* charts are numbered （一） headings */
+    g->folio_official = (text_style){FACE_GW_SONG, si, 0, ALIGN_LEFT, 0, 0, 0};
+    g->folio_drop = MM(7);
+    g->folio_inset = si; /* "空一字": one 4号 character */
+    g->title_line = 2;   /* 附件 on the first line, the title on the third */
+    g->header_after = line_pitch; /* a blank line under the title */
+    g->section_before = 0;
+    g->section_after = 0;
+    g->block_gap = 0;
+}
+
+/* Charts, cards, notes and tables at 小四, figures in 黑体. */
+static void gongwen_small(style *g)
+{
+    double san = style_hao("三号"), xiaosi = style_hao("小四"), line_pitch = GONGWEN_LINE_PITCH;
+    text_style small = {FACE_GW_FANGSONG, xiaosi, 0, ALIGN_LEFT, 0, 0, 0};
+    g->chart_unit = small;
+    g->axis_label = small;
+    g->axis_label.align = ALIGN_RIGHT;
+    g->value_label = small;
+    g->value_label.align = ALIGN_CENTER;
+    g->category_label = small;
+    g->category_label.align = ALIGN_CENTER;
+    g->category_label.pitch = 1.25 * xiaosi;
+    g->chart_note = small;
+    g->chart_note.pitch = 1.5 * xiaosi;
+    g->chart_note.align = ALIGN_JUSTIFY;
+    g->kpi_change = small;
+    g->legend = small;
+    g->point_label = small;
+    g->point_label.align = ALIGN_CENTER;
+    g->bullet_label = small;
+    g->bullet_label.pitch = 1.25 * xiaosi;
+    g->bullet_mark = small;
+    g->kpi_label = small;
+    g->kpi_label.pitch = 1.25 * xiaosi;
+    g->kpi_unit = small;
+    g->kpi_value = (text_style){FACE_GW_HEI, san, 0, ALIGN_LEFT, 0, 0, 0};
+    g->ring_value = (text_style){FACE_GW_HEI, san, 0, ALIGN_CENTER, 0, 0, 0};
+    g->chart_title_gap = 2;
+    g->chart_note_gap = 4;
+    g->legend_swatch = xiaosi;
+    g->ring_outer = 40;
+    g->ring_thickness = 10;
+    g->bullet_label_w = 9 * xiaosi;
+    g->hbar_label_w = 11 * xiaosi;
+    g->hbar_bar_h = xiaosi;
+    /* The book in the official style: its cells and notes in 小四 like the
+     * charts', its parts in the chart titles' 楷体. */
+    g->book_cell = g->kpi_label;
+    g->book_cell_sub = g->chart_note;
+    g->book_toc1 = g->chart_title;
+    g->book_cell_pad_y = 2;
+    g->book_label_max_w = 11 * xiaosi;
+
+    /* Tables at 小四 (GB/T 9704 practice for attachments' tables). */
+    g->table_text = (text_style){FACE_GW_FANGSONG, xiaosi, xiaosi * 1.4, ALIGN_LEFT, 0, 0, 0};
+    g->table_head = (text_style){FACE_GW_HEI, xiaosi, xiaosi * 1.4, ALIGN_LEFT, 0, 0, 0};
+    g->table_figure = g->table_text;
+    g->table_meta = g->table_text;
+    g->fact = (text_style){FACE_GW_FANGSONG, san, line_pitch, ALIGN_LEFT, 0, 0, 0};
+    g->hero_value = g->kpi_value;
+    g->hero_unit = g->kpi_unit;
+    g->hero_label = g->kpi_label;
+    g->hero_meta = g->kpi_label;
+    g->hero_change = g->kpi_label;
+}
+
+/* Black text and rules (5.2.4); charts in black and mid grays with
+ * hatches, nothing lighter than a photocopier keeps (no tints); cards
+ * without fills or bars. */
+static void gongwen_ink(style *g)
+{
+    rgb black = {0, 0, 0}, white = {1, 1, 1};
+    g->ink = g->muted = g->accent = g->good = g->bad = g->target = g->axis = g->rule = black;
+    g->card_fill = g->panel_fill = white;
+    g->kpi_accent_w = g->hero_accent_w = 0;
+    g->grid = gray(0.6);
+    g->bar = gray(0.45);
+    g->track = white; /* a ring's or a target's whole: no screen behind the figure */
+    g->on_bar_ink = black; /* on a 45 % gray: 4.4:1 */
+    g->series[0] = gray(0.45);
+    g->series[1] = black;
+    g->series[2] = gray(0.45);
+    g->series[3] = black;
+    g->series_hatch[0] = HATCH_NONE;
+    g->series_hatch[1] = HATCH_NONE;
+    g->series_hatch[2] = HATCH_DIAGONAL;
+    g->series_hatch[3] = HATCH_CROSS;
+    g->hatch_ink = white;
+    g->hatch_on_light = black;
+}
+
 const style *style_gongwen(void)
 {
     static style g;
@@ -270,114 +439,9 @@ const style *style_gongwen(void)
     g.official = true;
     g.has_running_head = false;
     g.footer_sources = false;
-    g.margin_top = MM(37);
-    g.margin_left = MM(28);
-    g.margin_right = MM(210 - 28 - 156);
-    g.margin_bottom = MM(297 - 37 - 225);
-    double san = style_hao("三号"), er = style_hao("二号"), si = style_hao("四号"),
-           xiaosi = style_hao("小四");
-    /* 28 characters a line: 156 mm / 28 = 15.79 pt, a 3号 character less
-     * 0.21 pt of tracking. 22 lines a page: 28.95 pt, the fixed line pitch
-     * of the Word and WPS templates (22 of them take 224.7 mm of the 225). */
-    double char_pitch = MM(156) / 28, line_pitch = 28.95;
-    g.line_grid = line_pitch;
-    g.grid_clear = line_pitch / 3;
-    g.text_min = xiaosi; /* nothing under 小四 */
-    /* Every element on the grid, in 3号 unless stated (GB/T 9704 5.2.2). */
-    text_style grid = {FACE_GW_FANGSONG, san, line_pitch, ALIGN_JUSTIFY, 2 * char_pitch, 0,
-                       char_pitch - san};
-    g.body = grid;
-    g.note = grid; /* the 说明 is body text too */
-    g.attachment = grid;
-    g.attachment.face = FACE_GW_HEI;
-    g.attachment.align = ALIGN_LEFT;
-    g.attachment.indent = 0;
-    g.title = (text_style){FACE_GW_XBS, er, line_pitch, ALIGN_CENTER, 0, 0, 0};
-    g.subtitle_official = (text_style){FACE_GW_KAI, san, line_pitch, ALIGN_CENTER, 0, 0, 0};
-    g.section = grid; /* 一、 in 黑体 */
-    g.section.face = FACE_GW_HEI;
-    g.section.align = ALIGN_LEFT;
-    g.heading2 = g.section; /* （一） in 楷体 */
-    g.heading2.face = FACE_GW_KAI;
-    g.heading3 = g.section; /* 1. in 仿宋 */
-    g.heading3.face = FACE_GW_FANGSONG;
-    g.chart_title = g.heading2; /* charts are numbered （一） headings */
-    g.folio_official = (text_style){FACE_GW_SONG, si, 0, ALIGN_LEFT, 0, 0, 0};
-    g.folio_drop = MM(7);
-    g.folio_inset = si; /* "空一字": one 4号 character */
-    g.title_line = 2;   /* 附件 on the first line, the title on the third */
-    g.header_after = line_pitch; /* a blank line under the title */
-    g.section_before = 0;
-    g.section_after = 0;
-    g.block_gap = 0;
-
-    /* Charts, cards and notes in 小四 仿宋, figures in 黑体. */
-    text_style small = {FACE_GW_FANGSONG, xiaosi, 0, ALIGN_LEFT, 0, 0, 0};
-    g.chart_unit = small;
-    g.axis_label = small;
-    g.axis_label.align = ALIGN_RIGHT;
-    g.value_label = small;
-    g.value_label.align = ALIGN_CENTER;
-    g.category_label = small;
-    g.category_label.align = ALIGN_CENTER;
-    g.category_label.pitch = 1.25 * xiaosi;
-    g.chart_note = small;
-    g.chart_note.pitch = 1.5 * xiaosi;
-    g.chart_note.align = ALIGN_JUSTIFY;
-    g.kpi_change = small;
-    g.legend = small;
-    g.point_label = small;
-    g.point_label.align = ALIGN_CENTER;
-    g.bullet_label = small;
-    g.bullet_label.pitch = 1.25 * xiaosi;
-    g.bullet_mark = small;
-    g.kpi_label = small;
-    g.kpi_label.pitch = 1.25 * xiaosi;
-    g.kpi_unit = small;
-    g.kpi_value = (text_style){FACE_GW_HEI, san, 0, ALIGN_LEFT, 0, 0, 0};
-    g.ring_value = (text_style){FACE_GW_HEI, san, 0, ALIGN_CENTER, 0, 0, 0};
-    g.chart_title_gap = 2;
-    g.chart_note_gap = 4;
-    g.legend_swatch = xiaosi;
-    g.ring_outer = 40;
-    g.ring_thickness = 10;
-    g.bullet_label_w = 9 * xiaosi;
-    g.hbar_label_w = 11 * xiaosi;
-    g.hbar_bar_h = xiaosi;
-
-    /* Tables at 小四 (GB/T 9704 practice for attachments' tables). */
-    g.table_text = (text_style){FACE_GW_FANGSONG, xiaosi, xiaosi * 1.4, ALIGN_LEFT, 0, 0, 0};
-    g.table_head = (text_style){FACE_GW_HEI, xiaosi, xiaosi * 1.4, ALIGN_LEFT, 0, 0, 0};
-    g.table_figure = g.table_text;
-    g.table_meta = g.table_text;
-    g.fact = (text_style){FACE_GW_FANGSONG, san, line_pitch, ALIGN_LEFT, 0, 0, 0};
-    g.hero_value = g.kpi_value;
-    g.hero_unit = g.kpi_unit;
-    g.hero_label = g.kpi_label;
-    g.hero_meta = g.kpi_label;
-    g.hero_change = g.kpi_label;
-
-    /* Black text and rules (5.2.4); charts in black and mid grays with
-     * hatches, nothing lighter than a photocopier keeps (no tints); cards
-     * without fills or bars. */
-    rgb black = {0, 0, 0}, white = {1, 1, 1};
-    g.ink = g.muted = g.accent = g.good = g.bad = g.target = g.axis = g.rule = black;
-    g.card_fill = g.panel_fill = white;
-    g.kpi_accent_w = g.hero_accent_w = 0;
-    g.grid = gray(0.6);
-    g.bar = gray(0.45);
-    g.track = white; /* a ring's or a target's whole: no screen behind the figure */
-    g.on_bar_ink = black; /* on a 45 % gray: 4.4:1 */
-    g.series[0] = gray(0.45);
-    g.series[1] = black;
-    g.series[2] = gray(0.45);
-    g.series[3] = black;
-    g.series_hatch[0] = HATCH_NONE;
-    g.series_hatch[1] = HATCH_NONE;
-    g.series_hatch[2] = HATCH_DIAGONAL;
-    g.series_hatch[3] = HATCH_CROSS;
-    g.hatch_ink = white;
-    g.hatch_on_light = black;
+    gongwen_page(&g);
+    gongwen_small(&g); /* after the page: its chart titles are the page's （一） */
+    gongwen_ink(&g);
     ready = true;
     return &g;
 }
