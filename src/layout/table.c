@@ -18,21 +18,10 @@
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "box.h"
+#include "table_priv.h"
 #include "model/compare.h"
 #include "model/meaning.h"
 
-enum { COL_LABEL, COL_VALUE, COL_UNIT, COL_META, COL_CHANGE, N_COLS };
-
-typedef struct trow {
-    const sheet_indicator *ind;
-    const char *label, *path;
-    text *cell[N_COLS];
-    double int_w; /* the figure up to its decimal point, for the alignment */
-    double h;
-    char *meta;   /* the meaning's text, kept to set it again wrapped */
-    char *why;    /* why the change is not given (a different definition…), or NULL */
-    double label_w; /* the label on one line */
-} trow;
 
 static void trow_free(trow *r)
 {
@@ -197,12 +186,6 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     return ok;
 }
 
-/* Column widths of rows [0, n): the figure as wide as its widest integer
- * part plus its widest rest; the label takes what is left. */
-typedef struct tcols {
-    double x[N_COLS], w[N_COLS];
-    double int_w; /* where the decimal points stand, from the figure column's left */
-} tcols;
 
 static void measure_columns(const style *st, const trow *rows, size_t n, double width,
                             const text *const head[N_COLS], tcols *c)
@@ -295,7 +278,7 @@ static bool set_wrapped(layout_ctx *ctx, trow *rows, size_t n, const tcols *c)
  * cut points between rows into b. Takes the rows' texts. */
 /* The height of the header band: the heavy rule, the column names, the
  * light rule. */
-static double head_height(const style *st, text *const head[N_COLS])
+double table_head_height(const style *st, text *const head[N_COLS])
 {
     double head_h = 0;
     for (int k = 0; k < N_COLS; k++)
@@ -304,12 +287,8 @@ static double head_height(const style *st, text *const head[N_COLS])
     return st->table_rule_heavy / 2 + 2 * st->table_row_pad + head_h + st->table_rule_light / 2;
 }
 
-/* A part's parts: a continued chunk of a paged table has no header (the
- * flow sets it again under 续表) and, before the last chunk, no closing rule
- * (the flow draws it where it cuts). */
-enum { PART_HEAD = 1, PART_FOOT = 2, PART_WHOLE = PART_HEAD | PART_FOOT };
 
-static bool draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_COLS],
+bool table_draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_COLS],
                       const tcols *c, double x0, double width, int parts_drawn, box *b,
                       double *y_end)
 {
@@ -408,99 +387,6 @@ static bool table_title(layout_ctx *ctx, const sheet_block *blk, double width, b
     return true;
 }
 
-/* Where the chunk of a two-column table that starts at row first ends
- * (*end) and where its right column begins (*mid): the rest split evenly
- * when both columns then fit in room, else the left column filled to room
- * and then the right one (at least a row each). */
-static void chunk_rows(const trow *rows, size_t first, size_t n, double room, size_t *mid,
-                       size_t *end)
-{
-    *mid = first + (n - first + 1) / 2;
-    double left = 0, right = 0;
-    for (size_t i = first; i < n; i++)
-        *(i < *mid ? &left : &right) += rows[i].h;
-    *end = n;
-    if (left <= room && right <= room)
-        return;
-    size_t i = first;
-    for (int col = 0; col < 2 && i < n; col++) {
-        double h = rows[i].h;
-        for (i++; i < n && h + rows[i].h <= room; i++)
-            h += rows[i].h;
-        if (col == 0)
-            *mid = i;
-    }
-    *end = i;
-    /* A continued chunk of a row or two looks like a mistake: this one
-     * leaves it four rows, two a column. */
-    enum { LAST_MIN = 4 };
-    if (*end < n && n - *end < LAST_MIN && *end - first > 2 * LAST_MIN) {
-        *end = n - LAST_MIN;
-        if (*mid > *end - 1)
-            *mid = *end - 1;
-        *mid = first + (*end - first + 1) / 2 > *mid ? *mid : first + (*end - first + 1) / 2;
-    }
-}
-
-/* Draws rows [first, end) as one chunk of a two-column table at y: the
- * left column to mid, the right one after. */
-static bool draw_chunk(layout_ctx *ctx, trow *rows, size_t first, size_t mid, size_t end,
-                       text *const head[N_COLS], const tcols *c, double part_w, int drawn,
-                       double y, box *b, double *y_end)
-{
-    const style *st = ctx->st;
-    bool ok = true;
-    *y_end = y;
-    for (int p = 0; p < 2; p++) {
-        size_t a = p ? mid : first, z = p ? end : mid;
-        if (a == z && p)
-            break;
-        double part_end = 0;
-        box part = {0};
-        ok = ok && draw_part(ctx, rows + a, z - a, head, c, p * (part_w + st->column_gap),
-                             part_w, drawn, &part, &part_end);
-        part.n_cuts = 0; /* the columns of a chunk never split */
-        if (drawn & PART_HEAD) {
-            b->head_top = y + part.head_top;
-            b->head_h = y + part.head_h;
-        }
-        ok = ok && box_append_at(b, &part, 0, y);
-        box_free(&part);
-        *y_end = fmax(*y_end, y + part_end);
-    }
-    return ok;
-}
-
-/* Rows [0, n) in two columns chunk by chunk, each as tall as the room here
- * (the first) or on a later page: a complete table longer than a page
- * continues under 续表, its rows read down the left column, then the right,
- * page by page. */
-static bool build_paged(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_COLS],
-                        const tcols *c, double part_w, box *b)
-{
-    const style *st = ctx->st;
-    double head_h = head_height(st, head), foot = st->table_rule_heavy;
-    double cont = st->table_head.size * 1.5 + st->table_row_pad; /* the 续表 line */
-    double room = ctx->room_here - head_h - foot;
-    if (room < 4 * st->table_text.size * 2) /* a few rows only: a new page is better */
-        room = ctx->room_page * 0.9 - head_h - foot;
-    double y = 0;
-    bool ok = true;
-    for (size_t first = 0; first < n && ok;) {
-        size_t mid, end;
-        chunk_rows(rows, first, n, room, &mid, &end);
-        int drawn = (first == 0 ? PART_HEAD : 0) | (end == n ? PART_FOOT : 0);
-        ok = draw_chunk(ctx, rows, first, mid, end, head, c, part_w, drawn, y, b, &y);
-        if (ok && end < n)
-            ok = box_add_cut(b, y);
-        first = end;
-        room = ctx->room_page - cont - head_h - foot;
-    }
-    b->height = y;
-    b->chunked = true;
-    return ok;
-}
-
 /* Builds rows [0, n) as one table part, or as two halves side by side,
  * with one set of columns so that the halves align. */
 static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double width, box *b)
@@ -516,7 +402,7 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
         ok = columns_fit(ctx, rows, n, part_w, &c) && set_wrapped(ctx, rows, n, &c);
     }
     if (ok && parts == 2 && ctx->room_page > 0) {
-        ok = build_paged(ctx, rows, n, head, &c, part_w, b);
+        ok = table_build_paged(ctx, rows, n, head, &c, part_w, b);
         for (int k = 0; k < N_COLS; k++)
             text_free(head[k]);
         return ok;
@@ -527,7 +413,7 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
             break;
         double y_end = 0;
         box part = {0};
-        ok = draw_part(ctx, rows + first, count, head, &c, (double)p * (part_w + st->column_gap),
+        ok = table_draw_part(ctx, rows + first, count, head, &c, (double)p * (part_w + st->column_gap),
                        part_w, PART_WHOLE, &part, &y_end);
         if (parts > 1) /* halves side by side never split */
             part.n_cuts = 0;
