@@ -40,7 +40,7 @@ MAIN_OBJ  := $(BUILD)/main.o
 DATA      := $(sort $(wildcard data/*.json))
 PDFS      := $(DATA:data/%.json=out/%.pdf)
 
-.PHONY: all sheets deps deps-test build test update-refs clean check-layers fonts pot
+.PHONY: all sheets deps deps-test build test update-refs clean check check-layers check-format fonts pot
 .DELETE_ON_ERROR:
 
 BOOK      := out/trends.pdf
@@ -149,6 +149,15 @@ update-refs: build $(TOOL_BIN)
 # The layers of STYLE.md: each library has one home.
 check-layers:
 	@sh tools/check-layers.sh
+
+# The C sources as .clang-format lays them out (clang-format -i FILE fixes one).
+FORMATTED := $(wildcard src/*.c src/*/*.c src/*/*.h include/*/*.h tests/unit/*.c tests/tools/*.c \
+                        tests/fuzz/*.c bench/*.c)
+check-format: | deps-test
+	@clang-format --style=file --dry-run --Werror $(FORMATTED)
+
+# Static checks: the layers and banned functions, the format.
+check: check-layers check-format
 
 clean:
 	rm -rf out bin

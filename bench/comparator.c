@@ -12,7 +12,8 @@
  * The strings are read from the JSON with Jansson (title, subtitle, and every
  * block of type "text"), so the comparator sets what the sheet sets.
  *
- * Build: cc -O2 bench/comparator.c $(pkg-config --cflags --libs pangocairo jansson) -o out/bench/comparator
+ * Build: cc -O2 bench/comparator.c $(pkg-config --cflags --libs pangocairo jansson) -o
+ * out/bench/comparator
  */
 #include <stdio.h>
 #include <string.h>
@@ -70,8 +71,10 @@ int main(int argc, char **argv)
 
     size_t i, j;
     json_t *sec, *blk;
-    json_array_foreach(json_object_get(root, "sections"), i, sec) {
-        json_array_foreach(json_object_get(sec, "blocks"), j, blk) {
+    json_array_foreach(json_object_get(root, "sections"), i, sec)
+    {
+        json_array_foreach(json_object_get(sec, "blocks"), j, blk)
+        {
             const char *type = json_string_value(json_object_get(blk, "type"));
             const char *text = json_string_value(json_object_get(blk, "text"));
             if (type && text && strcmp(type, "text") == 0)

@@ -537,6 +537,7 @@ check "the book refuses to overwrite one of its year files" sh -c \
 "$BIN" --format svg -o "$T/s.svg" data/2025.json
 check "--format svg writes one SVG per page" sh -c "grep -q '<svg' '$T/s-1.svg'"
 check "check-layers: no library used outside its home" make -s check-layers
+check "check-format: the C sources as .clang-format lays them out" make -s check-format
 
 # Tests of further commands, each in a file of its own (tests/*.inc.sh),
 # sharing ok/ko/check and $T.

@@ -51,6 +51,7 @@ fi
 if [ "$mode" = test ]; then
     command -v pdftoppm >/dev/null 2>&1 || need poppler-utils
     command -v qpdf >/dev/null 2>&1 || need qpdf
+    command -v clang-format >/dev/null 2>&1 || need clang-format   # make check-format
     pkg-config --exists cmocka 2>/dev/null || need libcmocka-dev
     command -v valgrind >/dev/null 2>&1 || need valgrind
     command -v man >/dev/null 2>&1 || need man-db        # the manual page is tested

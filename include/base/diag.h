@@ -19,9 +19,9 @@ typedef enum diag_severity { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity
 
 typedef struct diag {
     diag_severity severity;
-    char *file;        /* may be NULL */
-    int line, column;  /* 0 when unknown */
-    char *path;        /* JSON path such as sections[1].blocks[0]; may be NULL */
+    char *file;       /* may be NULL */
+    int line, column; /* 0 when unknown */
+    char *path;       /* JSON path such as sections[1].blocks[0]; may be NULL */
     char *message;
     char *source_line; /* the input line for the caret; may be NULL */
 } diag;

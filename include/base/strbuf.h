@@ -10,9 +10,9 @@
 #include <stddef.h>
 
 typedef struct strbuf {
-    char *s;      /* NUL-terminated; "" until something is added */
+    char *s; /* NUL-terminated; "" until something is added */
     size_t len, cap;
-    bool failed;  /* out of memory or over STRBUF_MAX: the text is incomplete */
+    bool failed; /* out of memory or over STRBUF_MAX: the text is incomplete */
 } strbuf;
 
 enum { STRBUF_MAX = 1024 * 1024 };

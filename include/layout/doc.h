@@ -18,30 +18,41 @@ typedef struct rgb {
 } rgb;
 
 typedef enum mark_kind {
-    MARK_RECT,     /* x, y, w, h */
-    MARK_LINE,     /* from (x, y) to (x + w, y + h) */
-    MARK_TEXT,     /* a measured text with its top-left corner at (x, y) */
-    MARK_POLYLINE, /* points: n_points (x, y) pairs */
-    MARK_MARKER,   /* a point symbol centred on (x, y), w wide */
-    MARK_ARC,      /* a ring sector: centre (x, y), outer radius w, inner radius h,
-                      from angle a0 to a1 (radians, clockwise from 12 o'clock) */
-    MARK_LINK,     /* a clickable area x, y, w, h: to uri, or to the destination dest */
-    MARK_TAG_BEGIN,/* opens a structure element of the tagged PDF: tag "H1", "P", "Figure",
-                      with alt, what a figure shows in words */
-    MARK_TAG_END   /* closes the innermost one */
+    MARK_RECT,      /* x, y, w, h */
+    MARK_LINE,      /* from (x, y) to (x + w, y + h) */
+    MARK_TEXT,      /* a measured text with its top-left corner at (x, y) */
+    MARK_POLYLINE,  /* points: n_points (x, y) pairs */
+    MARK_MARKER,    /* a point symbol centred on (x, y), w wide */
+    MARK_ARC,       /* a ring sector: centre (x, y), outer radius w, inner radius h,
+                       from angle a0 to a1 (radians, clockwise from 12 o'clock) */
+    MARK_LINK,      /* a clickable area x, y, w, h: to uri, or to the destination dest */
+    MARK_TAG_BEGIN, /* opens a structure element of the tagged PDF: tag "H1", "P", "Figure",
+                       with alt, what a figure shows in words */
+    MARK_TAG_END    /* closes the innermost one */
 } mark_kind;
 
 /* Hatch patterns keep series apart on a black-and-white printer. */
-typedef enum mark_hatch { HATCH_NONE, HATCH_DIAGONAL, HATCH_CROSS, HATCH_DOTS, HATCH_BACK } mark_hatch;
+typedef enum mark_hatch {
+    HATCH_NONE,
+    HATCH_DIAGONAL,
+    HATCH_CROSS,
+    HATCH_DOTS,
+    HATCH_BACK
+} mark_hatch;
 
-typedef enum marker_shape { SHAPE_CIRCLE, SHAPE_SQUARE, SHAPE_TRIANGLE, SHAPE_DIAMOND } marker_shape;
+typedef enum marker_shape {
+    SHAPE_CIRCLE,
+    SHAPE_SQUARE,
+    SHAPE_TRIANGLE,
+    SHAPE_DIAMOND
+} marker_shape;
 
 typedef struct mark_paint {
     rgb fill, stroke;
     bool filled, stroked;
     double line_width;
-    double dash;       /* dash length for strokes; 0 = solid */
-    mark_hatch hatch;  /* drawn over the fill in hatch_color */
+    double dash;      /* dash length for strokes; 0 = solid */
+    mark_hatch hatch; /* drawn over the fill in hatch_color */
     rgb hatch_color;
 } mark_paint;
 
@@ -53,12 +64,12 @@ typedef struct mark {
     double *points;     /* MARK_POLYLINE: owned */
     size_t n_points;
     mark_paint paint;
-    text *txt;          /* MARK_TEXT: owned (a reference) */
+    text *txt;               /* MARK_TEXT: owned (a reference) */
     int first_line, n_lines; /* MARK_TEXT: a part of a split paragraph; n_lines 0 = all */
-    char *uri;          /* MARK_LINK: the web address (owned), or NULL for a link to dest */
-    size_t dest;        /* MARK_LINK without uri: an index in doc.dests */
-    char *tag;          /* MARK_TAG_BEGIN: the structure type (owned) */
-    char *alt;          /* MARK_TAG_BEGIN: the alternate description (owned), or NULL */
+    char *uri;               /* MARK_LINK: the web address (owned), or NULL for a link to dest */
+    size_t dest;             /* MARK_LINK without uri: an index in doc.dests */
+    char *tag;               /* MARK_TAG_BEGIN: the structure type (owned) */
+    char *alt;               /* MARK_TAG_BEGIN: the alternate description (owned), or NULL */
 } mark;
 
 typedef struct doc_page {
@@ -90,7 +101,7 @@ typedef struct doc {
     size_t n_outline, cap_outline;
     doc_dest *dests;
     size_t n_dests, cap_dests;
-    char **page_labels;   /* one per page, or NULL: what viewers show as the page number */
+    char **page_labels; /* one per page, or NULL: what viewers show as the page number */
     /* metadata for the PDF */
     const char *title, *author, *subject, *keywords;
 } doc;

@@ -32,7 +32,7 @@ typedef struct layout_opts {
  * in a draft); hist (the other years, for changes and trends) and targets
  * (for bullet charts) may be NULL. Returns a doc to doc_free, or NULL with
  * the problems in dl. */
-doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl);
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets, text_fonts *fonts,
+                  const style *st, const layout_opts *opts, diag_list *dl);
 
 #endif

@@ -8,10 +8,10 @@
 enum { SCALE_MAX_TICKS = 32 };
 
 typedef struct scale {
-    double lo, hi;   /* the axis range: lo <= every value <= hi, ticks at both ends */
-    double step;     /* 1, 2 or 5 times a power of ten */
-    int n_ticks;     /* ticks at lo, lo + step, … hi */
-    int decimals;    /* decimals a tick label needs */
+    double lo, hi; /* the axis range: lo <= every value <= hi, ticks at both ends */
+    double step;   /* 1, 2 or 5 times a power of ten */
+    int n_ticks;   /* ticks at lo, lo + step, … hi */
+    int decimals;  /* decimals a tick label needs */
     /* internal: ticks are (lo_units + i) * mant * 10^exp10, computed exactly */
     double lo_units, mant;
     int exp10;

@@ -22,14 +22,14 @@
 
 /* One topic: related indicators shown on one page of the book. */
 typedef struct book_topic {
-    const char *title;             /* 医共体建设 */
-    const char **ids;              /* indicator ids, in the order of the page */
+    const char *title; /* 医共体建设 */
+    const char **ids;  /* indicator ids, in the order of the page */
     size_t n_ids;
-    const char **comparable;       /* the ids whose figures may be compared across
-                                      years: drawn as a line, with changes */
+    const char **comparable; /* the ids whose figures may be compared across
+                                years: drawn as a line, with changes */
     size_t n_comparable;
-    const char *note;              /* the definition note; NULL when none */
-    const char *path;              /* topics[2], for messages */
+    const char *note; /* the definition note; NULL when none */
+    const char *path; /* topics[2], for messages */
 } book_topic;
 
 typedef struct book_notes {

@@ -30,13 +30,13 @@ compare_verdict compare_like(const sheet_indicator *cur, const sheet_indicator *
 
 /* A computed change of cur (in year) against prev (in prev_year). */
 typedef struct compare_change {
-    int years;         /* year - prev_year */
-    double delta;      /* cur - prev in cur's unit, rounded to the coarser precision */
-    int decimals;      /* of delta as printed */
-    bool points;       /* percentage (or per-mille) points */
-    bool has_rel;      /* rel and (when years > 1) annual are meaningful */
-    double rel;        /* per cent of prev */
-    double annual;     /* average annual rate, per cent */
+    int years;     /* year - prev_year */
+    double delta;  /* cur - prev in cur's unit, rounded to the coarser precision */
+    int decimals;  /* of delta as printed */
+    bool points;   /* percentage (or per-mille) points */
+    bool has_rel;  /* rel and (when years > 1) annual are meaningful */
+    double rel;    /* per cent of prev */
+    double annual; /* average annual rate, per cent */
 } compare_change;
 
 /* Computes the change; false when the verdict is not COMPARE_OK. */

@@ -42,12 +42,12 @@ typedef struct csv_row {
 } csv_row;
 
 typedef struct csv_table {
-    const char *name;  /* the file name, for messages */
-    csv_row *rows;     /* every record in order, the header first */
+    const char *name; /* the file name, for messages */
+    csv_row *rows;    /* every record in order, the header first */
     size_t n_rows;
     csv_encoding encoding;
-    char separator;    /* ',', or '\t' for a tab-separated export */
-    char *text;        /* the file as UTF-8 (converted when it was GB18030) */
+    char separator; /* ',', or '\t' for a tab-separated export */
+    char *text;     /* the file as UTF-8 (converted when it was GB18030) */
     size_t text_len;
     struct arena *a;
 } csv_table;

@@ -47,9 +47,9 @@ typedef struct edit_year_report {
 /* Turns the document into next year's empty draft: "year" becomes year; the
  * old year, where it stands as a number of its own in "title" and
  * "subtitle", becomes the new one; every indicator keeps its id, label,
- * unit and better (its note, last year's facts, is removed), gets "value": null and "source": {"file": "",
- * "quote": ""}, and loses its qualifier; "sources" becomes []; indicator notes are removed; text and note
- * blocks get "text": "", chart titles "", and chart notes are removed (all
+ * unit and better (its note, last year's facts, is removed), gets "value": null and "source":
+ * {"file": "", "quote": ""}, and loses its qualifier; "sources" becomes []; indicator notes are
+ * removed; text and note blocks get "text": "", chart titles "", and chart notes are removed (all
  * state last year's figures). Sections, blocks and items stay as they are;
  * "$schema", "issuer" and "date" are kept. Returns false with an error in dl
  * when the document has no integer "year" (the document is then unaltered). */

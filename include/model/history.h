@@ -15,8 +15,8 @@ typedef struct history {
     char *dir;
 } history;
 
-/* Loads every year file (NNNN.json, as data/2025.json) directly in dir. Returns NULL only when out of memory;
- * problems with single files become warnings in dl. */
+/* Loads every year file (NNNN.json, as data/2025.json) directly in dir. Returns NULL only when out
+ * of memory; problems with single files become warnings in dl. */
 history *history_load(const char *dir, diag_list *dl);
 void history_free(history *h);
 
@@ -33,8 +33,7 @@ const sheet_indicator *history_lookup(const history *h, int year, const char *id
 /* The latest year before `year` whose sheet has the figure id (whatever
  * its unit or definition: the caller asks compare_like whether the two may
  * be compared); sets *found_year, or returns NULL. */
-const sheet_indicator *history_before(const history *h, int year, const char *id,
-                                      int *found_year);
+const sheet_indicator *history_before(const history *h, int year, const char *id, int *found_year);
 
 /* The latest year before `year` that has id in a unit comparable with unit;
  * returns its indicator and sets *found_year, or NULL. */

@@ -18,7 +18,7 @@ typedef struct locator locator;
 typedef struct locator_pos {
     size_t offset, length; /* bytes of the value's literal in the text */
     int line, column;
-    size_t key_offset;     /* the member's key; equals offset for elements */
+    size_t key_offset; /* the member's key; equals offset for elements */
     int key_line, key_column;
 } locator_pos;
 

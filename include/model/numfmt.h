@@ -56,7 +56,8 @@ const char *numfmt_qualifier_at(const char *s, bool before);
  * print (the loader refuses it then). NULL or "" is exact. */
 bool numfmt_qualifier(const char *qualifier, numfmt_bound *bound);
 
-/* The known qualifiers, for messages: "约、近、超、逾、余、多、以上、以下、以内、不足、不到、左右". */
+/* The known qualifiers, for messages: "约、近、超、逾、余、多、以上、以下、以内、不足、不到、左右".
+ */
 const char *numfmt_qualifier_list(void);
 
 /* Appends a figure with its unit, as running text prints it: 约2.3亿元,
@@ -68,8 +69,7 @@ bool numfmt_with_unit(const char *literal, const char *unit, const char *qualifi
  * literal is not a plain decimal number of at most NUMFMT_LITERAL_MAX
  * characters, or out of memory: out->number is then "" and nothing of it may
  * be printed. numfmt_parts_free(out) in every case. */
-bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
-                   numfmt_parts *out);
+bool numfmt_figure(const char *literal, const char *unit, const char *qualifier, numfmt_parts *out);
 
 /* Copies a plain decimal literal into out (size n), as printed: ungrouped.
  * Returns false when it does not fit or the literal is not plain (out is

@@ -31,10 +31,10 @@ typedef enum sheet_kind {
 
 /* A rank's setting: 全国433个市级行政区医改监测评价中第4 (A+). */
 typedef struct sheet_rank {
-    const char *level;   /* 全国, 中部, 全省, 全市 */
-    const char *field;   /* what was ranked: 市级行政区医改监测评价; may be NULL */
-    const char *of;      /* how many were ranked, as written ("433"); NULL when unsaid */
-    const char *grade;   /* a grade awarded with it: A+; NULL when none */
+    const char *level; /* 全国, 中部, 全省, 全市 */
+    const char *field; /* what was ranked: 市级行政区医改监测评价; may be NULL */
+    const char *of;    /* how many were ranked, as written ("433"); NULL when unsaid */
+    const char *grade; /* a grade awarded with it: A+; NULL when none */
 } sheet_rank;
 
 typedef struct sheet_indicator {
@@ -44,15 +44,15 @@ typedef struct sheet_indicator {
     const char *unit;      /* as written: 亿元, 万人次, %, ‰, /10万; may be "" */
     const char *qualifier; /* 约, 超, 余 …; NULL when none */
     sheet_better better;
-    const char *note;      /* NULL when none */
+    const char *note; /* NULL when none */
     const char *source_file, *source_quote;
     /* A statistics table's cell (表3-1, 芦淞区, 床位数) instead of a quote
      * (source_quote NULL); all three or none. From "tables", or a source
      * {"file", "table", "row", "column"}. */
     const char *source_table, *source_row, *source_column;
-    const char *path;      /* JSON path, for messages: indicators[3] */
-    bool missing;          /* "value": null: a figure still to be filled in (a
-                              draft, as `factsheet new` writes); literal NULL */
+    const char *path; /* JSON path, for messages: indicators[3] */
+    bool missing;     /* "value": null: a figure still to be filled in (a
+                         draft, as `factsheet new` writes); literal NULL */
     /* What the figure means; every field optional in the data. */
     sheet_kind kind;        /* given, or KIND_SHARE for % and ‰, else KIND_COUNT */
     const char *period;     /* the time it covers as the source says: 1—11月; NULL: the year */
@@ -67,7 +67,7 @@ typedef struct sheet_indicator {
 typedef struct sheet_honour {
     const char *id, *text;
     const char *source_file, *source_quote;
-    const char *path;      /* honours[2] */
+    const char *path; /* honours[2] */
 } sheet_honour;
 
 /* The kinds of block, from the one table in model/block_kinds.def. */
@@ -138,13 +138,13 @@ typedef struct sheet_block {
     const char *text;  /* text and note blocks; a chart's own note */
     sheet_item *items; /* kpi, ring, bullet, hbar, line, one-series bar */
     size_t n_items;
-    sheet_series *series;     /* grouped bar charts; NULL otherwise */
+    sheet_series *series; /* grouped bar charts; NULL otherwise */
     size_t n_series;
-    const char **categories;  /* grouped bar charts: one label per item of a series */
+    const char **categories; /* grouped bar charts: one label per item of a series */
     size_t n_categories;
-    bool sort_by_value;       /* hbar: largest first instead of the given order */
-    bool rest;                /* table: every figure the sheet shows nowhere else */
-    const char *path;         /* sections[1].blocks[0] */
+    bool sort_by_value; /* hbar: largest first instead of the given order */
+    bool rest;          /* table: every figure the sheet shows nowhere else */
+    const char *path;   /* sections[1].blocks[0] */
 } sheet_block;
 
 typedef struct sheet_section {
@@ -172,7 +172,7 @@ typedef struct sheet {
     size_t n_honours;
     const char **highlights; /* 要点: three to five sentences */
     size_t n_highlights;
-    size_t n_missing;  /* indicators still null and text blocks still empty */
+    size_t n_missing; /* indicators still null and text blocks still empty */
     /* The rows of the first of "tables" (ids and labels), for one sheet per
      * row; n_rows 0 without tables. row: the row this sheet is of, or NULL. */
     const char **row_ids, **row_labels;

@@ -12,12 +12,12 @@ typedef struct target {
     const char *indicator; /* the indicator id it applies to */
     const char *label;     /* may be NULL */
     double value;
-    const char *literal;   /* "79.0" */
+    const char *literal; /* "79.0" */
     const char *unit;
-    sheet_better better;   /* higher: met when value >= target; lower: when <= */
-    int year;              /* the year the target is set for: 2030 */
-    const char *document;  /* 《“健康中国2030”规划纲要》 */
-    const char *note;      /* may be NULL */
+    sheet_better better;  /* higher: met when value >= target; lower: when <= */
+    int year;             /* the year the target is set for: 2030 */
+    const char *document; /* 《“健康中国2030”规划纲要》 */
+    const char *note;     /* may be NULL */
     const char *file;
 } target;
 

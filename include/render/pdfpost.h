@@ -45,8 +45,8 @@ typedef struct pdfpost_job {
     size_t n_uris;
     const char *const *page_labels; /* one per page (NULL entries: no label), or NULL */
     size_t n_pages;
-    double trim_inset;  /* pt from the MediaBox edge to the trimmed page; 0 = none */
-    double bleed;       /* pt of bleed beyond the trim (BleedBox), <= trim_inset */
+    double trim_inset; /* pt from the MediaBox edge to the trimmed page; 0 = none */
+    double bleed;      /* pt of bleed beyond the trim (BleedBox), <= trim_inset */
 } pdfpost_job;
 
 /* Reads the PDF in[0..len), applies job, writes the result to out. Returns

@@ -30,12 +30,12 @@ typedef struct cjk_range {
 } cjk_range;
 
 typedef struct cjk_text {
-    char *text;        /* refined UTF-8, malloc'd */
-    cjk_range *halt;   /* where to apply `halt` */
+    char *text;      /* refined UTF-8, malloc'd */
+    cjk_range *halt; /* where to apply `halt` */
     size_t n_halt;
-    cjk_range *gaps;   /* the characters followed by a Han–Latin gap */
+    cjk_range *gaps; /* the characters followed by a Han–Latin gap */
     size_t n_gaps;
-    cjk_range *keeps;  /* runs no line breaks inside */
+    cjk_range *keeps; /* runs no line breaks inside */
     size_t n_keeps;
 } cjk_text;
 

@@ -34,17 +34,17 @@ typedef enum text_face {
     FACE_GW_FANGSONG, /* 仿宋: body */
     FACE_GW_KAI,      /* 楷体: second-level headings */
     FACE_GW_SONG,     /* 宋体: page numbers */
-    FACE_LAST /* never use! */
+    FACE_LAST         /* never use! */
 } text_face;
 
 typedef enum text_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
 
 typedef struct text_style {
     text_face face;
-    double size;   /* pt */
-    double pitch;  /* line pitch in pt; 0 for the font's natural height */
+    double size;  /* pt */
+    double pitch; /* line pitch in pt; 0 for the font's natural height */
     text_align align;
-    double indent; /* first-line indent in pt */
+    double indent;       /* first-line indent in pt */
     double han_latin_em; /* space between Han and Latin/digits, in em; 0 for none */
     double tracking;     /* extra space between characters in pt (a character grid: a
                           * wrapped line of n cells of size + tracking holds n characters,
@@ -79,9 +79,9 @@ void text_line_span(const text *t, int line, double *top, double *bottom);
 /* Draws count lines from line first, the first one's top at y. */
 void text_draw_lines(const text *t, cairo_t *cr, double x, double y, int first, int count);
 
-double text_width(const text *t);   /* logical width of the widest line */
-double text_height(const text *t);  /* logical height of all lines */
-double text_baseline(const text *t);/* first baseline below the top */
+double text_width(const text *t);    /* logical width of the widest line */
+double text_height(const text *t);   /* logical height of all lines */
+double text_baseline(const text *t); /* first baseline below the top */
 int text_line_count(const text *t);
 
 /* Draws with the context's current source; (x, y) is the top-left corner of
@@ -91,9 +91,9 @@ void text_draw(const text *t, cairo_t *cr, double x, double y);
 /* One glyph of a text_run: where the pen puts it and which characters it
  * shows. */
 typedef struct text_glyph {
-    uint32_t id;      /* glyph index in the font file */
-    double x, y;      /* the glyph's origin (left end of its baseline), pt */
-    double advance;   /* pt to the next glyph */
+    uint32_t id;              /* glyph index in the font file */
+    double x, y;              /* the glyph's origin (left end of its baseline), pt */
+    double advance;           /* pt to the next glyph */
     int cluster, cluster_len; /* the characters it shows: bytes of the run's utf8 */
 } text_glyph;
 
@@ -105,8 +105,8 @@ typedef struct text_run {
     const char *font_name; /* its PostScript name */
     const char *family;
     bool bold, italic;
-    double size;           /* em size, pt */
-    const char *utf8;      /* the run's characters (not NUL-terminated) */
+    double size;      /* em size, pt */
+    const char *utf8; /* the run's characters (not NUL-terminated) */
     int utf8_len;
     const text_glyph *glyphs; /* in visual order; invisible ones left out */
     int n_glyphs;

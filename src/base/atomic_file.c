@@ -43,8 +43,8 @@ void atomic_file_install_signal_handlers(void)
 #if defined(__SANITIZE_ADDRESS__)
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #else
-    static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
-                               SIGBUS,  SIGFPE,  SIGILL, SIGABRT};
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
+                               SIGBUS, SIGFPE,  SIGILL, SIGABRT};
 #endif
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
@@ -54,7 +54,6 @@ void atomic_file_install_signal_handlers(void)
         sigaction(sigs[i], &sa, NULL);
     }
 }
-
 
 /* True for a name mkstemp made from our pattern ".NAME.XXXXXX" where NAME
  * is an output we write (.pdf .png .svg .json). */

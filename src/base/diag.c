@@ -102,7 +102,6 @@ void diag_error(diag_list *dl, const char *file, const char *fmt, ...)
     va_end(ap);
 }
 
-
 /* Terminal cells of a code point: 2 for East Asian wide and full-width forms. */
 static int cell_width(uint32_t cp)
 {
@@ -130,8 +129,8 @@ static size_t column_offset(const char *line, int col)
  * key. Messages show them as \u202E, as JSON writes them. */
 static bool invisible(uint32_t cp)
 {
-    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD ||
-           cp == 0x34F || cp == 0x61C || cp == 0x115F || cp == 0x1160 || cp == 0x180E ||
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x34F ||
+           cp == 0x61C || cp == 0x115F || cp == 0x1160 || cp == 0x180E ||
            (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
            (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 || cp == 0xFEFF ||
            (cp >= 0xFFF0 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);

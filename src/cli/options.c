@@ -17,56 +17,57 @@
 
 void options_usage(FILE *out)
 {
-    fprintf(out, "%s", _("Usage: factsheet [OPTIONS] INPUT.json...\n"
-                         "       factsheet new YEAR --from=FILE.json [-o PATH] [--force]\n"
-                         "       factsheet import FILE.csv --into=DATA.json [--dry-run]\n"
-                         "       factsheet export DATA.json [-o FILE.csv] [--encoding=gbk]\n"
-                         "Render health fact sheets from JSON data into print-ready PDF.\n"
-                         "\n"
-                         "  -o, --output=PATH     output file (one input) or directory (several);\n"
-                         "                        default out/NAME.pdf\n"
-                         "  -f, --format=FORMAT   pdf (default), ofd (GB/T 33190, for electronic\n"
-                         "                        official-document systems), png or svg; png\n"
-                         "                        and svg write one file per page: NAME-1.png, ...\n"
-                         "      --dpi=N           resolution of PNG output (default 150)\n"
-                         "      --check           validate and lay out the inputs, write nothing\n"
-                         "      --grayscale       grays and hatch patterns for a black-and-white\n"
-                         "                        printer\n"
-                         "      --style=STYLE     default (the colour fact sheet) or gongwen (an\n"
-                         "                        attachment to an official document, GB/T 9704)\n"
-                         "      --attachment=N    gongwen: label the first page 附件N (default 附件)\n"
-                         "      --first-page=N    gongwen: number the first page N, to continue the\n"
-                         "                        main document's numbering\n"
-                         "      --paper=PAPER     A4 (default) or A3\n"
-                         "      --bleed=MM        add MM of bleed and crop marks for a print shop\n"
-                         "      --pages=N         1: the fact sheet's front page alone (its table\n"
-                         "                        of the other figures left out); default: one\n"
-                         "                        leaf, a back page only when the figures need it\n"
-                         "      --strict          text that does not fit its box is an error, not a\n"
-                         "                        warning\n"
-                         "      --draft           render even with figures missing (null); every page\n"
-                         "                        is marked 草稿 and missing figures show 待填\n"
-                         "      --draft=auto      a draft only for a file with figures missing (one\n"
-                         "                        warning); complete files render as usual\n"
-                         "      --each            one sheet per row of the input's \"tables\" (one\n"
-                         "                        per district), written as NAME-ROW.pdf\n"
-                         "      --book            one PDF across every year in the input's folder:\n"
-                         "                        trends, a year-by-year table, every source\n"
-                         "                        (default out/trends.pdf)\n"
-                         "      --sources=DIR     check every quote against the source documents\n"
-                         "                        in DIR (the figure must stand in its quote)\n"
-                         "      --fonts=FILE      fontconfig file naming the fonts to use\n"
-                         "                        (default: fonts/fonts.conf of the installation)\n"
-                         "  -q, --quiet           no progress lines, only errors\n"
-                         "  -v, --verbose         a progress line per file even when stderr is\n"
-                         "                        not a terminal\n"
-                         "  -h, --help            show this help and exit\n"
-                         "  -V, --version         show the version and exit\n"
-                         "\n"
-                         "See 'factsheet new --help', 'factsheet import --help', 'factsheet export --help'\n"
-                         "and man factsheet.\n"
-                         "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
-                         "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
+    fprintf(out, "%s",
+            _("Usage: factsheet [OPTIONS] INPUT.json...\n"
+              "       factsheet new YEAR --from=FILE.json [-o PATH] [--force]\n"
+              "       factsheet import FILE.csv --into=DATA.json [--dry-run]\n"
+              "       factsheet export DATA.json [-o FILE.csv] [--encoding=gbk]\n"
+              "Render health fact sheets from JSON data into print-ready PDF.\n"
+              "\n"
+              "  -o, --output=PATH     output file (one input) or directory (several);\n"
+              "                        default out/NAME.pdf\n"
+              "  -f, --format=FORMAT   pdf (default), ofd (GB/T 33190, for electronic\n"
+              "                        official-document systems), png or svg; png\n"
+              "                        and svg write one file per page: NAME-1.png, ...\n"
+              "      --dpi=N           resolution of PNG output (default 150)\n"
+              "      --check           validate and lay out the inputs, write nothing\n"
+              "      --grayscale       grays and hatch patterns for a black-and-white\n"
+              "                        printer\n"
+              "      --style=STYLE     default (the colour fact sheet) or gongwen (an\n"
+              "                        attachment to an official document, GB/T 9704)\n"
+              "      --attachment=N    gongwen: label the first page 附件N (default 附件)\n"
+              "      --first-page=N    gongwen: number the first page N, to continue the\n"
+              "                        main document's numbering\n"
+              "      --paper=PAPER     A4 (default) or A3\n"
+              "      --bleed=MM        add MM of bleed and crop marks for a print shop\n"
+              "      --pages=N         1: the fact sheet's front page alone (its table\n"
+              "                        of the other figures left out); default: one\n"
+              "                        leaf, a back page only when the figures need it\n"
+              "      --strict          text that does not fit its box is an error, not a\n"
+              "                        warning\n"
+              "      --draft           render even with figures missing (null); every page\n"
+              "                        is marked 草稿 and missing figures show 待填\n"
+              "      --draft=auto      a draft only for a file with figures missing (one\n"
+              "                        warning); complete files render as usual\n"
+              "      --each            one sheet per row of the input's \"tables\" (one\n"
+              "                        per district), written as NAME-ROW.pdf\n"
+              "      --book            one PDF across every year in the input's folder:\n"
+              "                        trends, a year-by-year table, every source\n"
+              "                        (default out/trends.pdf)\n"
+              "      --sources=DIR     check every quote against the source documents\n"
+              "                        in DIR (the figure must stand in its quote)\n"
+              "      --fonts=FILE      fontconfig file naming the fonts to use\n"
+              "                        (default: fonts/fonts.conf of the installation)\n"
+              "  -q, --quiet           no progress lines, only errors\n"
+              "  -v, --verbose         a progress line per file even when stderr is\n"
+              "                        not a terminal\n"
+              "  -h, --help            show this help and exit\n"
+              "  -V, --version         show the version and exit\n"
+              "\n"
+              "See 'factsheet new --help', 'factsheet import --help', 'factsheet export --help'\n"
+              "and man factsheet.\n"
+              "Exit status: 0 success, 1 bad input or unwritable output, 2 usage error.\n"
+              "SOURCE_DATE_EPOCH, when set, fixes the PDF creation date.\n"));
 }
 
 /* The parsers of the options' values: 0 when the value is good, else
@@ -197,29 +198,45 @@ static int parse_attachment(const char *arg, options *o)
 }
 
 enum {
-    OPT_CHECK = 256, OPT_DPI, OPT_FONTS, OPT_GRAYSCALE, OPT_SOURCES, OPT_BOOK, OPT_DRAFT,
-    OPT_STYLE, OPT_PAPER, OPT_BLEED, OPT_FIRST_PAGE, OPT_ATTACHMENT, OPT_STRICT,
-    OPT_PAGES, OPT_EACH
+    OPT_CHECK = 256,
+    OPT_DPI,
+    OPT_FONTS,
+    OPT_GRAYSCALE,
+    OPT_SOURCES,
+    OPT_BOOK,
+    OPT_DRAFT,
+    OPT_STYLE,
+    OPT_PAPER,
+    OPT_BLEED,
+    OPT_FIRST_PAGE,
+    OPT_ATTACHMENT,
+    OPT_STRICT,
+    OPT_PAGES,
+    OPT_EACH
 };
 
-static const struct option longopts[] = {
-    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-    {"dpi", required_argument, NULL, OPT_DPI}, {"check", no_argument, NULL, OPT_CHECK},
-    {"fonts", required_argument, NULL, OPT_FONTS}, {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, 'V'},      {"quiet", no_argument, NULL, 'q'},
-    {"verbose", no_argument, NULL, 'v'},      {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
-    {"sources", required_argument, NULL, OPT_SOURCES},
-    {"book", no_argument, NULL, OPT_BOOK},
-    {"draft", optional_argument, NULL, OPT_DRAFT},
-    {"style", required_argument, NULL, OPT_STYLE},
-    {"paper", required_argument, NULL, OPT_PAPER},
-    {"bleed", required_argument, NULL, OPT_BLEED},
-    {"first-page", required_argument, NULL, OPT_FIRST_PAGE},
-    {"attachment", required_argument, NULL, OPT_ATTACHMENT},
-    {"strict", no_argument, NULL, OPT_STRICT},
-    {"pages", required_argument, NULL, OPT_PAGES},
-    {"each", no_argument, NULL, OPT_EACH},
-    {NULL, 0, NULL, 0}};
+static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"dpi", required_argument, NULL, OPT_DPI},
+                                         {"check", no_argument, NULL, OPT_CHECK},
+                                         {"fonts", required_argument, NULL, OPT_FONTS},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {"version", no_argument, NULL, 'V'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"verbose", no_argument, NULL, 'v'},
+                                         {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
+                                         {"sources", required_argument, NULL, OPT_SOURCES},
+                                         {"book", no_argument, NULL, OPT_BOOK},
+                                         {"draft", optional_argument, NULL, OPT_DRAFT},
+                                         {"style", required_argument, NULL, OPT_STYLE},
+                                         {"paper", required_argument, NULL, OPT_PAPER},
+                                         {"bleed", required_argument, NULL, OPT_BLEED},
+                                         {"first-page", required_argument, NULL, OPT_FIRST_PAGE},
+                                         {"attachment", required_argument, NULL, OPT_ATTACHMENT},
+                                         {"strict", no_argument, NULL, OPT_STRICT},
+                                         {"pages", required_argument, NULL, OPT_PAGES},
+                                         {"each", no_argument, NULL, OPT_EACH},
+                                         {NULL, 0, NULL, 0}};
 
 /* Applies option c (its value arg). Returns OPTIONS_GO_ON or the exit status. */
 static int apply_option(int c, const char *arg, options *o)
@@ -256,8 +273,8 @@ static int apply_option(int c, const char *arg, options *o)
 
 int options_parse(int argc, char **argv, options *o, int *first_input)
 {
-    *o = (options){.format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89,
-                   .first_page = 1};
+    *o = (options){
+        .format = FORMAT_PDF, .dpi = 150, .paper_w = 595.276, .paper_h = 841.89, .first_page = 1};
     int c;
     while ((c = getopt_long(argc, argv, "o:f:hVqv", longopts, NULL)) != -1) {
         int status = apply_option(c, optarg, o);
@@ -316,9 +333,8 @@ int options_check(const options *o, int n_inputs)
                 o->output);
         return EXIT_USAGE;
     }
-    if (options_conflict(o) ||
-        (o->output && (n_inputs == 1 || o->book) && !o->each && !output_is_directory(o->output) &&
-         output_conflicts(o))) {
+    if (options_conflict(o) || (o->output && (n_inputs == 1 || o->book) && !o->each &&
+                                !output_is_directory(o->output) && output_conflicts(o))) {
         fprintf(stderr, "%s", _("Try 'factsheet --help' for more information.\n"));
         return EXIT_USAGE;
     }

@@ -20,20 +20,20 @@ typedef struct options {
     double dpi;
     int check_only;
     int grayscale;
-    const char *sources; /* --sources DIR: check every quote against it */
-    int book;            /* --book: one PDF across all the inputs' years */
-    int draft;           /* --draft: render with figures missing, marked 草稿;
-                            DRAFT_AUTO: a draft only when figures are missing */
-    int verbose, quiet;  /* -v, -q: progress lines on stderr */
-    int gongwen;         /* --style gongwen */
-    double paper_w, paper_h; /* --paper A4|A3 */
-    double bleed;        /* --bleed MM, in pt */
-    int first_page;      /* --first-page N */
+    const char *sources;             /* --sources DIR: check every quote against it */
+    int book;                        /* --book: one PDF across all the inputs' years */
+    int draft;                       /* --draft: render with figures missing, marked 草稿;
+                                        DRAFT_AUTO: a draft only when figures are missing */
+    int verbose, quiet;              /* -v, -q: progress lines on stderr */
+    int gongwen;                     /* --style gongwen */
+    double paper_w, paper_h;         /* --paper A4|A3 */
+    double bleed;                    /* --bleed MM, in pt */
+    int first_page;                  /* --first-page N */
     int first_page_set, dpi_set, a3; /* given on the command line */
-    const char *attachment; /* --attachment N: "附件N" */
-    int strict;          /* --strict: overflow is an error */
-    int pages;           /* --pages 1: the front page alone */
-    int each;            /* --each: one sheet per row of the file's tables */
+    const char *attachment;          /* --attachment N: "附件N" */
+    int strict;                      /* --strict: overflow is an error */
+    int pages;                       /* --pages 1: the front page alone */
+    int each;                        /* --each: one sheet per row of the file's tables */
 } options;
 
 /* What options_parse returns when the program should go on rendering. */

@@ -39,7 +39,7 @@ static const char *name_ext(const char *path)
  * agree with --format. */
 static int names_a_format(const char *ext)
 {
-    static const char *const exts[] = {"pdf", "png", "svg", "jpg", "jpeg", "tif", "tiff",
+    static const char *const exts[] = {"pdf", "png", "svg",  "jpg", "jpeg", "tif", "tiff",
                                        "gif", "bmp", "webp", "ofd", "json", "csv", "txt"};
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
         if (strcasecmp(ext, exts[i]) == 0)
@@ -67,8 +67,8 @@ int output_conflicts(const options *o)
         return 0;
     int known = !strcasecmp(ext, "pdf") || !strcasecmp(ext, "png") || !strcasecmp(ext, "svg");
     char fixed[PATH_MAX];
-    snprintf(fixed, sizeof fixed, "%.*s.%s", (int)(strlen(o->output) - strlen(ext) - 1),
-             o->output, output_format_ext(o->format));
+    snprintf(fixed, sizeof fixed, "%.*s.%s", (int)(strlen(o->output) - strlen(ext) - 1), o->output,
+             output_format_ext(o->format));
     if (known)
         fprintf(stderr,
                 _("factsheet: -o %s names a %s file, but the format is %s; write -o %s, or add "
@@ -84,8 +84,8 @@ int output_conflicts(const options *o)
 
 /* out/<name>.<ext> from the input's file name; ids in the data never take
  * part in the name, so nothing in a file can steer where output goes. */
-void output_path(const options *o, const char *input, const char *row, int n_inputs,
-                 char *buf, size_t n)
+void output_path(const options *o, const char *input, const char *row, int n_inputs, char *buf,
+                 size_t n)
 {
     const char *base = strrchr(input, '/');
     base = base ? base + 1 : input;
@@ -129,11 +129,11 @@ static const char *clash_in_dir(const char *out, const char *dir, int years_only
         size_t len = strlen(nm);
         if (nm[0] == '.' && (len == 1 || (len == 2 && nm[1] == '.')))
             continue;
-        if (years_only && !(len == 9 && strcmp(nm + 4, ".json") == 0 &&
-                            strspn(nm, "0123456789") == 4))
+        if (years_only &&
+            !(len == 9 && strcmp(nm + 4, ".json") == 0 && strspn(nm, "0123456789") == 4))
             continue;
-        int len_made = strcmp(dir, ".") == 0 ? snprintf(buf, n, "%s", nm)
-                                              : snprintf(buf, n, "%s/%s", dir, nm);
+        int len_made =
+            strcmp(dir, ".") == 0 ? snprintf(buf, n, "%s", nm) : snprintf(buf, n, "%s/%s", dir, nm);
         if (len_made >= 0 && (size_t)len_made < n && same_file(out, buf))
             found = buf;
     }
@@ -183,10 +183,12 @@ int output_is_safe(const options *o, const char *out, size_t n_pages, const char
         const char *path = page ? page : out;
         const char *clash = read_file_at(o, path, input, inputs, n_inputs, buf, sizeof buf);
         if (clash && same_file(path, input))
-            diag_error(dl, path, "%s", _("the output would overwrite the input; choose another -o"));
+            diag_error(dl, path, "%s",
+                       _("the output would overwrite the input; choose another -o"));
         else if (clash)
-            diag_error(dl, path, _("the output would overwrite %s, which this run reads; choose "
-                                   "another -o"),
+            diag_error(dl, path,
+                       _("the output would overwrite %s, which this run reads; choose "
+                         "another -o"),
                        clash);
         free(page);
         if (clash)
@@ -213,8 +215,9 @@ int output_names_collide(const options *o, char *const *inputs, int n_inputs)
             char pk[PATH_MAX];
             output_path(o, inputs[k], NULL, n_inputs, pk, sizeof pk);
             if (strcmp(pi, pk) == 0) {
-                fprintf(stderr, _("factsheet: %s and %s would both be written to %s; render them "
-                                  "into different folders\n"),
+                fprintf(stderr,
+                        _("factsheet: %s and %s would both be written to %s; render them "
+                          "into different folders\n"),
                         inputs[k], inputs[i], pi);
                 return 1;
             }

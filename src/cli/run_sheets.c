@@ -74,9 +74,8 @@ static int check_sheet(const options *o, const sheet *s, const char *input, sess
 
 /* Renders one input (its row for --each, else row NULL); inputs are the
  * run's, which the output must not overwrite. Returns 1 on success. */
-static int render_sheet(const options *o, const char *input, const char *row,
-                        char *const *inputs, int n_inputs, session *ss, diag_list *dl,
-                        outcome *res)
+static int render_sheet(const options *o, const char *input, const char *row, char *const *inputs,
+                        int n_inputs, session *ss, diag_list *dl, outcome *res)
 {
     sheet *s = row ? sheet_load_row(input, row, dl) : sheet_load(input, dl);
     if (!s)
@@ -88,8 +87,11 @@ static int render_sheet(const options *o, const char *input, const char *row,
         !session_load_fonts(ss, o, dl))
         goto done;
     style st = job_style(o);
-    layout_opts lo = {.draft = draft, .first_page = o->first_page,
-                      .attachment = o->attachment, .strict = o->strict, .pages = o->pages};
+    layout_opts lo = {.draft = draft,
+                      .first_page = o->first_page,
+                      .attachment = o->attachment,
+                      .strict = o->strict,
+                      .pages = o->pages};
     d = layout_sheet(s, ss->hist, ss->targets, ss->fonts, &st, &lo, dl);
     if (!d)
         goto done;

@@ -56,8 +56,8 @@ static bool same_file(const char *a, const char *b)
 /* The table of s's indicators, in the data file's order. */
 static bool write_table(const sheet *s, strbuf *out)
 {
-    static const char *const header[] = {"指标代码", "指标名称", "数值", "单位", "限定词",
-                                          "时期",     "范围",     "来源文件", "来源原文"};
+    static const char *const header[] = {"指标代码", "指标名称", "数值",     "单位",    "限定词",
+                                         "时期",     "范围",     "来源文件", "来源原文"};
     for (size_t c = 0; c < sizeof header / sizeof header[0]; c++)
         csvout_text(out, header[c], c == 0);
     sb_printf(out, "\r\n");
@@ -100,8 +100,9 @@ int cmd_export(int argc, char **argv)
             else if (strcasecmp(optarg, "utf-8") == 0 || strcasecmp(optarg, "utf8") == 0)
                 enc = CSVOUT_UTF8_BOM;
             else {
-                fprintf(stderr, _("factsheet export: unknown encoding \"%s\"; expected utf-8 or "
-                                  "gbk\n"),
+                fprintf(stderr,
+                        _("factsheet export: unknown encoding \"%s\"; expected utf-8 or "
+                          "gbk\n"),
                         optarg);
                 return try_help();
             }

@@ -90,8 +90,9 @@ static int parse_args(int argc, char **argv, const char **into, int *dry_run)
     struct stat sc, si;
     if (stat(argv[optind], &sc) == 0 && stat(*into, &si) == 0 && sc.st_dev == si.st_dev &&
         sc.st_ino == si.st_ino) {
-        fprintf(stderr, _("%s: --into names the CSV file being imported; name the data file, such "
-                          "as --into data/2026.json\n"),
+        fprintf(stderr,
+                _("%s: --into names the CSV file being imported; name the data file, such "
+                  "as --into data/2026.json\n"),
                 *into);
         fprintf(stderr, _("%s: not changed\n"), *into);
         return EXIT_BAD;
@@ -161,8 +162,7 @@ static bool write_rows(importer *im, row_cells *rows, size_t n_rows, bool dry_ru
         fprintf(stderr, _("would update %zu indicators in %s (--dry-run: nothing written)\n"),
                 updated, into);
     } else if (edit_unchanged(im->ed)) {
-        fprintf(stderr, _("%s already holds these %zu indicators; not rewritten\n"), into,
-                updated);
+        fprintf(stderr, _("%s already holds these %zu indicators; not rewritten\n"), into, updated);
     } else {
         if (!edit_save(im->ed, into, im->dl))
             return false;

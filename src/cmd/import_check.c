@@ -155,8 +155,9 @@ static bool check_value(importer *im, const row_cells *rc)
         /* A whole number JSON readers hold as an integer: at most 2^63 - 1
          * (written with a decimal point, it is read as a real and may be longer). */
         const char *digits = v[0] == '-' ? v + 1 : v;
-        if (!strchr(v, '.') && (strlen(digits) > 19 ||
-                                (strlen(digits) == 19 && strcmp(digits, "9223372036854775807") > 0))) {
+        if (!strchr(v, '.') &&
+            (strlen(digits) > 19 ||
+             (strlen(digits) == 19 && strcmp(digits, "9223372036854775807") > 0))) {
             import_report_cell(
                 im, rc, COL_VALUE,
                 _("the whole number \"%s\" is too large (at most 9223372036854775807); "

@@ -9,12 +9,12 @@
 #include "base/strdist.h"
 #include "import_priv.h"
 
-static const char *const col_en[COL_LAST] = {"id",        "label", "value", "unit",
-                                             "qualifier", "file",  "quote", "period", "scope"};
-static const char *const col_zh[COL_LAST] = {"指标代码", "指标名称", "数值",    "单位",
-                                             "限定词",   "来源文件", "来源原文", "时期", "范围"};
-static const bool col_required[COL_LAST] = {true,  false, true,  false, false,
-                                            true,  true,  false, false};
+static const char *const col_en[COL_LAST] = {"id",   "label", "value",  "unit", "qualifier",
+                                             "file", "quote", "period", "scope"};
+static const char *const col_zh[COL_LAST] = {"指标代码", "指标名称", "数值", "单位", "限定词",
+                                             "来源文件", "来源原文", "时期", "范围"};
+static const bool col_required[COL_LAST] = {true, false, true,  false, false,
+                                            true, true,  false, false};
 
 /* The header name of column c: as written, else in the header's language. */
 const char *import_col_name(const importer *im, column c)
@@ -83,8 +83,8 @@ void import_print_ignored(importer *im)
         if (im->ignored[i])
             sb_printf(&names, "%s\"%s\"", n++ ? ", " : "", import_trimmed(im, h->fields[i].text));
     if (n)
-        fprintf(stderr, _("%s: note: ignored the columns import does not know: %s\n"),
-                im->csv_name, sb_str(&names));
+        fprintf(stderr, _("%s: note: ignored the columns import does not know: %s\n"), im->csv_name,
+                sb_str(&names));
     sb_free(&names);
 }
 

@@ -34,13 +34,13 @@ typedef struct importer {
     csv_table *t;
     edit_doc *ed;
     diag_list *dl;
-    int where[COL_LAST];      /* the field index of each column, or -1 */
+    int where[COL_LAST];        /* the field index of each column, or -1 */
     const char *name[COL_LAST]; /* each column's name as the header writes it */
-    size_t n_columns;         /* fields in the header */
-    bool chinese;             /* the header names columns in Chinese */
-    size_t header_row;        /* the header's row: 0, or below a title */
-    bool *ignored;            /* per header field: a column import does not know */
-    const cmd_glyphs *glyphs; /* the fonts' check, or NULL */
+    size_t n_columns;           /* fields in the header */
+    bool chinese;               /* the header names columns in Chinese */
+    size_t header_row;          /* the header's row: 0, or below a title */
+    bool *ignored;              /* per header field: a column import does not know */
+    const cmd_glyphs *glyphs;   /* the fonts' check, or NULL */
 } importer;
 
 /* One row's cells, trimmed; "" for a column the header lacks. */

@@ -37,8 +37,7 @@ void import_note_label_unit_changes(importer *im, const row_cells *rows, size_t 
                 fprintf(stderr,
                         _("%s:%d: note: the unit of \"%s\" changes from %s to %s; the sheet "
                           "prints no change against earlier years in %s\n"),
-                        im->csv_name, rc->row->line, rc->cell[COL_ID], ind->unit, unit,
-                        ind->unit);
+                        im->csv_name, rc->row->line, rc->cell[COL_ID], ind->unit, unit, ind->unit);
         }
         if (label[0] && ind->label && strcmp(label, ind->label) != 0)
             fprintf(stderr,
@@ -64,9 +63,8 @@ static column column_of(const char *member)
     static const struct {
         const char *member;
         column c;
-    } map[] = {{"value", COL_VALUE},        {"label", COL_LABEL},
-               {"unit", COL_UNIT},          {"qualifier", COL_QUALIFIER},
-               {"source.file", COL_FILE},   {"source.quote", COL_QUOTE},
+    } map[] = {{"value", COL_VALUE},         {"label", COL_LABEL},      {"unit", COL_UNIT},
+               {"qualifier", COL_QUALIFIER}, {"source.file", COL_FILE}, {"source.quote", COL_QUOTE},
                {"source", COL_QUOTE}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(member, map[i].member) == 0)
@@ -137,8 +135,7 @@ bool import_apply(importer *im, row_cells *rows, size_t n, size_t *updated)
             if (added < 0)
                 return false;
             if (added)
-                fprintf(stderr,
-                        _("%s: note: added \"%s\" to \"sources\"; write its title there\n"),
+                fprintf(stderr, _("%s: note: added \"%s\" to \"sources\"; write its title there\n"),
                         im->json_name, rc->cell[COL_FILE]);
         }
     }

@@ -101,8 +101,7 @@ static void print_summary(const char *out, const char *from, int old_year,
     fprintf(stderr, _("  %zu figures with their sources (factsheet import FILE.csv --into %s)\n"),
             r->indicators, out);
     if (r->texts || r->chart_titles)
-        fprintf(stderr, _("  %zu texts and notes, %zu chart titles\n"), r->texts,
-                r->chart_titles);
+        fprintf(stderr, _("  %zu texts and notes, %zu chart titles\n"), r->texts, r->chart_titles);
     if (r->chart_notes)
         fprintf(stderr, _("  chart notes where needed (removed from last year's: %zu)\n"),
                 r->chart_notes);
@@ -155,8 +154,7 @@ int cmd_new(int argc, char **argv)
     }
     int year = parse_year(argv[optind]);
     if (!year) {
-        fprintf(stderr, _("factsheet new: \"%s\" is not a year from 1949 to 2100\n"),
-                argv[optind]);
+        fprintf(stderr, _("factsheet new: \"%s\" is not a year from 1949 to 2100\n"), argv[optind]);
         return try_help();
     }
     if (!from) {

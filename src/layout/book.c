@@ -164,8 +164,8 @@ static bool book_plan(book *bk)
             const sheet *in;
             const sheet_indicator *ind = book_latest_figure(bk, id, &in);
             topic *t = &bk->topics[bk->n_topics++];
-            *t = (topic){.title = ind->label, .one_id = id, .n_ids = 1, .origin = in,
-                         .path = ind->path};
+            *t = (topic){
+                .title = ind->label, .one_id = id, .n_ids = 1, .origin = in, .path = ind->path};
             t->ids = &t->one_id;
         }
     }
@@ -283,7 +283,6 @@ void book_toc_target(const book *bk, size_t k, size_t *page, double *y)
     }
 }
 
-
 /* The cover fills the first page: issuer at the top, the title in the
  * middle, the issuer and the date of the newest data at the foot. */
 static bool cover_with(book *bk, const char *base_title, const char *line, const char *span,
@@ -322,8 +321,8 @@ static bool cover_with(book *bk, const char *base_title, const char *line, const
     else
         text_free(t3);
     /* The foot: a rule, the issuer and the date. */
-    text *who = ok ? book_layout(bk, NULL, bk->latest->issuer, &st->subtitle, 0, "", "issuer")
-                   : NULL;
+    text *who =
+        ok ? book_layout(bk, NULL, bk->latest->issuer, &st->subtitle, 0, "", "issuer") : NULL;
     if (!who) {
         box_free(&b);
         return false;
@@ -396,10 +395,12 @@ static bool contents(book *bk)
         }
         double tw = text_width(tt), nw = text_width(nt), h = text_height(tt);
         double base = text_baseline(tt), row_h = h + 2 * z->pad_y;
-        mark leader = {.kind = MARK_LINE, .x = x + tw + z->pad_x, .y = z->pad_y + base,
+        mark leader = {.kind = MARK_LINE,
+                       .x = x + tw + z->pad_x,
+                       .y = z->pad_y + base,
                        .w = bk->f.width - nw - z->pad_x - (x + tw + z->pad_x)};
-        leader.paint = (mark_paint){.stroke = st->rule, .stroked = true,
-                                    .line_width = z->rule_w, .dash = z->leader_dash};
+        leader.paint = (mark_paint){
+            .stroke = st->rule, .stroked = true, .line_width = z->rule_w, .dash = z->leader_dash};
         bool ok = page_add_text(&b.marks, tt, x, z->pad_y, st->ink);
         if (ok)
             ok = page_add_text(&b.marks, nt, bk->f.width - nw, z->pad_y, st->ink);
@@ -438,21 +439,21 @@ static doc *book_pass(book *bk, const doc *first)
     const char *base = bk->notes->title ? bk->notes->title : bk->latest->title;
     /* The title is in every footer: a character it lacks is named at its
      * place in trends.json before the footers are set. */
-    text *probe = book_layout(bk, bk->notes->title ? &bk->notes->origin : NULL, base,
-                              &st->title, 0, "", "title");
+    text *probe = book_layout(bk, bk->notes->title ? &bk->notes->origin : NULL, base, &st->title, 0,
+                              "", "title");
     if (!probe)
         goto fail;
     text_free(probe);
     if (!flow_init(&bk->f, &bk->ctx, bk->d, sb_str(&bk->title), sb_str(&bk->footer)) ||
-        !cover(bk, base) ||
-        !contents(bk))
+        !cover(bk, base) || !contents(bk))
         goto fail;
     /* The metadata borrows the cover's bookmark title, which the doc owns. */
     bk->d->title = bk->d->outline[0].title;
-    static const char trends_intro[] =
-        "本部分收录在两个及以上年度出现的指标，以及统计口径前后不同的相关指标。口径相同的数字画成折线，"
-        "并列出与上一个有数据年度相比的变化；某一年度没有数据时折线在此断开，不作插补。口径不同的数字只按"
-        "年份并列，附口径说明，不连线、不比较。";
+    static const char trends_intro[] = "本部分收录在两个及以上年度出现的指标，以及统计口径前后不同"
+                                       "的相关指标。口径相同的数字画成折线，"
+                                       "并列出与上一个有数据年度相比的变化；某一年度没有数据时折线"
+                                       "在此断开，不作插补。口径不同的数字只按"
+                                       "年份并列，附口径说明，不连线、不比较。";
     if (!part_begin(bk, bk->toc[0].title, trends_intro))
         goto fail;
     for (size_t t = 0; t < bk->n_topics; t++)
@@ -460,15 +461,18 @@ static doc *book_pass(book *bk, const doc *first)
             goto fail;
     const char *table_intro =
         bk->notes->headline
-            ? "下表列出 data/book/trends.json 指定的主要指标在各年度的数字，按原文照录并带原文单位；"
+            ? "下表列出 data/book/trends.json "
+              "指定的主要指标在各年度的数字，按原文照录并带原文单位；"
               "“—”表示该年度未报道此项。注明“口径不同”的指标，各年数字不宜直接比较。"
-            : "下表列出各年度概况首页“主要指标”中的数字，按原文照录并带原文单位；“—”表示该年度未报道"
+            : "下表列出各年度概况首页“主要指标”中的数字，按原文照录并带原文单位；“—”表示该年度未报"
+              "道"
               "此项。注明“口径不同”的指标，各年数字不宜直接比较，点击可跳到口径说明。";
     if (!part_begin(bk, "主要指标逐年对照", table_intro) || !book_headline_table(bk))
         goto fail;
-    if (!part_begin(bk, "附录　数据来源",
-                    "本书中每一个数字的出处：所属年度、指标、原文数值与单位、来源文件的标题和原文摘录，"
-                    "供逐项核对。") ||
+    if (!part_begin(
+            bk, "附录　数据来源",
+            "本书中每一个数字的出处：所属年度、指标、原文数值与单位、来源文件的标题和原文摘录，"
+            "供逐项核对。") ||
         !book_appendix(bk))
         goto fail;
     if (bk->ctx.failed || !flow_finish(&bk->f))
@@ -490,8 +494,8 @@ doc *layout_book(const history *hist, const book_notes *notes, const target_set 
         return NULL;
     }
     book bk = {.hist = hist, .latest = hist->years[hist->n - 1], .z = book_sizes_of(st)};
-    bk.ctx = (layout_ctx){.s = bk.latest, .hist = hist, .targets = targets, .fonts = fonts,
-                          .st = st, .dl = dl};
+    bk.ctx = (layout_ctx){
+        .s = bk.latest, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl};
     doc *pass1 = NULL, *d = NULL;
     const char *path = notes->file ? notes->file : hist->dir;
     bk.notes = notes;

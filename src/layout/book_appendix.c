@@ -88,12 +88,21 @@ bool book_appendix(book *bk)
                     bk->ctx.failed = true;
                     return false;
                 }
-                cell cells[3] = {{.str = ind->label, .origin = s, .path = ind->path,
-                                  .field = "label", .link_toc = NO_LINK},
-                                 {.str = sb_str(&fig), .origin = s, .path = ind->path,
-                                  .field = "value", .link_toc = NO_LINK},
-                                 {.str = sb_str(&quote), .origin = s, .path = ind->path,
-                                  .field = "source.quote", .link_toc = NO_LINK}};
+                cell cells[3] = {{.str = ind->label,
+                                  .origin = s,
+                                  .path = ind->path,
+                                  .field = "label",
+                                  .link_toc = NO_LINK},
+                                 {.str = sb_str(&fig),
+                                  .origin = s,
+                                  .path = ind->path,
+                                  .field = "value",
+                                  .link_toc = NO_LINK},
+                                 {.str = sb_str(&quote),
+                                  .origin = s,
+                                  .path = ind->path,
+                                  .field = "source.quote",
+                                  .link_toc = NO_LINK}};
                 if (first) {
                     /* A new source: its heading leads the table again. */
                     tb.rows = 0;

@@ -86,8 +86,7 @@ static const char *column_unit(const book *bk, const sheet_indicator *ind)
 /* The figure as a column of the book prints it: in the scale of its
  * column_unit, the decimal point moved (exact), so 4636个 stands as
  * 0.4636万个 beside 1.77万个; otherwise as book_figure_text. */
-static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *ind,
-                               strbuf *out)
+static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out)
 {
     char lit[NUMFMT_MAX];
     const char *unit = ind->kind == KIND_RANK ? NULL : column_unit(bk, ind);
@@ -157,9 +156,12 @@ static bool topic_chart(book *bk, const char *id)
         bk->ctx.failed = true;
         return false;
     }
-    sheet_item item = {.id = id, .indicator = (size_t)SHEET_NONE, .label = ind->label,
-                       .path = ind->path};
-    sheet_block blk = {.kind = BLOCK_LINE, .title = sb_str(&title), .items = &item, .n_items = 1,
+    sheet_item item = {
+        .id = id, .indicator = (size_t)SHEET_NONE, .label = ind->label, .path = ind->path};
+    sheet_block blk = {.kind = BLOCK_LINE,
+                       .title = sb_str(&title),
+                       .items = &item,
+                       .n_items = 1,
                        .path = ind->path};
     box b = {0};
     bk->ctx.s = in;
@@ -177,8 +179,7 @@ static bool topic_chart(book *bk, const char *id)
 /* The table's columns: year, indicator, figure, the change against the
  * previous data year (*any_change: only when some figure has one), the
  * definition across the rest; the sources gathered in cs on the way. */
-static bool topic_columns(book *bk, const topic *t, table *tb, bool *any_change,
-                          chart_sources *cs)
+static bool topic_columns(book *bk, const topic *t, table *tb, bool *any_change, chart_sources *cs)
 {
     const style *st = bk->ctx.st;
     const book_sizes *z = &bk->z;
@@ -199,8 +200,7 @@ static bool topic_columns(book *bk, const topic *t, table *tb, bool *any_change,
             value_w = fmax(value_w, book_cell_width(bk, sb_str(&buf), &z->cell_num));
             int py;
             const sheet_indicator *prev =
-                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
-                                          : NULL;
+                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py) : NULL;
             if (prev) {
                 *any_change = true;
                 if (!change_text(bk, s, prev, py, ind, s->year, &buf))
@@ -274,25 +274,39 @@ static bool topic_rows(book *bk, const topic *t, table *tb, bool any_change)
             }
             int py;
             const sheet_indicator *prev =
-                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py)
-                                          : NULL;
+                comparable_in(t, ind->id) ? history_before(bk->hist, s->year, ind->id, &py) : NULL;
             if (prev && !change_text(bk, s, prev, py, ind, s->year, &change)) {
                 ok = false;
                 break;
             }
             cell cells[BOOK_COLS];
             size_t c = 0;
-            cells[c++] = (cell){.str = sb_str(&year), .origin = s, .path = "", .field = "year",
+            cells[c++] = (cell){.str = sb_str(&year),
+                                .origin = s,
+                                .path = "",
+                                .field = "year",
                                 .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = ind->label, .origin = s, .path = ind->path,
-                                .field = "label", .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = sb_str(&fig), .origin = s, .path = ind->path,
-                                .field = "value", .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = ind->label,
+                                .origin = s,
+                                .path = ind->path,
+                                .field = "label",
+                                .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = sb_str(&fig),
+                                .origin = s,
+                                .path = ind->path,
+                                .field = "value",
+                                .link_toc = NO_LINK};
             if (any_change)
-                cells[c++] = (cell){.str = prev ? sb_str(&change) : NULL, .origin = s,
-                                    .path = ind->path, .field = "value", .link_toc = NO_LINK};
-            cells[c++] = (cell){.str = meaning.len ? sb_str(&meaning) : NULL, .origin = s,
-                                .path = ind->path, .field = "note", .link_toc = NO_LINK};
+                cells[c++] = (cell){.str = prev ? sb_str(&change) : NULL,
+                                    .origin = s,
+                                    .path = ind->path,
+                                    .field = "value",
+                                    .link_toc = NO_LINK};
+            cells[c++] = (cell){.str = meaning.len ? sb_str(&meaning) : NULL,
+                                .origin = s,
+                                .path = ind->path,
+                                .field = "note",
+                                .link_toc = NO_LINK};
             ok = book_table_add(bk, tb, cells);
         }
     sb_free(&fig);
@@ -329,8 +343,7 @@ static bool topic_table(book *bk, const topic *t)
     bool any_change = false;
     strbuf heading = {0};
     chart_sources cs = {0};
-    bool ok = topic_columns(bk, t, &tb, &any_change, &cs) &&
-              topic_table_title(bk, t, &heading);
+    bool ok = topic_columns(bk, t, &tb, &any_change, &cs) && topic_table_title(bk, t, &heading);
     tb.title = sb_str(&heading);
     ok = ok && topic_rows(bk, t, &tb, any_change);
     sb_free(&heading);
@@ -355,8 +368,8 @@ static bool topic_body(book *bk, const topic *t)
         double h, pad = st->kpi_pad;
         strbuf line = {0};
         text *nt = sb_printf(&line, "口径说明：%s", t->note)
-                       ? book_layout(bk, t->origin, sb_str(&line), &st->body,
-                                     bk->f.width - 2 * pad, t->path, "note")
+                       ? book_layout(bk, t->origin, sb_str(&line), &st->body, bk->f.width - 2 * pad,
+                                     t->path, "note")
                        : NULL;
         sb_free(&line);
         if (!nt) {
@@ -458,7 +471,10 @@ bool book_headline_table(book *bk)
         const sheet_indicator *last = book_latest_figure(bk, id, &in);
         const topic *t = book_topic_of(bk, id);
         cell cells[BOOK_COLS];
-        cells[0] = (cell){.str = last->label, .origin = in, .path = last->path, .field = "label",
+        cells[0] = (cell){.str = last->label,
+                          .origin = in,
+                          .path = last->path,
+                          .field = "label",
                           .link_toc = NO_LINK};
         if (t) {
             size_t page;
@@ -466,8 +482,9 @@ bool book_headline_table(book *bk)
             book_toc_target(bk, t->toc, &page, &ty);
             sb_free(&sub);
             ok = sb_printf(&sub,
-                           comparable_in(t, id) && book_years_with(bk, id) >= 2 ? "趋势见第%zu页"
-                                                                               : "口径不同，见第%zu页",
+                           comparable_in(t, id) && book_years_with(bk, id) >= 2
+                               ? "趋势见第%zu页"
+                               : "口径不同，见第%zu页",
                            page + 1);
             cells[0].sub = sb_str(&sub);
             cells[0].link_toc = (long)t->toc;
@@ -480,7 +497,9 @@ bool book_headline_table(book *bk)
                 ok = book_figure_text(bk, s, ind, &figs[y]) && meaning_into(ind, false, &subs[y]);
             cells[y + 1] = (cell){.str = ind ? sb_str(&figs[y]) : NULL,
                                   .sub = ind && subs[y].len ? sb_str(&subs[y]) : NULL,
-                                  .origin = s, .path = ind ? ind->path : "", .field = "value",
+                                  .origin = s,
+                                  .path = ind ? ind->path : "",
+                                  .field = "value",
                                   .link_toc = NO_LINK};
         }
         if (!ok || !book_table_add(bk, &tb, cells)) {

@@ -23,10 +23,10 @@ enum { BOOK_COLS = 8, NO_LINK = -1 };
 /* The book's sizes. Every one comes from the style table: tables borrow the
  * charts' gaps and rules, the table of contents the body's indent. */
 typedef struct book_sizes {
-    double pad_x, pad_y;      /* inside a table cell */
+    double pad_x, pad_y; /* inside a table cell */
     double rule_w, head_rule_w;
     double toc_indent, leader_dash;
-    double label_max_w;       /* the widest a topic table's indicator column gets */
+    double label_max_w; /* the widest a topic table's indicator column gets */
     text_style cell, cell_num, cell_head, cell_head_num, cell_sub, cell_sub_num, toc1, toc2;
 } book_sizes;
 
@@ -39,8 +39,8 @@ typedef struct topic {
     const book_topic *cfg; /* NULL for an id of the data alone: comparable then */
     const sheet *origin;   /* where title and note stand, for messages */
     const char *path;
-    const char *one_id;    /* ids points here for an id of the data alone */
-    size_t toc;            /* its entry in the table of contents */
+    const char *one_id; /* ids points here for an id of the data alone */
+    size_t toc;         /* its entry in the table of contents */
 } topic;
 
 typedef struct toc_entry {
@@ -61,7 +61,7 @@ typedef struct book {
     size_t n_headline;
     toc_entry *toc;
     size_t n_toc;
-    const doc *first;      /* the first pass's doc (pages and positions); NULL in it */
+    const doc *first; /* the first pass's doc (pages and positions); NULL in it */
     doc *d;
     flow f;
     /* While a topic is gathered, its boxes stack up in one box instead of
@@ -69,29 +69,29 @@ typedef struct book {
     bool gathering;
     box gathered;
     double gathered_head; /* where the topic's heading stands in it */
-    strbuf title;          /* 株洲市卫生健康事业发展数据汇编（2018—2025年） */
-    strbuf span;           /* 2018—2025年 */
-    strbuf footer;         /* on every page: the flow keeps a pointer to it */
+    strbuf title;         /* 株洲市卫生健康事业发展数据汇编（2018—2025年） */
+    strbuf span;          /* 2018—2025年 */
+    strbuf footer;        /* on every page: the flow keeps a pointer to it */
 } book;
 
 typedef struct cell {
-    const char *str;      /* NULL prints "—" */
-    const char *sub;      /* a second line in small type, or NULL */
-    const sheet *origin;  /* where str stands (NULL: the newest data file) */
+    const char *str;     /* NULL prints "—" */
+    const char *sub;     /* a second line in small type, or NULL */
+    const sheet *origin; /* where str stands (NULL: the newest data file) */
     const char *path, *field;
-    long link_toc;        /* sub links to this entry of the contents; NO_LINK */
+    long link_toc; /* sub links to this entry of the contents; NO_LINK */
 } cell;
 
 typedef struct table {
     size_t n;
     double w[BOOK_COLS];
-    bool num[BOOK_COLS];  /* figures: right-aligned */
+    bool num[BOOK_COLS]; /* figures: right-aligned */
     const char *head[BOOK_COLS];
-    const char *title;    /* over the header row on the table's first page, or NULL */
-    box lead;             /* or what goes there instead (taken over); may be empty */
-    double gap;           /* above the title or lead */
-    size_t rows;          /* rows placed so far */
-    double top_y;         /* where the title or lead was placed, on the last page */
+    const char *title; /* over the header row on the table's first page, or NULL */
+    box lead;          /* or what goes there instead (taken over); may be empty */
+    double gap;        /* above the title or lead */
+    size_t rows;       /* rows placed so far */
+    double top_y;      /* where the title or lead was placed, on the last page */
 } table;
 
 /* ---- book.c: the data and the plan ---- */

@@ -65,9 +65,9 @@ static bool table_row(book *bk, const table *t, const cell *cells, bool header, 
         main_t[c] = book_layout(bk, cells[c].origin, cells[c].str ? cells[c].str : "—", ts, w,
                                 cells[c].path, cells[c].field);
         if (main_t[c] && cells[c].sub)
-            sub_t[c] = book_layout(bk, NULL, cells[c].sub,
-                                   t->num[c] ? &z->cell_sub_num : &z->cell_sub, w,
-                                   cells[c].path, NULL);
+            sub_t[c] =
+                book_layout(bk, NULL, cells[c].sub, t->num[c] ? &z->cell_sub_num : &z->cell_sub, w,
+                            cells[c].path, NULL);
         ok = main_t[c] && (!cells[c].sub || sub_t[c]);
         if (ok)
             h = fmax(h, text_height(main_t[c]) + (sub_t[c] ? text_height(sub_t[c]) : 0));

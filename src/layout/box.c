@@ -108,7 +108,6 @@ bool box_text(layout_ctx *ctx, box *b, const char *str, const text_style *ts, do
     return page_add_text(&b->marks, t, x, y, color);
 }
 
-
 /* The gaps a horizontal rule at y (width lw) from x0 to x1 leaves for the
  * texts of marks it would cross: true when it crosses any. */
 static bool crosses_text(const doc_page *p, double x0, double x1, double y, double lw)
@@ -134,7 +133,8 @@ static bool add_line_pieces(doc_page *out, const doc_page *p, const mark *line, 
         double cut = x1, resume = x1;
         for (size_t i = 0; i < p->n_marks; i++) {
             const mark *t = &p->marks[i];
-            if (t->kind != MARK_TEXT || t->a0 != 0 || !(y + lw / 2 > t->y && y - lw / 2 < t->y + t->h))
+            if (t->kind != MARK_TEXT || t->a0 != 0 ||
+                !(y + lw / 2 > t->y && y - lw / 2 < t->y + t->h))
                 continue;
             double a = t->x - pad, z = t->x + t->w + pad;
             if (z > from && a < cut) {

@@ -40,21 +40,21 @@ typedef enum table_form {
 /* What every builder needs: where messages go and the fonts. */
 typedef struct layout_ctx {
     const sheet *s;
-    const history *hist;      /* other years; may be NULL */
+    const history *hist;       /* other years; may be NULL */
     const target_set *targets; /* may be NULL */
     text_fonts *fonts;
     const style *st;
     diag_list *dl;
-    bool failed; /* out of memory or a missing glyph: stop after this block */
-    bool strict; /* overflow is an error, not a warning */
+    bool failed;           /* out of memory or a missing glyph: stop after this block */
+    bool strict;           /* overflow is an error, not a warning */
     table_form table_form; /* how a table block is set just now */
     double title_h;        /* charts side by side: the height every title takes */
-    int chart_no; /* the official style's （一） （二） … of the charts in a section */
+    int chart_no;     /* the official style's （一） （二） … of the charts in a section */
     double room_here; /* height left on the page for the block being built, 0 unknown */
     double room_page; /* height of a later page's text block */
     const sheet_block *last_block; /* the sheet's last block placed, or NULL */
-    char *note_after; /* a block's note the flow sets as a paragraph under it (on a
-                         line grid, where a note inside the block would be off it) */
+    char *note_after;              /* a block's note the flow sets as a paragraph under it (on a
+                                      line grid, where a note inside the block would be off it) */
     double keep_last;              /* what must follow it on its page (the sources) */
 } layout_ctx;
 
@@ -85,9 +85,9 @@ typedef struct flow {
     const char *running_head; /* on every page after the first */
     const char *footer;       /* left of the page number on every page */
     double footer_h;
-    int first_page;           /* the number printed on the first page */
-    const char *footer_url;   /* the one source's address, or NULL: the footer links to it */
-    double keep_next;         /* what must follow the next paragraph on its last page */
+    int first_page;         /* the number printed on the first page */
+    const char *footer_url; /* the one source's address, or NULL: the footer links to it */
+    double keep_next;       /* what must follow the next paragraph on its last page */
 } flow;
 
 /* Starts d's first page. False on failure (reported). */
@@ -168,8 +168,8 @@ void chart_sources_add(chart_sources *cs, const char *title);
 void chart_sources_free(chart_sources *cs);
 
 /* The note under a chart: the block's own note, then "来源：《…》；《…》". */
-bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs,
-                const char *extra, double width, box *b, double *y);
+bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs, const char *extra,
+                double width, box *b, double *y);
 
 /* The value axis: gridlines and tick labels at the left of [x0, x1] for
  * values mapped onto [bottom, top]; returns the width the tick labels take
@@ -179,7 +179,7 @@ bool chart_value_axis(layout_ctx *ctx, const sheet_block *blk, const scale *sc, 
 double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc);
 
 /* Builders, one per block kind: the build column of model/block_kinds.def. */
-#define BLOCK_KIND(ID, name, rules, build, ...)                                                   \
+#define BLOCK_KIND(ID, name, rules, build, ...)                                                    \
     bool build(layout_ctx *ctx, const sheet_block *blk, double width, box *out);
 #include "model/block_kinds.def"
 #undef BLOCK_KIND

@@ -90,8 +90,8 @@ static bool bar_scale(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g
 
 /* The figures: full size if they fit their slot, else smaller, else
  * staggered on two heights (*stagger); their tallest in *value_h. */
-static bool bar_figures(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g,
-                        double slot, text **values, bool *stagger, double *value_h)
+static bool bar_figures(layout_ctx *ctx, const sheet_block *blk, const bar_grid *g, double slot,
+                        text **values, bool *stagger, double *value_h)
 {
     const style *st = ctx->st;
     const sheet *s = ctx->s;
@@ -145,8 +145,11 @@ static bool draw_bars(layout_ctx *ctx, const bar_grid *g, const bar_plot *p, tex
             double v = s->indicators[g->item[i]->indicator].value;
             double cx = group_x + p->slot * ((double)k + 0.5);
             double vy = scale_map(&p->sc, v, p->bottom, p->top);
-            mark m = {.kind = MARK_RECT, .x = cx - p->bar_w / 2, .y = fmin(vy, zero_y),
-                      .w = p->bar_w, .h = fabs(zero_y - vy)};
+            mark m = {.kind = MARK_RECT,
+                      .x = cx - p->bar_w / 2,
+                      .y = fmin(vy, zero_y),
+                      .w = p->bar_w,
+                      .h = fabs(zero_y - vy)};
             m.paint = g->n_ser > 1 ? chart_series_paint(st, k)
                                    : (mark_paint){.fill = st->bar, .filled = true};
             if (!page_add_mark(&b->marks, &m))

@@ -80,8 +80,8 @@ static bool bullet_row(layout_ctx *ctx, const sheet_item *it, const target *tg, 
     scale sc = scale_nice(0, fmax(ind->value, tv) * st->bullet_headroom, st->bullet_ticks, 1);
     int status = chart_target_status(ind, tg);
 
-    text *lt = layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path,
-                           "label");
+    text *lt =
+        layout_text(ctx, it->label, &st->bullet_label, st->bullet_label_w, it->path, "label");
     if (!lt)
         return false;
     text *mt = target_mark(ctx, it, tg);
@@ -96,7 +96,10 @@ static bool bullet_row(layout_ctx *ctx, const sheet_item *it, const target *tg, 
     double vx = scale_map(&sc, ind->value, x0, x1), tx = scale_map(&sc, tv, x0, x1);
     double mw = text_width(mt);
     double mx = fmin(fmax(tx - mw / 2, x0), x1 - mw);
-    mark bar = {.kind = MARK_RECT, .x = x0, .y = tr.cy - st->bullet_bar_h / 2, .w = vx - x0,
+    mark bar = {.kind = MARK_RECT,
+                .x = x0,
+                .y = tr.cy - st->bullet_bar_h / 2,
+                .w = vx - x0,
                 .h = st->bullet_bar_h};
     bar.paint = chart_series_paint(st, 0);
     if (!page_add_text(&b->marks, lt, 0, tr.cy - text_height(lt) / 2, st->ink) ||
@@ -113,7 +116,10 @@ static bool bullet_row(layout_ctx *ctx, const sheet_item *it, const target *tg, 
     static const char *const words[] = {"未实现", "接近目标", "已实现"};
     if (!box_text(ctx, b, words[status], &st->bullet_mark, x1 + st->bullet_gap,
                   tr.cy - st->bullet_mark.size * st->bullet_status_rise, 0,
-                  status == 2 ? st->good : status == 1 ? st->muted : st->bad, NULL, NULL, &sh))
+                  status == 2   ? st->good
+                  : status == 1 ? st->muted
+                                : st->bad,
+                  NULL, NULL, &sh))
         return false;
     *y += row_h + st->bullet_gap;
     return true;
@@ -130,8 +136,9 @@ static const target *item_target(layout_ctx *ctx, const sheet_item *it)
                  tg ? _("the target for \"%s\" is in \"%s\", the figure in \"%s\"; "
                         "expected comparable units")
                     : _("no target for indicator \"%s\" in %s/%.0s"),
-                 ind->id, tg ? tg->unit : (ctx->targets && ctx->targets->dir
-                                               ? ctx->targets->dir : "targets"),
+                 ind->id,
+                 tg ? tg->unit
+                    : (ctx->targets && ctx->targets->dir ? ctx->targets->dir : "targets"),
                  ind->unit ? ind->unit : "");
     ctx->failed = true;
     return NULL;

@@ -52,9 +52,9 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
         layout_heading_number(2, ++ctx->chart_no, &title);
         sb_printf(&title, "%s", blk->title);
     }
-    bool titled = !title.failed &&
-                  box_text(ctx, b, st->official ? sb_str(&title) : blk->title, &st->chart_title,
-                           0, *y, width, st->ink, blk->path, "title", &h);
+    bool titled =
+        !title.failed && box_text(ctx, b, st->official ? sb_str(&title) : blk->title,
+                                  &st->chart_title, 0, *y, width, st->ink, blk->path, "title", &h);
     sb_free(&title);
     if (!titled)
         return false;
@@ -109,8 +109,7 @@ bool chart_legend(layout_ctx *ctx, const sheet_block *blk, const char *const *na
             m.paint = chart_series_paint(st, i);
         }
         if (!page_add_mark(&b->marks, &m) ||
-            !page_add_text(&b->marks, t, x + st->legend_swatch + st->legend_text_gap, *y,
-                           st->ink))
+            !page_add_text(&b->marks, t, x + st->legend_swatch + st->legend_text_gap, *y, st->ink))
             return false;
         x += item_w + st->legend_gap;
         if (th > row_h)
@@ -153,8 +152,8 @@ void chart_sources_add_file(chart_sources *cs, const sheet *s, const char *file)
             chart_sources_add(cs, s->sources[i].title);
 }
 
-bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs,
-                const char *extra, double width, box *b, double *y)
+bool chart_note(layout_ctx *ctx, const sheet_block *blk, const chart_sources *cs, const char *extra,
+                double width, box *b, double *y)
 {
     const style *st = ctx->st;
     strbuf note = {0};

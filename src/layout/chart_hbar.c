@@ -38,10 +38,10 @@ static bool hbar_figures(layout_ctx *ctx, const sheet_block *blk, text **values,
     for (size_t i = 0; i < blk->n_items; i++) {
         const sheet_indicator *ind = &s->indicators[blk->items[i].indicator];
         strbuf label = {0};
-        values[i] = chart_figure(ctx, ind, &label)
-                        ? layout_text(ctx, sb_str(&label), &ctx->st->value_label, 0, ind->path,
-                                      "value")
-                        : NULL;
+        values[i] =
+            chart_figure(ctx, ind, &label)
+                ? layout_text(ctx, sb_str(&label), &ctx->st->value_label, 0, ind->path, "value")
+                : NULL;
         sb_free(&label);
         if (!values[i])
             return false;
@@ -58,8 +58,8 @@ typedef struct hbar_plot {
 
 /* Item i's row at *row_y: its name at the left, its bar and its figure (taken
  * from *vt); *row_y moves below it. */
-static bool hbar_row(layout_ctx *ctx, const sheet_item *item, const hbar_plot *p, text **vt,
-                     box *b, double *row_y)
+static bool hbar_row(layout_ctx *ctx, const sheet_item *item, const hbar_plot *p, text **vt, box *b,
+                     double *row_y)
 {
     const style *st = ctx->st;
     const sheet_indicator *ind = &ctx->s->indicators[item->indicator];
@@ -72,16 +72,18 @@ static bool hbar_row(layout_ctx *ctx, const sheet_item *item, const hbar_plot *p
     double row_h = fmax(lh, st->hbar_bar_h);
     double cy = *row_y + row_h / 2;
     double vx = scale_map(&p->sc, ind->value, p->plot_l, p->plot_r);
-    mark m = {.kind = MARK_RECT, .x = fmin(vx, p->zero_x), .y = cy - st->hbar_bar_h / 2,
-              .w = fabs(vx - p->zero_x), .h = st->hbar_bar_h};
+    mark m = {.kind = MARK_RECT,
+              .x = fmin(vx, p->zero_x),
+              .y = cy - st->hbar_bar_h / 2,
+              .w = fabs(vx - p->zero_x),
+              .h = st->hbar_bar_h};
     m.paint = (mark_paint){.fill = st->bar, .filled = true};
     text *t = *vt;
     *vt = NULL;
-    double tx = ind->value >= 0 ? vx + st->chart_value_gap
-                                : vx - st->chart_value_gap - text_width(t);
+    double tx =
+        ind->value >= 0 ? vx + st->chart_value_gap : vx - st->chart_value_gap - text_width(t);
     /* Right-aligned names sit close to their bars. */
-    if (!page_add_text(&b->marks, lt, 0, cy - lh / 2, st->ink) ||
-        !page_add_mark(&b->marks, &m) ||
+    if (!page_add_text(&b->marks, lt, 0, cy - lh / 2, st->ink) || !page_add_mark(&b->marks, &m) ||
         !page_add_text(&b->marks, t, tx, cy - text_height(t) / 2, st->ink))
         return false;
     *row_y += row_h + st->hbar_row_gap;

@@ -49,12 +49,12 @@ static void append_year(strbuf *b, const char *name, const char *sep, int year)
 typedef struct line_data {
     int years[LINE_YEARS];
     size_t n_years;
-    const char *unit;                 /* the axis unit */
+    const char *unit; /* the axis unit */
     line_series ser[LINE_SERIES];
     size_t n_ser;
-    size_t first;                     /* the first data year any line has */
+    size_t first; /* the first data year any line has */
     double vmin, vmax;
-    strbuf missing, other_unit;       /* for the note */
+    strbuf missing, other_unit; /* for the note */
     chart_sources cs;
 } line_data;
 
@@ -162,8 +162,8 @@ static bool read_line_data(layout_ctx *ctx, const sheet_block *blk, line_data *d
     d->n_ser = blk->n_items;
     if (d->n_ser > LINE_SERIES) {
         sheet_report(ctx->s, ctx->dl, DIAG_ERROR, blk->path,
-                     _("a line chart of %zu lines is unreadable; at most %d are allowed"),
-                     d->n_ser, (int)LINE_SERIES);
+                     _("a line chart of %zu lines is unreadable; at most %d are allowed"), d->n_ser,
+                     (int)LINE_SERIES);
         ctx->failed = true;
         return false;
     }
@@ -298,8 +298,7 @@ static bool line_year_axis(layout_ctx *ctx, const sheet_block *blk, const line_d
 }
 
 /* Line k's segments: they join consecutive data years that both have the figure. */
-static bool draw_segments(const style *st, const line_data *d, size_t k, const line_plot *p,
-                          box *b)
+static bool draw_segments(const style *st, const line_data *d, size_t k, const line_plot *p, box *b)
 {
     rgb color = st->series[k % STYLE_SERIES];
     size_t run = 0;
@@ -318,7 +317,9 @@ static bool draw_segments(const style *st, const line_data *d, size_t k, const l
                 if (!m.points)
                     return false;
                 memcpy(m.points, pts, 2 * run * sizeof *m.points);
-                m.paint = (mark_paint){.stroke = color, .stroked = true, .line_width = st->line_w,
+                m.paint = (mark_paint){.stroke = color,
+                                       .stroked = true,
+                                       .line_width = st->line_w,
                                        .dash = st->grayscale && k % 2 ? st->line_dash : 0};
                 if (!page_add_mark(&b->marks, &m))
                     return false;
@@ -370,28 +371,32 @@ static bool draw_points(layout_ctx *ctx, const line_data *d, size_t k, const lin
             continue;
         double px = year_x(p, d->years[yi]);
         double py = scale_map(&p->sc, d->ser[k].v[yi], p->bottom, p->top);
-        mark m = {.kind = MARK_MARKER, .x = px, .y = py, .w = st->line_marker,
+        mark m = {.kind = MARK_MARKER,
+                  .x = px,
+                  .y = py,
+                  .w = st->line_marker,
                   .shape = (marker_shape)(k % 4)};
-        m.paint = (mark_paint){.fill = color, .filled = true, .stroke = st->line_marker_edge,
-                               .stroked = true, .line_width = st->line_marker_edge_w};
+        m.paint = (mark_paint){.fill = color,
+                               .filled = true,
+                               .stroke = st->line_marker_edge,
+                               .stroked = true,
+                               .line_width = st->line_marker_edge_w};
         if (!page_add_mark(&b->marks, &m))
             return false;
         /* The figure as written, with its unit when it is not the axis unit. */
         strbuf lab = {0};
-        bool formatted =
-            mixed /* each label states its own unit, qualifier in its place */
-                ? numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, &lab) ||
-                      layout_figure_failed(ctx, ind)
-                : chart_figure(ctx, ind, &lab);
-        text *t = formatted ? layout_text(ctx, sb_str(&lab), &st->point_label, 0, ind->path,
-                                          "value")
-                            : NULL;
+        bool formatted = mixed /* each label states its own unit, qualifier in its place */
+                             ? numfmt_with_unit(ind->literal, ind->unit, ind->qualifier, &lab) ||
+                                   layout_figure_failed(ctx, ind)
+                             : chart_figure(ctx, ind, &lab);
+        text *t = formatted
+                      ? layout_text(ctx, sb_str(&lab), &st->point_label, 0, ind->path, "value")
+                      : NULL;
         sb_free(&lab);
         if (!t)
             return false;
         double lx, ly;
-        place_label(st, placed, px, py, text_width(t), text_height(t), p->plot_x, width, &lx,
-                    &ly);
+        place_label(st, placed, px, py, text_width(t), text_height(t), p->plot_x, width, &lx, &ly);
         /* An official document prints every figure in black. */
         if (!page_add_text(&b->marks, t, lx, ly, st->official ? st->ink : color))
             return false;
@@ -413,8 +418,8 @@ static bool units_mixed(const line_data *d)
 }
 
 /* The note: the gaps, the figures left out, the sources. */
-static bool line_note(layout_ctx *ctx, const sheet_block *blk, line_data *d, double width,
-                      box *b, double *y)
+static bool line_note(layout_ctx *ctx, const sheet_block *blk, line_data *d, double width, box *b,
+                      double *y)
 {
     strbuf extra = {0};
     sb_printf(&extra, "%s%s%s", sb_str(&d->missing), sb_str(&d->other_unit),
@@ -425,8 +430,7 @@ static bool line_note(layout_ctx *ctx, const sheet_block *blk, line_data *d, dou
     return noted;
 }
 
-static bool line_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b,
-                       line_data *d)
+static bool line_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b, line_data *d)
 {
     const style *st = ctx->st;
     if (!read_line_data(ctx, blk, d))

@@ -34,14 +34,18 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
             chart_sources_add_file(&cs, s, ind->source_file);
             double cx = cell * ((double)c + 0.5), cy = y + st->ring_outer;
             double share = fmin(fmax(ind->value / 100.0, 0), 1);
-            mark track = {.kind = MARK_ARC, .x = cx, .y = cy, .w = st->ring_outer,
-                          .h = st->ring_outer - st->ring_thickness, .a0 = 0, .a1 = 2 * M_PI};
+            mark track = {.kind = MARK_ARC,
+                          .x = cx,
+                          .y = cy,
+                          .w = st->ring_outer,
+                          .h = st->ring_outer - st->ring_thickness,
+                          .a0 = 0,
+                          .a1 = 2 * M_PI};
             track.paint = (mark_paint){.fill = st->track, .filled = true};
             mark arc = track;
             arc.a1 = 2 * M_PI * share;
             arc.paint = chart_series_paint(st, 0);
-            if (!page_add_mark(&b->marks, &track) ||
-                (share > 0 && !page_add_mark(&b->marks, &arc)))
+            if (!page_add_mark(&b->marks, &track) || (share > 0 && !page_add_mark(&b->marks, &arc)))
                 goto fail;
             /* 93%以上: the qualifier keeps its place after the unit. */
             numfmt_parts np;

@@ -120,7 +120,8 @@ bool page_add_text_tinted(doc_page *p, text *t, double x, double y, rgb color)
         text_free(t);
         return false;
     }
-    *m = (mark){.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = text_height(t), .txt = t};
+    *m = (mark){
+        .kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = text_height(t), .txt = t};
     m->paint.fill = color;
     m->paint.filled = true;
     return true;

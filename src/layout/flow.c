@@ -62,8 +62,8 @@ bool flow_new_page(flow *f)
     double h = text_height(t);
     if (!page_add_text(f->page, t, f->left, f->y, st->muted))
         return false;
-    if (!page_add_line(f->page, f->left, f->y + h + 3, f->left + f->width, f->y + h + 3,
-                       st->rule, st->footer_rule_w))
+    if (!page_add_line(f->page, f->left, f->y + h + 3, f->left + f->width, f->y + h + 3, st->rule,
+                       st->footer_rule_w))
         return false;
     f->y += st->running_head_h;
     return true;
@@ -117,12 +117,11 @@ bool flow_place(flow *f, box *b, double gap, double keep, const char *path)
     return true;
 }
 
-
 bool flow_init(flow *f, layout_ctx *ctx, doc *d, const char *running_head, const char *footer)
 {
     const style *st = ctx->st;
-    *f = (flow){.ctx = ctx, .d = d, .running_head = running_head, .footer = footer,
-                .first_page = 1};
+    *f =
+        (flow){.ctx = ctx, .d = d, .running_head = running_head, .footer = footer, .first_page = 1};
     f->left = st->margin_left;
     f->width = st->page_w - st->margin_left - st->margin_right;
     f->top = st->margin_top;
@@ -148,8 +147,14 @@ static bool place_lines(doc_page *p, text *t, int first, int count, double x, do
     double top, bottom, last_top, last_bottom;
     text_line_span(t, first, &top, &bottom);
     text_line_span(t, first + count - 1, &last_top, &last_bottom);
-    mark m = {.kind = MARK_TEXT, .x = x, .y = y, .w = text_width(t), .h = last_bottom - top,
-              .txt = text_ref(t), .first_line = first, .n_lines = count};
+    mark m = {.kind = MARK_TEXT,
+              .x = x,
+              .y = y,
+              .w = text_width(t),
+              .h = last_bottom - top,
+              .txt = text_ref(t),
+              .first_line = first,
+              .n_lines = count};
     m.paint.fill = page_text_color(color);
     m.paint.filled = true;
     return page_add_tag(p, "P") && page_add_mark(p, &m) && page_add_tag_end(p);
@@ -189,7 +194,7 @@ bool flow_place_paragraph(flow *f, text *t, rgb color, double gap, const char *p
         if (rest > 0 && rest < 2 && fit > 2)
             fit -= 2 - rest; /* keep two lines for the next page */
         if (fit < lines - first && fit < 2)
-            fit = 0;         /* not even two lines here: start on the next page */
+            fit = 0; /* not even two lines here: start on the next page */
         if (fit == 0) {
             if (f->page_empty) {
                 sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, path,
@@ -271,8 +276,8 @@ static bool official_folios(flow *f)
         /* The dash sits at mid-height of the digits: place the box so the
          * text's top is the 7 mm line (the box has a little leading). */
         double y = st->page_h - st->margin_bottom + st->folio_drop;
-        double x = number % 2 ? f->left + f->width - st->folio_inset - w
-                              : f->left + st->folio_inset;
+        double x =
+            number % 2 ? f->left + f->width - st->folio_inset - w : f->left + st->folio_inset;
         if (!page_add_text(&f->d->pages[i], t, x, y, st->ink))
             return false;
         /* Viewers show the number printed: an attachment from --first-page 5
@@ -295,10 +300,10 @@ bool flow_finish(flow *f)
     for (size_t i = 0; i < f->d->n_pages; i++) {
         doc_page *p = &f->d->pages[i];
         strbuf folio = {0}; /* no ASCII spaces: copied, the folio reads as printed */
-        text *src = sb_printf(&folio, "第%zu页　共%zu页", i + 1, f->d->n_pages)
-                        ? layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "",
-                                      "sources")
-                        : NULL;
+        text *src =
+            sb_printf(&folio, "第%zu页　共%zu页", i + 1, f->d->n_pages)
+                ? layout_text(ctx, f->footer, &st->footer, f->width - folio_w, "", "sources")
+                : NULL;
         text *num = src ? layout_text(ctx, sb_str(&folio), &st->folio, folio_w, NULL, NULL) : NULL;
         sb_free(&folio);
         if (!src || !num) {
@@ -320,14 +325,14 @@ bool flow_finish(flow *f)
         if (f->footer_url && !page_add_uri_link(p, f->left, ty, src_w, src_h, f->footer_url))
             return false;
         strbuf label = {0};
-        bool labelled = sb_printf(&label, "%zu", i + 1) && doc_set_page_label(f->d, i, sb_str(&label));
+        bool labelled =
+            sb_printf(&label, "%zu", i + 1) && doc_set_page_label(f->d, i, sb_str(&label));
         sb_free(&label);
         if (!labelled)
             return false;
     }
     return true;
 }
-
 
 /* ---- boxes that split: tables ---------------------------------------------- */
 
@@ -346,8 +351,8 @@ static bool box_split(flow *f, box *b, double cut, box *top)
     bool ok = !cont || page_add_text(&rest.marks, cont, 0, 0, st->muted);
     for (size_t i = 0; ok && i < b->marks.n_marks; i++) {
         const mark *m = &b->marks.marks[i];
-        if (!b->plain && m->kind != MARK_TAG_BEGIN && m->kind != MARK_TAG_END && m->y >= b->head_top &&
-            m->y < b->head_h) {
+        if (!b->plain && m->kind != MARK_TAG_BEGIN && m->kind != MARK_TAG_END &&
+            m->y >= b->head_top && m->y < b->head_h) {
             mark c;
             ok = mark_copy(m, &c);
             if (ok) {

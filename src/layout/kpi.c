@@ -80,8 +80,8 @@ static bool kpi_line_build(layout_ctx *ctx, const card_look *look, const sheet_i
     for (int i = 0; i < 4 && ok; i++) {
         if (!strs[i][0])
             continue;
-        kl->part[i] = layout_text(ctx, strs[i], i == 1 ? &big : look->unit, 0, ind->path,
-                                  fields[i]);
+        kl->part[i] =
+            layout_text(ctx, strs[i], i == 1 ? &big : look->unit, 0, ind->path, fields[i]);
         if (!kl->part[i]) {
             ok = false;
             break;
@@ -213,8 +213,7 @@ static bool row_value_size(layout_ctx *ctx, const card_look *look, const sheet_b
                 sb_printf(&path, "%s.value", ind->path);
                 sheet_report(ctx->s, ctx->dl, ctx->strict ? DIAG_ERROR : DIAG_WARNING,
                              path.failed ? ind->path : sb_str(&path),
-                             _("the figure with its unit is wider than its card in %s"),
-                             blk->path);
+                             _("the figure with its unit is wider than its card in %s"), blk->path);
                 sb_free(&path);
                 if (ctx->strict)
                     ctx->failed = true;
@@ -241,8 +240,8 @@ static void card_free(card *c)
     *c = (card){0};
 }
 
-static bool card_build(layout_ctx *ctx, const card_look *look, const sheet_item *it,
-                       double size, double inner, card *c)
+static bool card_build(layout_ctx *ctx, const card_look *look, const sheet_item *it, double size,
+                       double inner, card *c)
 {
     const sheet_indicator *ind = &ctx->s->indicators[it->indicator];
     *c = (card){0};
@@ -267,9 +266,9 @@ static double card_height(const style *st, const card_look *look, const card *c)
 static bool card_draw(const style *st, const card_look *look, card *c, double x, double y,
                       double cw, double row_h, box *b)
 {
-    bool ok = page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill) &&
-              (look->accent_w <= 0 || page_add_rect(&b->marks, x, y, look->accent_w, row_h,
-                                                    st->accent));
+    bool ok =
+        page_add_rect(&b->marks, x, y, cw, row_h, st->card_fill) &&
+        (look->accent_w <= 0 || page_add_rect(&b->marks, x, y, look->accent_w, row_h, st->accent));
     double lx = x + look->pad, base_y = y + look->pad + c->line.ascent;
     for (int i = 0; i < 4; i++) {
         text *t = c->line.part[i];
@@ -352,8 +351,8 @@ static bool cards_build(layout_ctx *ctx, const card_look *look, const sheet_bloc
 bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
-    card_look look = {&st->kpi_value, &st->kpi_unit,    &st->kpi_label, &st->kpi_change,
-                      &st->kpi_change, st->kpi_pad, st->kpi_gap, st->kpi_min_col_w,
+    card_look look = {&st->kpi_value,   &st->kpi_unit,    &st->kpi_label, &st->kpi_change,
+                      &st->kpi_change,  st->kpi_pad,      st->kpi_gap,    st->kpi_min_col_w,
                       st->kpi_accent_w, st->kpi_max_cols, false};
     return cards_build(ctx, &look, blk, width, b);
 }
@@ -361,8 +360,16 @@ bool kpi_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 bool hero_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
     const style *st = ctx->st;
-    card_look look = {&st->hero_value, &st->hero_unit,   &st->hero_label, &st->hero_meta,
-                      &st->hero_change, st->hero_pad, st->hero_gap, st->hero_min_col_w,
-                      st->hero_accent_w, st->hero_max_cols, true};
+    card_look look = {&st->hero_value,
+                      &st->hero_unit,
+                      &st->hero_label,
+                      &st->hero_meta,
+                      &st->hero_change,
+                      st->hero_pad,
+                      st->hero_gap,
+                      st->hero_min_col_w,
+                      st->hero_accent_w,
+                      st->hero_max_cols,
+                      true};
     return cards_build(ctx, &look, blk, width, b);
 }

@@ -42,8 +42,8 @@ static bool rules_of(const sheet_block *blk, unsigned rule)
 
 bool text_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
 {
-    return box_text(ctx, b, blk->text, &ctx->st->body, 0, 0, width, ctx->st->ink, blk->path,
-                    "text", &b->height);
+    return box_text(ctx, b, blk->text, &ctx->st->body, 0, 0, width, ctx->st->ink, blk->path, "text",
+                    &b->height);
 }
 
 bool note_build(layout_ctx *ctx, const sheet_block *blk, double width, box *b)
@@ -98,8 +98,8 @@ static bool build_placeholder(layout_ctx *ctx, const sheet_block *blk, double wi
         return false;
     y += fmax(h, ctx->title_h) + st->chart_title_gap;
     if (!page_add_rect(&b->marks, 0, y, width, st->chart_plot_h / 2, st->card_fill) ||
-        !box_text(ctx, b, "草稿：本图数据尚未填齐", &st->chart_note, st->kpi_pad,
-                  y + st->kpi_pad, width - 2 * st->kpi_pad, st->muted, blk->path, NULL, NULL))
+        !box_text(ctx, b, "草稿：本图数据尚未填齐", &st->chart_note, st->kpi_pad, y + st->kpi_pad,
+                  width - 2 * st->kpi_pad, st->muted, blk->path, NULL, NULL))
         return false;
     b->height = y + st->chart_plot_h / 2;
     return true;
@@ -181,8 +181,8 @@ static bool build_row(layout_ctx *ctx, const sheet_section *sec, size_t j, size_
     double title_h = 0;
     for (size_t k = 0; k < n; k++) {
         const sheet_block *blk = &sec->blocks[j + k];
-        text *t = layout_text(ctx, blk->title ? blk->title : "", &st->chart_title, cell,
-                              blk->path, "title");
+        text *t = layout_text(ctx, blk->title ? blk->title : "", &st->chart_title, cell, blk->path,
+                              "title");
         if (!t)
             return false;
         title_h = fmax(title_h, text_height(t));
@@ -259,11 +259,11 @@ static bool place_blocks(layout_ctx *ctx, flow *f, const sheet_section *sec, siz
         if (left_out(plan, blk))
             continue;
         if (is_paragraph(blk)) { /* paragraphs flow across pages */
-            text *t = layout_text(ctx, blk->text, paragraph_style(ctx, blk), f->width, blk->path,
-                                  "text");
+            text *t =
+                layout_text(ctx, blk->text, paragraph_style(ctx, blk), f->width, blk->path, "text");
             f->keep_next = blk == ctx->last_block ? ctx->keep_last : 0;
-            bool placed = t && flow_place_paragraph(f, t, paragraph_color(ctx, blk),
-                                                    st->block_gap, blk->path);
+            bool placed = t && flow_place_paragraph(f, t, paragraph_color(ctx, blk), st->block_gap,
+                                                    blk->path);
             f->keep_next = 0;
             if (!placed)
                 return false;
@@ -299,10 +299,9 @@ bool layout_section(layout_ctx *ctx, flow *f, const sheet_section *sec, const ch
     ctx->room_here = f->bottom - f->y - (f->page_empty ? 0 : st->section_before) - head.height -
                      st->section_after;
     if (!headed ||
-        !(is_paragraph(b0)
-              ? (first_text = layout_text(ctx, b0->text, paragraph_style(ctx, b0), f->width,
-                                          b0->path, "text")) != NULL
-              : build_unit(ctx, sec, j, f->width, &first, &used))) {
+        !(is_paragraph(b0) ? (first_text = layout_text(ctx, b0->text, paragraph_style(ctx, b0),
+                                                       f->width, b0->path, "text")) != NULL
+                           : build_unit(ctx, sec, j, f->width, &first, &used))) {
         box_free(&head);
         box_free(&first);
         return false;

@@ -280,8 +280,7 @@ static bool keep_sources(layout_ctx *ctx, const form *fm, const char *sources, d
     return true;
 }
 
-static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm,
-                    attempt_result *res)
+static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm, attempt_result *res)
 {
     const style *st = ctx->st;
     const sheet *s = ctx->s;
@@ -494,11 +493,16 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
     return NULL;
 }
 
-doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets,
-                  text_fonts *fonts, const style *st, const layout_opts *opts, diag_list *dl)
+doc *layout_sheet(const sheet *s, const history *hist, const target_set *targets, text_fonts *fonts,
+                  const style *st, const layout_opts *opts, diag_list *dl)
 {
     bool draft = opts && opts->draft;
-    layout_ctx ctx = {.s = s, .hist = hist, .targets = targets, .fonts = fonts, .st = st, .dl = dl,
+    layout_ctx ctx = {.s = s,
+                      .hist = hist,
+                      .targets = targets,
+                      .fonts = fonts,
+                      .st = st,
+                      .dl = dl,
                       .strict = opts && opts->strict};
     if (st->official && !check_official_fonts(&ctx))
         return NULL;

@@ -31,8 +31,8 @@ bool header_place_band(layout_ctx *ctx, flow *f)
     y += h;
     if (ok && s->subtitle) {
         y += st->title_gap;
-        ok = box_text(ctx, &b, s->subtitle, &st->subtitle, x, y, w, st->band_sub, "",
-                      "subtitle", &h);
+        ok = box_text(ctx, &b, s->subtitle, &st->subtitle, x, y, w, st->band_sub, "", "subtitle",
+                      &h);
         y += h;
     }
     y += st->band_pad_bottom;
@@ -59,8 +59,8 @@ bool header_build_official(layout_ctx *ctx, const char *attachment, double width
     const style *st = ctx->st;
     const sheet *s = ctx->s;
     double h;
-    if (attachment && !box_text(ctx, b, attachment, &st->attachment, 0, 0, 0, st->ink, NULL,
-                                NULL, NULL))
+    if (attachment &&
+        !box_text(ctx, b, attachment, &st->attachment, 0, 0, 0, st->ink, NULL, NULL, NULL))
         return false;
     double y = st->title_line * st->body.pitch;
     if (!box_text(ctx, b, s->title, &st->title, 0, y, width, st->ink, "", "title", &h))
@@ -97,8 +97,8 @@ bool header_build_plain(layout_ctx *ctx, double width, box *b)
         return false;
     y += h + st->title_gap;
     if (s->subtitle) {
-        if (!box_text(ctx, b, s->subtitle, &st->subtitle, 0, y, width, st->muted, "",
-                      "subtitle", &h))
+        if (!box_text(ctx, b, s->subtitle, &st->subtitle, 0, y, width, st->muted, "", "subtitle",
+                      &h))
             return false;
         y += h;
     }
@@ -129,8 +129,8 @@ bool header_build_highlights(layout_ctx *ctx, double width, box *b)
         const char *sentence = s->highlights[i][0] ? s->highlights[i] : "（草稿：此条要点待写）";
         double nh;
         bool ok = !path.failed && !num.failed &&
-                  box_text(ctx, b, sb_str(&num), &st->highlight_number, x, y, 0, st->accent,
-                           NULL, NULL, &nh) &&
+                  box_text(ctx, b, sb_str(&num), &st->highlight_number, x, y, 0, st->accent, NULL,
+                           NULL, &nh) &&
                   box_text(ctx, b, sentence, &st->highlight, x + st->highlight_indent, y,
                            inner - st->highlight_indent, st->ink, sb_str(&path), NULL, &h);
         sb_free(&path);
@@ -157,9 +157,8 @@ bool header_build_highlights(layout_ctx *ctx, double width, box *b)
 sheet_section header_highlights_section(const sheet *s, sheet_block *blocks)
 {
     for (size_t i = 0; i < s->n_highlights; i++)
-        blocks[i] = (sheet_block){.kind = BLOCK_TEXT, .text = s->highlights[i],
-                                  .path = "highlights"};
-    return (sheet_section){.title = "要点", .blocks = blocks, .n_blocks = s->n_highlights,
-                           .path = "highlights"};
+        blocks[i] =
+            (sheet_block){.kind = BLOCK_TEXT, .text = s->highlights[i], .path = "highlights"};
+    return (sheet_section){
+        .title = "要点", .blocks = blocks, .n_blocks = s->n_highlights, .path = "highlights"};
 }
-

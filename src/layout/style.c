@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define MM(x) ((x) * 72.0 / 25.4)
+#define MM(x) ((x)*72.0 / 25.4)
 
 /* The space between Han characters and figures or Latin letters, in em. A
  * quarter em is the book-face habit, but the sheets are copied from: PDF
@@ -287,10 +287,10 @@ double style_hao(const char *name)
     static const struct {
         const char *name;
         double pt;
-    } hao[] = {{"初号", 42},  {"小初", 36},   {"一号", 26},   {"小一", 24}, {"二号", 22},
-               {"小二", 18},  {"三号", 16},   {"小三", 15},   {"四号", 14}, {"小四", 12},
-               {"五号", 10.5}, {"小五", 9},   {"六号", 7.5},  {"小六", 6.5}, {"七号", 5.5},
-               {"八号", 5}};
+    } hao[] = {{"初号", 42},  {"小初", 36},  {"一号", 26},   {"小一", 24},
+               {"二号", 22},  {"小二", 18},  {"三号", 16},   {"小三", 15},
+               {"四号", 14},  {"小四", 12},  {"五号", 10.5}, {"小五", 9},
+               {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5},  {"八号", 5}};
     for (size_t i = 0; i < sizeof hao / sizeof hao[0]; i++)
         if (strcmp(name, hao[i].name) == 0)
             return hao[i].pt;
@@ -318,8 +318,8 @@ static void gongwen_page(style *g)
     g->grid_clear = line_pitch / 3;
     g->text_min = xiaosi; /* nothing under 小四 */
     /* Every element on the grid, in 3号 unless stated (GB/T 9704 5.2.2). */
-    text_style grid = {FACE_GW_FANGSONG, san, line_pitch, ALIGN_JUSTIFY, 2 * char_pitch, 0,
-                       char_pitch - san};
+    text_style grid = {FACE_GW_FANGSONG, san, line_pitch,      ALIGN_JUSTIFY,
+                       2 * char_pitch,   0,   char_pitch - san};
     g->body = grid;
     g->note = grid; /* the 说明 is body text too */
     g->attachment = grid;
@@ -338,8 +338,8 @@ static void gongwen_page(style *g)
     g->chart_title = g->heading2; /* charts are numbered （一） headings */
     g->folio_official = (text_style){FACE_GW_SONG, si, 0, ALIGN_LEFT, 0, 0, 0};
     g->folio_drop = MM(7);
-    g->folio_inset = si; /* "空一字": one 4号 character */
-    g->title_line = 2;   /* 附件 on the first line, the title on the third */
+    g->folio_inset = si;          /* "空一字": one 4号 character */
+    g->title_line = 2;            /* 附件 on the first line, the title on the third */
     g->header_after = line_pitch; /* a blank line under the title */
     g->section_before = 0;
     g->section_after = 0;
@@ -414,7 +414,7 @@ static void gongwen_ink(style *g)
     g->kpi_accent_w = g->hero_accent_w = 0;
     g->grid = gray(0.6);
     g->bar = gray(0.45);
-    g->track = white; /* a ring's or a target's whole: no screen behind the figure */
+    g->track = white;      /* a ring's or a target's whole: no screen behind the figure */
     g->on_bar_ink = black; /* on a 45 % gray: 4.4:1 */
     g->series[0] = gray(0.45);
     g->series[1] = black;

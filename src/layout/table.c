@@ -22,7 +22,6 @@
 #include "model/compare.h"
 #include "model/meaning.h"
 
-
 static void trow_free(trow *r)
 {
     free(r->meta);
@@ -74,15 +73,16 @@ static size_t collect_rows(layout_ctx *ctx, const sheet_block *blk, trow **out)
     if (ctx->table_form == TABLE_COMPLETE || blk->rest) {
         for (size_t k = 0; k < s->n_indicators && n < cap; k++)
             if (ctx->table_form == TABLE_COMPLETE || !shown_elsewhere(s, k))
-                (*out)[n++] = (trow){.ind = &s->indicators[k], .label = s->indicators[k].label,
+                (*out)[n++] = (trow){.ind = &s->indicators[k],
+                                     .label = s->indicators[k].label,
                                      .path = s->indicators[k].path};
     } else {
         for (size_t i = 0; i < blk->n_items; i++) {
             const sheet_item *it = &blk->items[i];
             if (it->indicator == (size_t)SHEET_NONE)
                 continue;
-            (*out)[n++] = (trow){.ind = &s->indicators[it->indicator], .label = it->label,
-                                 .path = it->path};
+            (*out)[n++] =
+                (trow){.ind = &s->indicators[it->indicator], .label = it->label, .path = it->path};
         }
     }
     return n;
@@ -132,10 +132,9 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     }
     row_meta(ind, &meta);
     int dir = 0, prev_year = 0;
-    const sheet_indicator *prev =
-        with_change && ind->kind != KIND_RANK && ind->kind != KIND_CHANGE
-            ? history_before(ctx->hist, ctx->s->year, ind->id, &prev_year)
-            : NULL;
+    const sheet_indicator *prev = with_change && ind->kind != KIND_RANK && ind->kind != KIND_CHANGE
+                                      ? history_before(ctx->hist, ctx->s->year, ind->id, &prev_year)
+                                      : NULL;
     strbuf why = {0};
     if (prev && compare_like(ind, prev) != COMPARE_APPROXIMATE &&
         (!compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir) ||
@@ -156,16 +155,15 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
         ok = layout_figure_failed(ctx, ind);
     text *probe = NULL;
     if (ok)
-        ok = (r->cell[COL_VALUE] = layout_text(ctx, sb_str(&fig), &st->table_figure, 0, r->path,
-                                               "value")) &&
+        ok = (r->cell[COL_VALUE] =
+                  layout_text(ctx, sb_str(&fig), &st->table_figure, 0, r->path, "value")) &&
              (probe = layout_text(ctx, sb_str(&intpart), &st->table_figure, 0, r->path, "value")) &&
              (!unit[0] ||
               (r->cell[COL_UNIT] = layout_text(ctx, unit, &st->table_text, 0, r->path, "unit"))) &&
-             (!meta.len || (r->cell[COL_META] = layout_text(ctx, sb_str(&meta), &st->table_meta,
-                                                            0, r->path, "period"))) &&
-             (!change.len || (r->cell[COL_CHANGE] = layout_text(ctx, sb_str(&change),
-                                                                &st->table_meta, 0, r->path,
-                                                                "value")));
+             (!meta.len || (r->cell[COL_META] = layout_text(ctx, sb_str(&meta), &st->table_meta, 0,
+                                                            r->path, "period"))) &&
+             (!change.len || (r->cell[COL_CHANGE] = layout_text(
+                                  ctx, sb_str(&change), &st->table_meta, 0, r->path, "value")));
     if (probe)
         r->int_w = text_width(probe);
     text_free(probe);
@@ -185,7 +183,6 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     numfmt_parts_free(&np);
     return ok;
 }
-
 
 static void measure_columns(const style *st, const trow *rows, size_t n, double width,
                             const text *const head[N_COLS], tcols *c)
@@ -241,8 +238,8 @@ static bool build_head(layout_ctx *ctx, const trow *rows, size_t n, text *head[N
         for (int k = COL_UNIT; k < N_COLS; k++)
             used[k] = used[k] || rows[i].cell[k];
     for (int k = 0; k < N_COLS; k++)
-        if (used[k] && !(head[k] = layout_text(ctx, head_words[k], &ctx->st->table_head, 0, NULL,
-                                                NULL)))
+        if (used[k] &&
+            !(head[k] = layout_text(ctx, head_words[k], &ctx->st->table_head, 0, NULL, NULL)))
             return false;
     return true;
 }
@@ -254,14 +251,14 @@ static bool set_wrapped(layout_ctx *ctx, trow *rows, size_t n, const tcols *c)
     const style *st = ctx->st;
     for (size_t i = 0; i < n; i++) {
         trow *r = &rows[i];
-        r->cell[COL_LABEL] = layout_text(ctx, r->label, &st->table_text, c->w[COL_LABEL], r->path,
-                                         "label");
+        r->cell[COL_LABEL] =
+            layout_text(ctx, r->label, &st->table_text, c->w[COL_LABEL], r->path, "label");
         if (!r->cell[COL_LABEL])
             return false;
         if (r->cell[COL_META] && text_width(r->cell[COL_META]) > c->w[COL_META] + 0.01) {
             text_free(r->cell[COL_META]);
-            r->cell[COL_META] = layout_text(ctx, r->meta, &st->table_meta, c->w[COL_META],
-                                            r->path, "period");
+            r->cell[COL_META] =
+                layout_text(ctx, r->meta, &st->table_meta, c->w[COL_META], r->path, "period");
             if (!r->cell[COL_META])
                 return false;
         }
@@ -269,7 +266,8 @@ static bool set_wrapped(layout_ctx *ctx, trow *rows, size_t n, const tcols *c)
         for (int k = 0; k < N_COLS; k++)
             if (r->cell[k] && text_height(r->cell[k]) > r->h)
                 r->h = text_height(r->cell[k]);
-        r->h += 2 * (ctx->table_form == TABLE_COMPLETE ? st->table_row_pad_dense : st->table_row_pad);
+        r->h +=
+            2 * (ctx->table_form == TABLE_COMPLETE ? st->table_row_pad_dense : st->table_row_pad);
     }
     return true;
 }
@@ -287,10 +285,9 @@ double table_head_height(const style *st, text *const head[N_COLS])
     return st->table_rule_heavy / 2 + 2 * st->table_row_pad + head_h + st->table_rule_light / 2;
 }
 
-
 bool table_draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_COLS],
-                      const tcols *c, double x0, double width, int parts_drawn, box *b,
-                      double *y_end)
+                     const tcols *c, double x0, double width, int parts_drawn, box *b,
+                     double *y_end)
 {
     const style *st = ctx->st;
     double y = 0, head_h = 0;
@@ -346,8 +343,7 @@ bool table_draw_part(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_C
 /* Units and comparisons are set on one line: one so long that the labels
  * keep less than two characters would run off the page. Named at the
  * widest such cell, an error (the sheet would be printed cut). */
-static bool columns_fit(layout_ctx *ctx, const trow *rows, size_t n, double width,
-                        const tcols *c)
+static bool columns_fit(layout_ctx *ctx, const trow *rows, size_t n, double width, const tcols *c)
 {
     if (c->w[COL_LABEL] >= 2 * ctx->st->table_text.size)
         return true;
@@ -413,8 +409,9 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
             break;
         double y_end = 0;
         box part = {0};
-        ok = table_draw_part(ctx, rows + first, count, head, &c, (double)p * (part_w + st->column_gap),
-                       part_w, PART_WHOLE, &part, &y_end);
+        ok = table_draw_part(ctx, rows + first, count, head, &c,
+                             (double)p * (part_w + st->column_gap), part_w, PART_WHOLE, &part,
+                             &y_end);
         if (parts > 1) /* halves side by side never split */
             part.n_cuts = 0;
         b->head_top = part.head_top;
@@ -451,8 +448,8 @@ static bool table_notes(layout_ctx *ctx, const sheet_block *blk, const trow *row
     } else if (ok && note.len) {
         double th;
         double y = *h + ctx->st->table_row_pad * 2;
-        ok = box_text(ctx, b, sb_str(&note), &ctx->st->note, 0, y, width, ctx->st->muted,
-                      blk->path, NULL, &th);
+        ok = box_text(ctx, b, sb_str(&note), &ctx->st->note, 0, y, width, ctx->st->muted, blk->path,
+                      NULL, &th);
         if (ok)
             *h = b->height = y + th;
     }

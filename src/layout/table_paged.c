@@ -34,7 +34,7 @@ static void chunk_rows(const trow *rows, size_t first, size_t n, double room, si
     /* A continued chunk of a row or two looks like a mistake: this one
      * leaves it four rows, two a column. */
     enum { LAST_MIN = 4 };
-    if (*end < n && n - *end < LAST_MIN && *end - first > 2 * LAST_MIN) {
+    if (*end < n && n - *end<LAST_MIN && * end - first> 2 * LAST_MIN) {
         *end = n - LAST_MIN;
         if (*mid > *end - 1)
             *mid = *end - 1;
@@ -45,8 +45,8 @@ static void chunk_rows(const trow *rows, size_t first, size_t n, double room, si
 /* Draws rows [first, end) as one chunk of a two-column table at y: the
  * left column to mid, the right one after. */
 static bool draw_chunk(layout_ctx *ctx, trow *rows, size_t first, size_t mid, size_t end,
-                       text *const head[N_COLS], const tcols *c, double part_w, int drawn,
-                       double y, box *b, double *y_end)
+                       text *const head[N_COLS], const tcols *c, double part_w, int drawn, double y,
+                       box *b, double *y_end)
 {
     const style *st = ctx->st;
     bool ok = true;
@@ -58,7 +58,7 @@ static bool draw_chunk(layout_ctx *ctx, trow *rows, size_t first, size_t mid, si
         double part_end = 0;
         box part = {0};
         ok = ok && table_draw_part(ctx, rows + a, z - a, head, c, p * (part_w + st->column_gap),
-                             part_w, drawn, &part, &part_end);
+                                   part_w, drawn, &part, &part_end);
         part.n_cuts = 0; /* the columns of a chunk never split */
         if (drawn & PART_HEAD) {
             b->head_top = y + part.head_top;
@@ -76,7 +76,7 @@ static bool draw_chunk(layout_ctx *ctx, trow *rows, size_t first, size_t mid, si
  * continues under 续表, its rows read down the left column, then the right,
  * page by page. */
 bool table_build_paged(layout_ctx *ctx, trow *rows, size_t n, text *const head[N_COLS],
-                        const tcols *c, double part_w, box *b)
+                       const tcols *c, double part_w, box *b)
 {
     const style *st = ctx->st;
     double head_h = table_head_height(st, head), foot = st->table_rule_heavy;
@@ -100,4 +100,3 @@ bool table_build_paged(layout_ctx *ctx, trow *rows, size_t n, text *const head[N
     b->chunked = true;
     return ok;
 }
-

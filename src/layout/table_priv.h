@@ -13,8 +13,8 @@ typedef struct trow {
     text *cell[N_COLS];
     double int_w; /* the figure up to its decimal point, for the alignment */
     double h;
-    char *meta;   /* the meaning's text, kept to set it again wrapped */
-    char *why;    /* why the change is not given (a different definition…), or NULL */
+    char *meta;     /* the meaning's text, kept to set it again wrapped */
+    char *why;      /* why the change is not given (a different definition…), or NULL */
     double label_w; /* the label on one line */
 } trow;
 

@@ -87,8 +87,11 @@ static bool percent_text(double v, strbuf *out)
     double a = fabs(v);
     int dec = a >= 100 ? 0 : 1;
     double shown = round(a * pow(10, dec));
-    return sb_printf(out, "%s", shown == 0 ? "" : v > 0 ? "+" : "−") && numfmt_axis(a, dec, out) &&
-           sb_printf(out, "%%");
+    return sb_printf(out, "%s",
+                     shown == 0 ? ""
+                     : v > 0    ? "+"
+                                : "−") &&
+           numfmt_axis(a, dec, out) && sb_printf(out, "%%");
 }
 
 bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicator *prev,
@@ -122,8 +125,8 @@ bool compare_describe(const sheet_indicator *cur, int year, const sheet_indicato
         sb_printf(out, "，");
         if (!percent_text(c.rel, out))
             return false;
-        if (c.years > 1 && cur->value > 0 && (!sb_printf(out, "，年均") ||
-                                              !percent_text(c.annual, out)))
+        if (c.years > 1 && cur->value > 0 &&
+            (!sb_printf(out, "，年均") || !percent_text(c.annual, out)))
             return false;
     }
     return !out->failed;
@@ -145,7 +148,9 @@ bool compare_explain(const sheet_indicator *cur, int year, const sheet_indicator
     compare_verdict v = compare_like(cur, prev);
     const char *a, *b, *absent;
     switch (v) {
-    case COMPARE_DEFINITION: a = prev->definition, b = cur->definition, absent = "未说明口径"; break;
+    case COMPARE_DEFINITION:
+        a = prev->definition, b = cur->definition, absent = "未说明口径";
+        break;
     case COMPARE_SCOPE: a = prev->scope, b = cur->scope, absent = "为全市"; break;
     case COMPARE_PERIOD: a = prev->period, b = cur->period, absent = "为全年"; break;
     default: return !out->failed;

@@ -19,7 +19,6 @@
 #include "base/readfile.h"
 #include "base/utf8.h"
 
-
 /* A position in a text being scanned forward: line and column (1-based;
  * columns in characters) of byte offset off. A line break is LF, CRLF or a
  * lone CR. */
@@ -173,11 +172,12 @@ typedef struct scan {
     cursor at; /* line and column of the last field started */
     char *buf; /* the field being read, unquoted */
     size_t buf_len, buf_cap;
-    char sep;  /* ',' or '\t' (csv_table.separator) */
+    char sep; /* ',' or '\t' (csv_table.separator) */
     bool failed;
 } scan;
 
-static void report(scan *sc, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void report(scan *sc, size_t off, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void report(scan *sc, size_t off, const char *fmt, ...)
 {
@@ -261,8 +261,9 @@ static bool read_field(scan *sc)
         sc->i++;
         for (;;) {
             if (sc->i >= sc->len) {
-                report(sc, start,
-                       "%s", _("a quoted field is not closed; a \" inside a quoted field is written \"\""));
+                report(
+                    sc, start, "%s",
+                    _("a quoted field is not closed; a \" inside a quoted field is written \"\""));
                 return false;
             }
             char c = s[sc->i];
@@ -285,8 +286,9 @@ static bool read_field(scan *sc)
             }
         }
         if (sc->i < sc->len && s[sc->i] != sc->sep && s[sc->i] != '\n' && s[sc->i] != '\r') {
-            report(sc, sc->i,
-                   "%s", _("text after the closing quote of a field; a \" inside a quoted field is written \"\""));
+            report(sc, sc->i, "%s",
+                   _("text after the closing quote of a field; a \" inside a quoted field is "
+                     "written \"\""));
             return false;
         }
         return true;
@@ -394,8 +396,8 @@ csv_table *csv_parse(const char *name, const char *bytes, size_t len, diag_list 
 csv_table *csv_load(const char *path, diag_list *dl)
 {
     size_t len;
-    char *buf = readfile_all(path, CSV_MAX_BYTES, _("is a directory; expected a CSV file"), &len,
-                             dl);
+    char *buf =
+        readfile_all(path, CSV_MAX_BYTES, _("is a directory; expected a CSV file"), &len, dl);
     if (!buf)
         return NULL;
     csv_table *t = csv_parse(path, buf, len, dl);

@@ -80,8 +80,7 @@ static char *to_gbk(const char *text, size_t len, size_t *out_len, size_t *bad)
     return out;
 }
 
-bool csvout_save(const char *path, const char *text, size_t len, csvout_encoding enc,
-                 diag_list *dl)
+bool csvout_save(const char *path, const char *text, size_t len, csvout_encoding enc, diag_list *dl)
 {
     char *bytes = NULL;
     size_t n = len;

@@ -81,7 +81,8 @@ static bool collect_literals(edit_doc *ed, json_t *v, pathbuf *pb)
     if (json_is_object(v)) {
         const char *key;
         json_t *m;
-        json_object_foreach(v, key, m) {
+        json_object_foreach(v, key, m)
+        {
             if (pb->len)
                 pb_put(pb, ".", 1);
             pb_put(pb, key, strlen(key));
@@ -95,7 +96,8 @@ static bool collect_literals(edit_doc *ed, json_t *v, pathbuf *pb)
     } else if (json_is_array(v)) {
         size_t i;
         json_t *e;
-        json_array_foreach(v, i, e) {
+        json_array_foreach(v, i, e)
+        {
             char idx[32];
             int n = snprintf(idx, sizeof idx, "[%zu]", i);
             pb_put(pb, idx, (size_t)n);
@@ -121,7 +123,8 @@ static void check_shape(edit_doc *ed)
         return;
     size_t i;
     json_t *ind;
-    json_array_foreach(inds, i, ind) {
+    json_array_foreach(inds, i, ind)
+    {
         const char *p = jin_element_path(j, "indicators", i);
         if (jin_expect_object(j, ind, p))
             jin_get_string(j, ind, p, "id", true);
@@ -197,7 +200,8 @@ static bool object_put_after(json_t *obj, const char *after, const char *key, js
     bool ok = keys && vals;
     const char *kk;
     json_t *vv;
-    json_object_foreach(obj, kk, vv) {
+    json_object_foreach(obj, kk, vv)
+    {
         if (!ok)
             break;
         keys[k] = strdup(kk);
@@ -249,8 +253,7 @@ static char *replace_year(const char *s, int old, int year)
     bool changed = false;
     for (const char *p = s; *p;) {
         bool digit_before = p > s && p[-1] >= '0' && p[-1] <= '9';
-        if (!digit_before && strncmp(p, from, (size_t)nf) == 0 &&
-            !(p[nf] >= '0' && p[nf] <= '9')) {
+        if (!digit_before && strncmp(p, from, (size_t)nf) == 0 && !(p[nf] >= '0' && p[nf] <= '9')) {
             memcpy(out + o, to, (size_t)nt);
             o += (size_t)nt;
             p += nf;
@@ -307,10 +310,11 @@ static void clear_indicators(json_t *root, edit_year_report *rep, bool *oom)
 {
     size_t i;
     json_t *ind;
-    json_array_foreach(json_object_get(root, "indicators"), i, ind) {
+    json_array_foreach(json_object_get(root, "indicators"), i, ind)
+    {
         json_t *src = json_pack("{s:s, s:s}", "file", "", "quote", "");
         *oom = *oom || !object_put_after(ind, "label", "value", json_null()) ||
-              json_object_set_new(ind, "source", src) != 0;
+               json_object_set_new(ind, "source", src) != 0;
         json_object_del(ind, "qualifier");
         /* A note states last year's facts ("1—11月公立医院…"). */
         if (json_object_del(ind, "note") == 0)
@@ -343,9 +347,11 @@ static void clear_blocks(json_t *root, edit_year_report *rep, bool *oom)
 {
     size_t i;
     json_t *sec, *blk;
-    json_array_foreach(json_object_get(root, "sections"), i, sec) {
+    json_array_foreach(json_object_get(root, "sections"), i, sec)
+    {
         size_t k;
-        json_array_foreach(json_object_get(sec, "blocks"), k, blk) {
+        json_array_foreach(json_object_get(sec, "blocks"), k, blk)
+        {
             const char *type = json_string_value(json_object_get(blk, "type"));
             if (!type)
                 continue;
@@ -390,10 +396,12 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
     size_t i;
     /* The rows of "tables": last year's figures, like the indicators'. */
     json_t *tab;
-    json_array_foreach(json_object_get(root, "tables"), i, tab) {
+    json_array_foreach(json_object_get(root, "tables"), i, tab)
+    {
         size_t r;
         json_t *row;
-        json_array_foreach(json_object_get(tab, "rows"), r, row) {
+        json_array_foreach(json_object_get(tab, "rows"), r, row)
+        {
             if (json_is_object(row)) {
                 oom = oom || json_object_set_new(row, "value", json_null()) != 0;
                 rep->indicators++;
@@ -404,11 +412,13 @@ bool edit_start_year(edit_doc *ed, int year, edit_year_report *rep, diag_list *d
     /* 要点 and honours state last year's results: kept as places to write. */
     json_t *hl = json_object_get(root, "highlights");
     json_t *v;
-    json_array_foreach(hl, i, v) {
+    json_array_foreach(hl, i, v)
+    {
         oom = oom || json_array_set_new(hl, i, json_string("")) != 0;
         rep->texts++;
     }
-    json_array_foreach(json_object_get(root, "honours"), i, v) {
+    json_array_foreach(json_object_get(root, "honours"), i, v)
+    {
         json_t *src = json_pack("{s:s, s:s}", "file", "", "quote", "");
         oom = oom || !set_string(v, "text", "") || json_object_set_new(v, "source", src) != 0;
         rep->texts++;
@@ -424,7 +434,8 @@ static json_t *find_indicator(const edit_doc *ed, const char *id)
 {
     size_t i;
     json_t *ind;
-    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind) {
+    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind)
+    {
         const char *s = json_string_value(json_object_get(ind, "id"));
         if (s && strcmp(s, id) == 0)
             return ind;
@@ -436,7 +447,6 @@ bool edit_has_indicator(const edit_doc *ed, const char *id)
 {
     return find_indicator(ed, id) != NULL;
 }
-
 
 const char *edit_indicator_id(const edit_doc *ed, size_t index)
 {
@@ -450,7 +460,8 @@ const char *edit_nearest_id(const edit_doc *ed, const char *id)
     size_t best = 3; /* one or two edits: a typo, not another indicator */
     size_t i;
     json_t *ind;
-    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind) {
+    json_array_foreach(json_object_get(ed->root, "indicators"), i, ind)
+    {
         const char *s = json_string_value(json_object_get(ind, "id"));
         size_t d = s ? strdist(id, s) : SIZE_MAX;
         if (d < best && d < strlen(s)) {
@@ -534,7 +545,8 @@ int edit_add_source(edit_doc *ed, const char *file, diag_list *dl)
     }
     size_t i;
     json_t *s;
-    json_array_foreach(sources, i, s) {
+    json_array_foreach(sources, i, s)
+    {
         const char *f = json_string_value(json_object_get(s, "file"));
         if (f && strcmp(f, file) == 0)
             return 0;

@@ -151,9 +151,7 @@ static void out_json_string(outbuf *o, const char *s, size_t n)
         case '\n': out_put(o, "\\n", 2); break;
         case '\r': out_put(o, "\\r", 2); break;
         case '\t': out_put(o, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
-            out_put(o, esc, 6);
+        default: snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c); out_put(o, esc, 6);
         }
     }
     out_put(o, s + run, n - run);
@@ -192,7 +190,8 @@ static void dump_value(const edit_doc *ed, outbuf *o, const json_t *v, size_t de
         const char *key;
         json_t *m;
         size_t i = 0, n = json_object_size(v);
-        json_object_foreach((json_t *)v, key, m) {
+        json_object_foreach((json_t *)v, key, m)
+        {
             out_newline(o, depth + 1);
             out_json_string(o, key, strlen(key));
             out_put(o, ": ", 2);

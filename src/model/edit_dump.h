@@ -24,8 +24,8 @@ typedef struct lit_table {
 } lit_table;
 
 struct edit_doc {
-    jin j;        /* parse context: arena, name, text, locator */
-    char *bytes;  /* the file as read (j.text points into it) */
+    jin j;       /* parse context: arena, name, text, locator */
+    char *bytes; /* the file as read (j.text points into it) */
     size_t len;
     json_t *root;
     lit_table lits;

@@ -36,8 +36,8 @@ history *history_load(const char *dir, diag_list *dl)
         size_t len = strlen(e->d_name);
         const char *nm = e->d_name;
         bool year_name = len == 9 && strcmp(nm + 4, ".json") == 0 && nm[0] >= '1' && nm[0] <= '2' &&
-                         nm[1] >= '0' && nm[1] <= '9' && nm[2] >= '0' && nm[2] <= '9' && nm[3] >= '0' &&
-                         nm[3] <= '9';
+                         nm[1] >= '0' && nm[1] <= '9' && nm[2] >= '0' && nm[2] <= '9' &&
+                         nm[3] >= '0' && nm[3] <= '9';
         if (!year_name)
             continue;
         if (n == cap) {
@@ -168,8 +168,7 @@ const sheet_indicator *history_previous(const history *h, int year, const char *
     return NULL;
 }
 
-const sheet_indicator *history_before(const history *h, int year, const char *id,
-                                      int *found_year)
+const sheet_indicator *history_before(const history *h, int year, const char *id, int *found_year)
 {
     for (size_t i = h ? h->n : 0; i-- > 0;) {
         const sheet *s = h->years[i];

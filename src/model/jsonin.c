@@ -33,8 +33,8 @@ const char *jin_type_name(const json_t *v)
 /* Reports a problem at path, located in text through loc; at_key points at
  * the member's key instead of its value (for unknown keys). */
 void jin_vreport_at(diag_list *dl, const char *name, const locator *loc, const char *text,
-                      size_t len, diag_severity sev, const char *path, bool at_key,
-                      const char *fmt, va_list ap)
+                    size_t len, diag_severity sev, const char *path, bool at_key, const char *fmt,
+                    va_list ap)
 {
     locator_pos pos;
     int line = 0, column = 0;
@@ -54,7 +54,7 @@ void jin_vreport_at(diag_list *dl, const char *name, const locator *loc, const c
 }
 
 static void jin_vreport(jin *ld, diag_severity sev, const char *path, bool at_key, const char *fmt,
-                    va_list ap)
+                        va_list ap)
 {
     jin_vreport_at(ld->dl, ld->name, ld->loc, ld->text, ld->len, sev, path, at_key, fmt, ap);
 }
@@ -77,8 +77,8 @@ void jin_warn_at_key(jin *ld, const char *path, const char *fmt, ...)
 
 const char *jin_member_path(jin *ld, const char *parent, const char *key)
 {
-    const char *p = parent[0] ? arena_printf(ld->a, "%s.%s", parent, key)
-                              : arena_strdup(ld->a, key);
+    const char *p =
+        parent[0] ? arena_printf(ld->a, "%s.%s", parent, key) : arena_strdup(ld->a, key);
     return p ? p : "?";
 }
 
@@ -88,13 +88,13 @@ const char *jin_element_path(jin *ld, const char *parent, size_t i)
     return p ? p : "?";
 }
 
-
 /* Warns about keys not in known (a NULL-terminated list). */
 void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *known)
 {
     const char *key;
     json_t *v;
-    json_object_foreach(obj, key, v) {
+    json_object_foreach(obj, key, v)
+    {
         bool found = false;
         for (const char *const *k = known; *k && !found; k++)
             found = strcmp(key, *k) == 0;
@@ -114,7 +114,7 @@ void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *k
         const char *kp = jin_member_path(ld, path, key);
         if (nearest)
             jin_warn_at_key(ld, kp, _("unknown key \"%s\" is ignored; did you mean \"%s\"?"), key,
-                        nearest);
+                            nearest);
         else
             jin_warn_at_key(ld, kp, _("unknown key \"%s\" is ignored"), key);
     }
@@ -132,16 +132,15 @@ static bool blank(const char *s, size_t n)
         i += utf8_next(u + i, n - i, &cp);
         bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
                      cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 ||
-                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-                     cp == 0x3000 || cp == 0xFEFF;
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+                     cp == 0xFEFF;
         if (!space)
             return false;
     }
     return true;
 }
 
-const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key,
-                              bool required)
+const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key, bool required)
 {
     /* key NULL: obj is the value itself, at path. */
     json_t *v = key ? json_object_get(obj, key) : obj;
@@ -164,7 +163,7 @@ const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *k
     }
     if (n > JIN_MAX_STRING) {
         jin_report(ld, vp, _("string of %zu bytes is too long; at most %d bytes are allowed"), n,
-               (int)JIN_MAX_STRING);
+                   (int)JIN_MAX_STRING);
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
@@ -181,8 +180,9 @@ const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *k
     }
     if (blank(str, n)) {
         /* It would print as an empty heading, bookmark or card label. */
-        jin_report(ld, vp, _("the text is only blank space (spaces, or full-width spaces U+3000); "
-                             "write the text"));
+        jin_report(ld, vp,
+                   _("the text is only blank space (spaces, or full-width spaces U+3000); "
+                     "write the text"));
         return NULL;
     }
     const char *copy = arena_strndup(ld->a, str, n);
@@ -192,8 +192,7 @@ const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *k
 }
 
 /* Returns obj[key] when it is an array (reporting otherwise), else NULL. */
-json_t *jin_get_array(jin *ld, json_t *obj, const char *path, const char *key,
-                         bool required)
+json_t *jin_get_array(jin *ld, json_t *obj, const char *path, const char *key, bool required)
 {
     json_t *v = json_object_get(obj, key);
     if (!v) {
@@ -203,7 +202,7 @@ json_t *jin_get_array(jin *ld, json_t *obj, const char *path, const char *key,
     }
     if (!json_is_array(v)) {
         jin_report(ld, jin_member_path(ld, path, key), _("expected an array, got %s"),
-               jin_type_name(v));
+                   jin_type_name(v));
         return NULL;
     }
     return v;
@@ -216,7 +215,6 @@ bool jin_expect_object(jin *ld, json_t *v, const char *path)
     jin_report(ld, path, _("expected an object, got %s"), jin_type_name(v));
     return false;
 }
-
 
 /* A figure written as a string: say what to write instead, for the ways a
  * figure copied out of Word or a spreadsheet usually goes wrong. */
@@ -265,8 +263,9 @@ static void explain_string_figure(jin *ld, const char *path, const char *str)
                      "quotes: the sheet adds separators itself)"),
                    str, plain);
     else
-        jin_report(ld, path, _("the figure is written as a string \"%s\"; write %s without "
-                               "quotes"),
+        jin_report(ld, path,
+                   _("the figure is written as a string \"%s\"; write %s without "
+                     "quotes"),
                    str, plain);
 }
 
@@ -317,7 +316,6 @@ const char *jin_number(jin *ld, json_t *v, const char *path, double *value)
     }
     return arena_printf(ld->a, "%.17g", *value); /* unreachable for parsed input */
 }
-
 
 /* True when the bytes read as GBK/GB18030 text: every byte over 0x7F leads a
  * two-byte pair (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F). WPS and Notepad
@@ -390,15 +388,15 @@ static const char *explain_mistake(const char *bytes, size_t len, const json_err
                  "is missing");
     }
     if (strstr(err->text, "duplicate object key")) {
-        snprintf(buf, n, _("the key %s appears twice in this object; expected each key once"),
-                 tok);
+        snprintf(buf, n, _("the key %s appears twice in this object; expected each key once"), tok);
         return buf;
     }
     if (tok[0] == ',' && tok[1] == '\0')
         return _("an extra comma; remove it");
     if (strstr(err->text, "real number overflow") || strstr(err->text, "too big")) {
-        snprintf(buf, n, _("the number %s is too large; expected a figure as the source writes "
-                           "it"),
+        snprintf(buf, n,
+                 _("the number %s is too large; expected a figure as the source writes "
+                   "it"),
                  tok);
         return buf;
     }
@@ -413,20 +411,21 @@ static const char *explain_mistake(const char *bytes, size_t len, const json_err
         return _("JSON needs double quotes \"…\", not single quotes '…'");
     if (strncmp(tok, "NaN", 3) == 0 || strncmp(tok, "Infinity", 8) == 0 ||
         strncmp(tok, "-Infinity", 9) == 0) {
-        snprintf(buf, n, _("%s is not a number JSON can hold; write the figure, or leave the "
-                           "indicator out"),
+        snprintf(buf, n,
+                 _("%s is not a number JSON can hold; write the figure, or leave the "
+                   "indicator out"),
                  tok);
         return buf;
     }
     if ((unsigned char)tok[0] >= 0x80 || (start < len && (unsigned char)bytes[start] >= 0x80)) {
         /* Full-width punctuation typed with a Chinese input method. */
-        static const char *const fw[][2] = {{"，", ","}, {"：", ":"}, {"“", "\""},
-                                            {"”", "\""}, {"｛", "{"}, {"｝", "}"},
-                                            {"［", "["}, {"］", "]"}};
+        static const char *const fw[][2] = {{"，", ","}, {"：", ":"}, {"“", "\""}, {"”", "\""},
+                                            {"｛", "{"}, {"｝", "}"}, {"［", "["}, {"］", "]"}};
         for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++)
             if (start < len && strncmp(bytes + start, fw[i][0], strlen(fw[i][0])) == 0) {
-                snprintf(buf, n, _("the full-width \"%s\" is not JSON punctuation; type the "
-                                   "ASCII \"%s\" (switch the input method to English)"),
+                snprintf(buf, n,
+                         _("the full-width \"%s\" is not JSON punctuation; type the "
+                           "ASCII \"%s\" (switch the input method to English)"),
                          fw[i][0], fw[i][1]);
                 return buf;
             }
@@ -438,8 +437,9 @@ static const char *explain_mistake(const char *bytes, size_t len, const json_err
             k--;
         if (k > 0 && bytes[k - 1] == ',') {
             *off = k - 1;
-            snprintf(buf, n, _("a comma before \"%c\" is not allowed in JSON; remove the comma "
-                               "after the last item"),
+            snprintf(buf, n,
+                     _("a comma before \"%c\" is not allowed in JSON; remove the comma "
+                       "after the last item"),
                      tok[0]);
             return buf;
         }

@@ -18,10 +18,10 @@
 enum { JIN_MAX_BYTES = 64 * 1024 * 1024, JIN_MAX_STRING = 64 * 1024 };
 
 typedef struct jin {
-    arena *a;          /* where paths and copied strings live */
+    arena *a; /* where paths and copied strings live */
     diag_list *dl;
-    const char *name;  /* the file name for messages */
-    const char *text;  /* the bytes after any byte-order mark */
+    const char *name; /* the file name for messages */
+    const char *text; /* the bytes after any byte-order mark */
     size_t len;
     locator *loc;
 } jin;
@@ -57,8 +57,7 @@ void jin_check_keys(jin *ld, json_t *obj, const char *path, const char *const *k
 
 /* obj[key] (or obj itself when key is NULL) as a copied string; reports a
  * missing required member or a wrong type and returns NULL then. */
-const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key,
-                           bool required);
+const char *jin_get_string(jin *ld, json_t *obj, const char *path, const char *key, bool required);
 json_t *jin_get_array(jin *ld, json_t *obj, const char *path, const char *key, bool required);
 bool jin_expect_object(jin *ld, json_t *v, const char *path);
 

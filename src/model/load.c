@@ -61,7 +61,8 @@ static void load_honours(loader *ld, json_t *root)
     static const char *const skeys[] = {"file", "quote", NULL};
     size_t i;
     json_t *h;
-    json_array_foreach(arr, i, h) {
+    json_array_foreach(arr, i, h)
+    {
         sheet_honour *out = &s->honours[i];
         const char *p = jin_element_path(&ld->j, "honours", i);
         out->path = p;
@@ -111,15 +112,16 @@ static void load_highlights(loader *ld, json_t *root)
         return;
     }
     s->n_highlights = json_array_size(arr);
-    s->highlights = arena_alloc(ld->j.a, (s->n_highlights ? s->n_highlights : 1) *
-                                             sizeof *s->highlights);
+    s->highlights =
+        arena_alloc(ld->j.a, (s->n_highlights ? s->n_highlights : 1) * sizeof *s->highlights);
     if (!s->highlights) {
         s->n_highlights = 0;
         return;
     }
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         const char *h =
             jin_get_string(&ld->j, v, jin_element_path(&ld->j, "highlights", i), NULL, false);
         if (json_is_string(v) && h && !h[0])
@@ -150,10 +152,9 @@ static sheet *load_bytes_row(const char *name, const char *bytes, size_t len, co
     ld.s->file = arena_strdup(ld.j.a, name);
     if (!jin_expect_object(&ld.j, root, ""))
         goto fail;
-    static const char *const keys[] = {"$schema",  "year",       "title",      "subtitle",
-                                       "issuer",   "date",       "sources",    "indicators",
-                                       "sections", "highlights", "honours",    "tables",
-                                       NULL};
+    static const char *const keys[] = {"$schema", "year",    "title",      "subtitle", "issuer",
+                                       "date",    "sources", "indicators", "sections", "highlights",
+                                       "honours", "tables",  NULL};
     jin_check_keys(&ld.j, root, "", keys);
     load_meta(&ld, root);
     load_indicators(&ld, root);

@@ -12,7 +12,7 @@
 
 /* ---- the table ------------------------------------------------------------ */
 
-#define BLOCK_KIND(ID, name, rules, build, tag, pack, ...)                                        \
+#define BLOCK_KIND(ID, name, rules, build, tag, pack, ...)                                         \
     {name, rules, (const char *const[]){"type", __VA_ARGS__, NULL}},
 static const sheet_block_kind_info kinds[BLOCK_KIND_LAST] = {
 #include "model/block_kinds.def"
@@ -149,11 +149,13 @@ static void load_series(loader *ld, json_t *block, const char *bp, unsigned rule
     }
     size_t i;
     json_t *v;
-    json_array_foreach(cats, i, v) {
+    json_array_foreach(cats, i, v)
+    {
         b->categories[i] = jin_get_string(&ld->j, v, jin_element_path(&ld->j, cp, i), NULL, true);
     }
     static const char *const keys[] = {"name", "items", NULL};
-    json_array_foreach(series, i, v) {
+    json_array_foreach(series, i, v)
+    {
         sheet_series *se = &b->series[i];
         const char *p = jin_element_path(&ld->j, sp, i);
         se->path = p;
@@ -254,8 +256,8 @@ static void check_items(loader *ld, unsigned rules, const sheet_item *items, siz
             /* A ring shows a share of a whole: a percentage from 0 to 100. */
             if (!ind->unit || strcmp(ind->unit, "%") != 0)
                 jin_report(&ld->j, items[i].path,
-                           _("indicator \"%s\" is in \"%s\"; a ring shows a share in %%"),
-                           ind->id, ind->unit ? ind->unit : "");
+                           _("indicator \"%s\" is in \"%s\"; a ring shows a share in %%"), ind->id,
+                           ind->unit ? ind->unit : "");
             else if (ind->kind != KIND_SHARE)
                 jin_report(&ld->j, items[i].path,
                            _("indicator \"%s\" is a %s, not a share of a whole; a ring shows a "
@@ -318,8 +320,8 @@ static bool load_rest(loader *ld, json_t *block, const char *bp, sheet_block *b)
     if (!rest)
         return false;
     if (!json_is_boolean(rest)) {
-        jin_report(&ld->j, jin_member_path(&ld->j, bp, "rest"),
-                   _("expected true or false, got %s"), jin_type_name(rest));
+        jin_report(&ld->j, jin_member_path(&ld->j, bp, "rest"), _("expected true or false, got %s"),
+                   jin_type_name(rest));
         return true;
     }
     b->rest = json_is_true(rest);
@@ -406,7 +408,8 @@ void load_sections(loader *ld, json_t *root)
     static const char *const keys[] = {"title", "blocks", NULL};
     size_t i;
     json_t *sec;
-    json_array_foreach(arr, i, sec) {
+    json_array_foreach(arr, i, sec)
+    {
         sheet_section *out = &s->sections[i];
         const char *p = jin_element_path(&ld->j, "sections", i);
         out->path = p;

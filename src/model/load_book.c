@@ -34,11 +34,11 @@ static void load_ids(jin *j, json_t *obj, const char *parent, const char *key, b
     }
     size_t i, k = 0;
     json_t *v;
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         const char *ep = jin_element_path(j, p, i);
         if (!json_is_string(v)) {
-            jin_report(j, ep, _("expected an indicator id (a string), got %s"),
-                       jin_type_name(v));
+            jin_report(j, ep, _("expected an indicator id (a string), got %s"), jin_type_name(v));
             continue;
         }
         const char *id = jin_get_string(j, v, ep, NULL, true);
@@ -82,13 +82,12 @@ static void check_unique_ids(jin *j, const book_notes *bn)
             for (size_t b = 0; b <= a; b++)
                 for (size_t k = 0; k < (b == a ? i : bn->topics[b].n_ids); k++)
                     if (strcmp(bn->topics[a].ids[i], bn->topics[b].ids[k]) == 0)
-                        jin_report(j,
-                                   jin_element_path(j, jin_member_path(j, bn->topics[a].path,
-                                                                       "ids"),
-                                                    i),
-                                   _("indicator \"%s\" is already listed in %s.ids[%zu]; an "
-                                     "indicator belongs to one topic"),
-                                   bn->topics[a].ids[i], bn->topics[b].path, k);
+                        jin_report(
+                            j,
+                            jin_element_path(j, jin_member_path(j, bn->topics[a].path, "ids"), i),
+                            _("indicator \"%s\" is already listed in %s.ids[%zu]; an "
+                              "indicator belongs to one topic"),
+                            bn->topics[a].ids[i], bn->topics[b].path, k);
 }
 
 static void load_root(jin *j, json_t *root, book_notes *bn)
@@ -111,8 +110,8 @@ static void load_root(jin *j, json_t *root, book_notes *bn)
     }
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) load_topic(j, v, jin_element_path(j, "topics", i),
-                                             &bn->topics[i]);
+    json_array_foreach(arr, i, v)
+        load_topic(j, v, jin_element_path(j, "topics", i), &bn->topics[i]);
     bn->n_topics = n;
     check_unique_ids(j, bn);
 }

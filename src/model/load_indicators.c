@@ -14,8 +14,7 @@
 #include "model/numfmt.h"
 #include "model/sheet.h"
 
-static const char *const kind_names[KIND_LAST] = {"count", "share", "change", "per_capita",
-                                                  "rank"};
+static const char *const kind_names[KIND_LAST] = {"count", "share", "change", "per_capita", "rank"};
 
 const char *sheet_kind_name(sheet_kind k)
 {
@@ -41,8 +40,9 @@ static void load_rank(loader *ld, json_t *ind, const char *p, sheet_indicator *o
     const char *rp = jin_member_path(&ld->j, p, "rank");
     if (out->kind != KIND_RANK) {
         if (rank)
-            jin_report(&ld->j, rp, _("\"rank\" is given but the kind is not \"rank\"; add "
-                                     "\"kind\": \"rank\" or remove it"));
+            jin_report(&ld->j, rp,
+                       _("\"rank\" is given but the kind is not \"rank\"; add "
+                         "\"kind\": \"rank\" or remove it"));
         return;
     }
     if (!rank) {
@@ -120,9 +120,9 @@ static void load_meaning(loader *ld, json_t *ind, const char *p, sheet_indicator
 
 static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *out)
 {
-    static const char *const keys[] = {"id",     "label",  "value",  "unit",  "qualifier",
-                                       "better", "note",   "source", "kind",  "period",
-                                       "as_of",  "scope",  "definition", "base", "rank", NULL};
+    static const char *const keys[] = {
+        "id",   "label",  "value", "unit",  "qualifier",  "better", "note", "source",
+        "kind", "period", "as_of", "scope", "definition", "base",   "rank", NULL};
     const char *p = jin_element_path(&ld->j, "indicators", i);
     out->path = p;
     if (!jin_expect_object(&ld->j, ind, p))
@@ -135,9 +135,9 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
                       (*c >= '0' && *c <= '9') || *c == '_' || *c == '-';
             if (!ok) {
                 jin_report(&ld->j, jin_member_path(&ld->j, p, "id"),
-                       _("id \"%s\" has a character other than ASCII letters, digits, '_' and "
-                         "'-'"),
-                       out->id);
+                           _("id \"%s\" has a character other than ASCII letters, digits, '_' and "
+                             "'-'"),
+                           out->id);
                 break;
             }
         }
@@ -146,8 +146,9 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     out->unit = jin_get_string(&ld->j, ind, p, "unit", false);
     json_t *unit = json_object_get(ind, "unit");
     if (!unit || json_is_null(unit))
-        jin_report(&ld->j, p, _("missing required field \"unit\"; expected a string (\"\" when the "
-                        "figure has no unit)"));
+        jin_report(&ld->j, p,
+                   _("missing required field \"unit\"; expected a string (\"\" when the "
+                     "figure has no unit)"));
     out->qualifier = jin_get_string(&ld->j, ind, p, "qualifier", false);
     if (out->qualifier && !out->qualifier[0])
         out->qualifier = NULL;
@@ -167,7 +168,7 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
             out->better = BETTER_LOWER;
         else
             jin_report(&ld->j, jin_member_path(&ld->j, p, "better"),
-                   _("\"%s\" is not a direction; expected \"higher\" or \"lower\""), better);
+                       _("\"%s\" is not a direction; expected \"higher\" or \"lower\""), better);
     }
 
     json_t *value = json_object_get(ind, "value");
@@ -186,7 +187,8 @@ static void load_indicator(loader *ld, json_t *ind, size_t i, sheet_indicator *o
     json_t *src = json_object_get(ind, "source");
     const char *sp = jin_member_path(&ld->j, p, "source");
     if (!src) {
-        jin_report(&ld->j, p, _("missing required field \"source\"; expected {\"file\": …, \"quote\": …}"));
+        jin_report(&ld->j, p,
+                   _("missing required field \"source\"; expected {\"file\": …, \"quote\": …}"));
     } else if (jin_expect_object(&ld->j, src, sp)) {
         static const char *const skeys[] = {"file", "quote", "table", "row", "column", NULL};
         jin_check_keys(&ld->j, src, sp, skeys);
@@ -210,8 +212,8 @@ void load_indicators(loader *ld, json_t *root)
     if (!arr || !load_within_limit(&ld->j, arr, "indicators", MAX_INDICATORS, _("indicators")))
         return;
     s->n_indicators = json_array_size(arr);
-    s->indicators = arena_alloc(ld->j.a, (s->n_indicators ? s->n_indicators : 1) *
-                                           sizeof *s->indicators);
+    s->indicators =
+        arena_alloc(ld->j.a, (s->n_indicators ? s->n_indicators : 1) * sizeof *s->indicators);
     if (!s->indicators) {
         jin_report(&ld->j, "indicators", _("out of memory"));
         s->n_indicators = 0;
@@ -246,8 +248,8 @@ void load_indicators(loader *ld, json_t *root)
         const sheet_indicator *cur = &s->indicators[order[k]];
         if (strcmp(prev->id, cur->id) == 0)
             jin_report(&ld->j, jin_member_path(&ld->j, cur->path, "id"),
-                   _("duplicate indicator id \"%s\"; it is already used by %s"), cur->id,
-                   prev->path);
+                       _("duplicate indicator id \"%s\"; it is already used by %s"), cur->id,
+                       prev->path);
     }
     free(order);
 }

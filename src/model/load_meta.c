@@ -45,8 +45,9 @@ static bool web_address(jin *j, const char *path, const char *url)
                     : strncasecmp(url, "http://", 7) == 0 ? 7
                                                           : 0;
     if (!scheme) {
-        jin_report(j, path, _("a source's address must begin with http:// or https:// (a link "
-                              "in the PDF may only open a web page)"));
+        jin_report(j, path,
+                   _("a source's address must begin with http:// or https:// (a link "
+                     "in the PDF may only open a web page)"));
         return false;
     }
     if (!url[scheme] || url[scheme] == '/' || url[scheme] == ' ') {
@@ -124,8 +125,8 @@ void load_meta(loader *ld, json_t *root)
     s->issuer = jin_get_string(&ld->j, root, "", "issuer", true);
     s->date = jin_get_string(&ld->j, root, "", "date", true);
     if (s->date && !load_valid_date(s->date))
-        jin_report(&ld->j, "date", _("\"%s\" is not a date; expected YYYY-MM-DD, such as 2026-01-15"),
-               s->date);
+        jin_report(&ld->j, "date",
+                   _("\"%s\" is not a date; expected YYYY-MM-DD, such as 2026-01-15"), s->date);
 
     json_t *sources = jin_get_array(&ld->j, root, "", "sources", true);
     if (!sources)
@@ -141,7 +142,8 @@ void load_meta(loader *ld, json_t *root)
     static const char *const keys[] = {"file", "title", "publisher", "url", "date", NULL};
     size_t i;
     json_t *src;
-    json_array_foreach(sources, i, src) {
+    json_array_foreach(sources, i, src)
+    {
         const char *p = jin_element_path(&ld->j, "sources", i);
         if (!jin_expect_object(&ld->j, src, p))
             continue;

@@ -7,8 +7,14 @@
 
 /* Limits that end absurd input in a clear error rather than in exhausted
  * memory or a thousand-page PDF. */
-enum { MAX_INDICATORS = 5000, MAX_SECTIONS = 100, MAX_BLOCKS = 200, MAX_ITEMS = 200,
-       MAX_HIGHLIGHTS = 5, MAX_HONOURS = 200 };
+enum {
+    MAX_INDICATORS = 5000,
+    MAX_SECTIONS = 100,
+    MAX_BLOCKS = 200,
+    MAX_ITEMS = 200,
+    MAX_HIGHLIGHTS = 5,
+    MAX_HONOURS = 200
+};
 
 typedef struct loader {
     jin j;

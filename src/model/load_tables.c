@@ -33,8 +33,8 @@ typedef struct table_head {
 /* Reads the table's own members and its "source" into h. */
 static void load_table_head(loader *ld, json_t *t, table_head *h)
 {
-    static const char *const keys[] = {"id", "label", "unit", "kind", "better", "source",
-                                       "rows", NULL};
+    static const char *const keys[] = {"id",     "label",  "unit", "kind",
+                                       "better", "source", "rows", NULL};
     static const char *const skeys[] = {"file", "table", "column", NULL};
     const char *p = h->p;
     jin_check_keys(&ld->j, t, p, keys);
@@ -88,10 +88,9 @@ static const char *load_table_row(loader *ld, const table_head *h, json_t *row, 
         ind->missing = true;
         ld->s->n_missing++;
     } else
-        ind->literal = jin_number(&ld->j, value, jin_member_path(&ld->j, r, "value"),
-                                  &ind->value);
-    ind->kind = unit && (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0) ? KIND_SHARE
-                                                                           : KIND_COUNT;
+        ind->literal = jin_number(&ld->j, value, jin_member_path(&ld->j, r, "value"), &ind->value);
+    ind->kind =
+        unit && (strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0) ? KIND_SHARE : KIND_COUNT;
     if (kind && strcmp(kind, "per_capita") == 0)
         ind->kind = KIND_PER_CAPITA;
     else if (kind && strcmp(kind, "share") == 0)
@@ -102,7 +101,7 @@ static const char *load_table_row(loader *ld, const table_head *h, json_t *row, 
                      "per_capita"),
                    kind);
     if (better)
-        ind->better = strcmp(better, "higher") == 0   ? BETTER_HIGHER
+        ind->better = strcmp(better, "higher") == 0  ? BETTER_HIGHER
                       : strcmp(better, "lower") == 0 ? BETTER_LOWER
                                                      : BETTER_UNSPECIFIED;
     ind->source_file = h->file;
@@ -121,8 +120,9 @@ static bool load_table_own(loader *ld, const table_head *h, const sheet_indicato
 {
     const char *id = h->id;
     if (!of_row) {
-        jin_report(&ld->j, rows_path, _("no row \"%s\" in table \"%s\"; every table needs a row "
-                                        "for each sheet"),
+        jin_report(&ld->j, rows_path,
+                   _("no row \"%s\" in table \"%s\"; every table needs a row "
+                     "for each sheet"),
                    ld->row, id);
         return false;
     }
@@ -165,7 +165,8 @@ static size_t load_table(loader *ld, json_t *t, size_t ti, sheet_indicator *out,
         ld->s->row_labels = arena_alloc(ld->j.a, (json_array_size(rows) + 1) * sizeof(char *));
     }
     const sheet_indicator *of_row = NULL;
-    json_array_foreach(rows, i, row) {
+    json_array_foreach(rows, i, row)
+    {
         if (n == room)
             break;
         sheet_indicator *ind = &out[n];
@@ -193,17 +194,18 @@ void load_tables(loader *ld, json_t *root)
         return;
     size_t extra = 0, i;
     json_t *t;
-    json_array_foreach(arr, i, t) {
+    json_array_foreach(arr, i, t)
+    {
         json_t *rows = json_is_object(t) ? json_object_get(t, "rows") : NULL;
         extra += (json_is_array(rows) ? json_array_size(rows) : 0) + (ld->row ? 1 : 0);
     }
     if (s->n_indicators + extra > MAX_INDICATORS) {
-        jin_report(&ld->j, "tables", _("%zu indicators with the tables' rows; at most %d are allowed"),
+        jin_report(&ld->j, "tables",
+                   _("%zu indicators with the tables' rows; at most %d are allowed"),
                    s->n_indicators + extra, (int)MAX_INDICATORS);
         return;
     }
-    sheet_indicator *all =
-        arena_alloc(ld->j.a, (s->n_indicators + extra + 1) * sizeof *all);
+    sheet_indicator *all = arena_alloc(ld->j.a, (s->n_indicators + extra + 1) * sizeof *all);
     if (!all) {
         jin_report(&ld->j, "tables", "%s", _("out of memory"));
         return;

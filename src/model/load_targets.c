@@ -13,8 +13,8 @@
 
 static void load_target(jin *j, json_t *v, const char *p, target *out)
 {
-    static const char *const keys[] = {"indicator", "label", "value",    "unit",
-                                       "better",    "year",  "document", "note", NULL};
+    static const char *const keys[] = {"indicator", "label",    "value", "unit", "better",
+                                       "year",      "document", "note",  NULL};
     if (!jin_expect_object(j, v, p))
         return;
     jin_check_keys(j, v, p, keys);
@@ -69,7 +69,8 @@ static bool load_file(target_set *ts, const char *path, diag_list *dl)
             ts->items = items;
             size_t i;
             json_t *v;
-            json_array_foreach(arr, i, v) {
+            json_array_foreach(arr, i, v)
+            {
                 target *t = &ts->items[ts->n + i];
                 memset(t, 0, sizeof *t);
                 load_target(&j, v, jin_element_path(&j, "targets", i), t);

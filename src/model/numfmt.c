@@ -84,8 +84,7 @@ static const qualifier_row *qualifier_of(const char *q)
     return NULL;
 }
 
-bool numfmt_figure(const char *literal, const char *unit, const char *qualifier,
-                   numfmt_parts *out)
+bool numfmt_figure(const char *literal, const char *unit, const char *qualifier, numfmt_parts *out)
 {
     out->before = "";
     out->after = "";
@@ -149,8 +148,7 @@ int numfmt_unit_scale(const char *unit, const char **base)
     return 0;
 }
 
-bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out,
-                    size_t n)
+bool numfmt_rescale(const char *literal, const char *unit, const char *to_unit, char *out, size_t n)
 {
     const char *base, *to_base;
     int from = numfmt_unit_scale(unit, &base), to = numfmt_unit_scale(to_unit, &to_base);

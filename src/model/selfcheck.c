@@ -41,7 +41,10 @@ static char *ungrouped(const char *quote)
 /* The scale word at p (万 or 亿) as a power of ten, 0 when none; *len its bytes. */
 static int scale_at(const char *p, size_t *len)
 {
-    static const struct { const char *word; int power; } words[] = {{"万", 4}, {"亿", 8}};
+    static const struct {
+        const char *word;
+        int power;
+    } words[] = {{"万", 4}, {"亿", 8}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strncmp(p, words[i].word, strlen(words[i].word)) == 0) {
             *len = strlen(words[i].word);
@@ -343,8 +346,8 @@ static bool *own_words(const sheet *s, const char *text)
 
 /* One warning a paragraph, naming each number that is no figure once. A
  * number an honour's own quote states (在2023年“国考”中) is the honour's. */
-static void check_paragraph(const sheet *s, const char *text, const char *quote,
-                            const char *path, diag_list *dl)
+static void check_paragraph(const sheet *s, const char *text, const char *quote, const char *path,
+                            diag_list *dl)
 {
     strbuf odd = {0};
     size_t n_odd = 0;
@@ -427,8 +430,7 @@ static void check_repeats(const sheet *s, const char *text, const char *path, di
         if (!in_unit(s, text, p))
             for (size_t k = 0; k < s->n_indicators && !shown; k++) {
                 const char *lit = s->indicators[k].literal;
-                shown = lit && strlen(lit) == len && strncmp(p, lit, len) == 0 &&
-                        shown_large(s, k);
+                shown = lit && strlen(lit) == len && strncmp(p, lit, len) == 0 && shown_large(s, k);
             }
         if (!in_unit(s, text, p)) {
             figures++;

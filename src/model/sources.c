@@ -54,8 +54,7 @@ static bool same_figure(const char *cell, const char *literal)
 
 /* A figure from a statistics table saved as CSV: the row whose first cell
  * is the row label, under the column headed so, holds the figure. */
-static void check_cell(const sheet *s, const sheet_indicator *ind, const char *dir,
-                       diag_list *dl)
+static void check_cell(const sheet *s, const sheet_indicator *ind, const char *dir, diag_list *dl)
 {
     char file[4096], path[512];
     snprintf(path, sizeof path, "%s", ind->path);
@@ -114,8 +113,8 @@ static bool stands_in(const char *quote, const char *literal)
 
 /* The Chinese numerals, each three bytes in UTF-8. */
 static const char *const cn_digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-static const char *const cn_numeral_chars[] = {"〇", "零", "一", "二", "两", "三", "四", "五",
-                                               "六", "七", "八", "九", "十", "百"};
+static const char *const cn_numeral_chars[] = {"〇", "零", "一", "二", "两", "三", "四",
+                                               "五", "六", "七", "八", "九", "十", "百"};
 
 /* True when the UTF-8 character at p (three bytes) is a Chinese numeral. */
 static bool is_cn_numeral(const char *p)

@@ -172,7 +172,7 @@ static void write_mark(ofd_writer *o, const mark *m)
         break;
     }
     case MARK_TEXT: ofd_text(o, m, false); break;
-    case MARK_LINK: /* written as the page's actions */
+    case MARK_LINK:      /* written as the page's actions */
     case MARK_TAG_BEGIN: /* OFD's structure tags (CustomTags) are not written */
     case MARK_TAG_END: break;
     }
@@ -220,8 +220,8 @@ static void write_links(ofd_writer *o, const doc *d, const doc_page *pg)
         snprintf(pt, sizeof pt, "%s %s", x_num(t1, sizeof t1, MM(m->x)),
                  x_num(t2, sizeof t2, MM(m->y)));
         x_attr(o, "Start", pt);
-        const double corners[3][2] = {{m->x + m->w, m->y}, {m->x + m->w, m->y + m->h},
-                                      {m->x, m->y + m->h}};
+        const double corners[3][2] = {
+            {m->x + m->w, m->y}, {m->x + m->w, m->y + m->h}, {m->x, m->y + m->h}};
         for (int c = 0; c < 3; c++) {
             x_start(o, "Line");
             snprintf(pt, sizeof pt, "%s %s", x_num(t1, sizeof t1, MM(corners[c][0])),
@@ -466,7 +466,9 @@ bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
     ofd_mm_per_pt = 25.4 / 72.0 * (scale > 0 ? scale : 1);
     ofd_writer o = {.d = d,
                     .page_w_mm = (paper_w > 0 ? paper_w : d->width * scale) * (25.4 / 72.0),
-                    .page_h_mm = (paper_h > 0 ? paper_h : d->height * scale) * (25.4 / 72.0), .next_id = 1, .fonts = ofd_fonts_new()};
+                    .page_h_mm = (paper_h > 0 ? paper_h : d->height * scale) * (25.4 / 72.0),
+                    .next_id = 1,
+                    .fonts = ofd_fonts_new()};
     o.cs_rgb = o.next_id++;
     o.cs_gray = o.next_id++;
     o.page_ids = calloc(d->n_pages ? d->n_pages : 1, sizeof *o.page_ids);
@@ -530,4 +532,3 @@ bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
     free(zip);
     return atomic_file_commit(&af, dl);
 }
-

@@ -59,15 +59,22 @@ int ofd_fonts_find(ofd_fonts *fs, const text_run *r, unsigned *next_id)
         fs->cap = cap;
     }
     struct font *f = &fs->fonts[fs->n];
-    *f = (struct font){.file = strdup(r->font_file), .name = strdup(r->font_name),
-                       .family = strdup(r->family), .index = r->font_index,
-                       .glyphs = hb_set_create(), .unicodes = hb_set_create()};
+    *f = (struct font){.file = strdup(r->font_file),
+                       .name = strdup(r->font_name),
+                       .family = strdup(r->family),
+                       .index = r->font_index,
+                       .glyphs = hb_set_create(),
+                       .unicodes = hb_set_create()};
     fs->n++; /* freed with the others even when incomplete */
     if (!f->file || !f->name || !f->family || !hb_set_allocation_successful(f->glyphs) ||
         !hb_set_allocation_successful(f->unicodes))
         return -1;
-    f->info = (ofd_font_info){.file = f->file, .name = f->name, .family = f->family,
-                              .bold = r->bold, .italic = r->italic, .id = (*next_id)++};
+    f->info = (ofd_font_info){.file = f->file,
+                              .name = f->name,
+                              .family = f->family,
+                              .bold = r->bold,
+                              .italic = r->italic,
+                              .id = (*next_id)++};
     return (int)(fs->n - 1);
 }
 
@@ -109,8 +116,8 @@ static hb_face_t *subset_face(hb_face_t *face, const struct font *f, bool retain
      * layout tables go, and with them the closure over every alternate
      * glyph (vertical forms, other widths) they would pull in; vertical
      * metrics too, as nothing is set vertically. */
-    static const char *const drop[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF",
-                                       "vhea", "vmtx", "VORG"};
+    static const char *const drop[] = {"GSUB", "GPOS", "GDEF", "BASE",
+                                       "JSTF", "vhea", "vmtx", "VORG"};
     hb_set_t *tags = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(tags, hb_tag_from_string(drop[i], 4));

@@ -69,9 +69,8 @@ void shape_arc(shape *p, double cx, double cy, double r, double a0, double a1, b
         double b0 = a0 + i * step, b1 = b0 + step;
         double c0 = cos(b0), s0 = sin(b0), c1 = cos(b1), s1 = sin(b1);
         shape_add(p, 'B', 3,
-                 (double[]){cx + r * (c0 - k * s0), cy + r * (s0 + k * c0),
-                            cx + r * (c1 + k * s1), cy + r * (s1 - k * c1), cx + r * c1,
-                            cy + r * s1});
+                  (double[]){cx + r * (c0 - k * s0), cy + r * (s0 + k * c0), cx + r * (c1 + k * s1),
+                             cy + r * (s1 - k * c1), cx + r * c1, cy + r * s1});
     }
 }
 

@@ -20,7 +20,7 @@
  * the paper's enlargement (A3 is the A4 design enlarged 141 %, as in the
  * PDF). Set by ofd_write for the package being written. */
 extern double ofd_mm_per_pt;
-#define MM(pt) ((pt) * ofd_mm_per_pt)
+#define MM(pt) ((pt)*ofd_mm_per_pt)
 
 typedef struct ofd_xml ofd_xml;
 
@@ -77,7 +77,7 @@ typedef struct shape {
     struct shape_seg {
         char op;
         double p[6];
-    } *segs;
+    } * segs;
     size_t n, cap;
     double x0, y0, x1, y1;
     bool failed;

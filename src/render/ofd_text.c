@@ -76,14 +76,14 @@ typedef struct cg_group {
 /* A run laid out for its TextObject: the characters with their distances,
  * and the glyphs grouped into CGTransforms. */
 typedef struct run_layout {
-    strbuf code, dx, dy;       /* TextCode, DeltaX and DeltaY */
-    double px, py, fx, fy;     /* the last character's position; the first's */
-    double x_min, x_max;       /* the glyphs' horizontal extent */
+    strbuf code, dx, dy;   /* TextCode, DeltaX and DeltaY */
+    double px, py, fx, fy; /* the last character's position; the first's */
+    double x_min, x_max;   /* the glyphs' horizontal extent */
     size_t n_chars;
-    bool any_dy, open_group;   /* open_group: the last group takes more 1:1 clusters */
+    bool any_dy, open_group; /* open_group: the last group takes more 1:1 clusters */
     cg_group *groups;
     size_t n_groups;
-    uint32_t *ids;             /* the glyphs' ids in the OFD's font */
+    uint32_t *ids; /* the glyphs' ids in the OFD's font */
     size_t n_ids;
 } run_layout;
 
@@ -202,8 +202,8 @@ static void write_text_object(ofd_writer *o, const text_run *r, int f, const run
      * the text's space, which the CTM turns and moves into the box. */
     double ox = bx0, oy = by0;
     if (o->rot != 0) {
-        double ctm[6] = {cos(o->rot), sin(o->rot), -sin(o->rot), cos(o->rot),
-                         MM(o->tx - bx0), MM(o->ty - by0)};
+        double ctm[6] = {cos(o->rot), sin(o->rot),     -sin(o->rot),
+                         cos(o->rot), MM(o->tx - bx0), MM(o->ty - by0)};
         x_attr_nums(o, "CTM", ctm, 6);
         ox = oy = 0;
     }

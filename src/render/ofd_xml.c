@@ -193,8 +193,7 @@ void x_color(ofd_writer *o, const char *element, rgb c)
 
 /* Starts a graphic unit with a new ID and the Boundary (page points) x0..x1,
  * y0..y1; its content is then relative to (x0, y0). */
-void x_unit(ofd_writer *o, const char *element, double x0, double y0, double x1,
-                   double y1)
+void x_unit(ofd_writer *o, const char *element, double x0, double y0, double x1, double y1)
 {
     x_start(o, element);
     x_attr_uint(o, "ID", o->next_id++);

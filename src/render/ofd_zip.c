@@ -9,7 +9,7 @@
 
 static int part_rank(const char *name)
 {
-    return strcmp(name, "OFD.xml") == 0              ? 0
+    return strcmp(name, "OFD.xml") == 0               ? 0
            : strcmp(name, "Doc_0/Document.xml") == 0  ? 1
            : strcmp(name, "Doc_0/PublicRes.xml") == 0 ? 2
            : strncmp(name, "Doc_0/Pages/", 12) == 0   ? 3
@@ -107,4 +107,3 @@ bool ofd_zip(ofd_part *parts, size_t n, const char *date, void **out, size_t *ou
     zip_error_fini(&ze);
     return ok;
 }
-

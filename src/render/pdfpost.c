@@ -37,8 +37,8 @@ const char *pdfpost_library_version(void)
 typedef struct post {
     qpdf_data q;
     const pdfpost_job *job;
-    size_t next_alt;  /* Figure elements seen so far */
-    bool bad_uri;     /* a link that is not one of ours */
+    size_t next_alt; /* Figure elements seen so far */
+    bool bad_uri;    /* a link that is not one of ours */
 } post;
 
 /* ---- strings ---------------------------------------------------------------- */

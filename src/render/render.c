@@ -257,7 +257,7 @@ static void draw_destinations(cairo_t *cr, const doc *d, size_t page, double k, 
 static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int len)
 {
     return fwrite(data, 1, len, (FILE *)closure) == len ? CAIRO_STATUS_SUCCESS
-                                                          : CAIRO_STATUS_WRITE_ERROR;
+                                                        : CAIRO_STATUS_WRITE_ERROR;
 }
 
 char *render_page_path(const char *out_path, size_t page)
@@ -308,14 +308,13 @@ static double bleed_edge(const render_opts *o)
 }
 
 /* Draws d with cairo as a tagged PDF into out (memory). */
-static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *path,
-                     diag_list *dl)
+static bool draw_pdf(const doc *d, const render_opts *o, FILE *out, const char *path, diag_list *dl)
 {
     double b = o->bleed, edge = bleed_edge(o), k = paper_scale(d, o);
     double w = o->paper_w > 0 ? o->paper_w : d->width, /* the trimmed page */
         h = o->paper_h > 0 ? o->paper_h : d->height;
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_to_file, out,
-                                                                   w + 2 * edge, h + 2 * edge);
+    cairo_surface_t *surface =
+        cairo_pdf_surface_create_for_stream(write_to_file, out, w + 2 * edge, h + 2 * edge);
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
     /* The document's description is written by the archive pass, in Info
      * and XMP alike; cairo's own would be replaced anyway. */
@@ -436,8 +435,8 @@ static bool render_pdf(const doc *d, const render_opts *o, const char *path, dia
 }
 
 /* Draws page p as a PNG into out. */
-static bool render_png_page(const doc *d, const doc_page *p, double dpi, double scale,
-                            FILE *out, const char *path, diag_list *dl)
+static bool render_png_page(const doc *d, const doc_page *p, double dpi, double scale, FILE *out,
+                            const char *path, diag_list *dl)
 {
     double k = dpi / 72.0 * scale;
     int w = (int)(d->width * k + 0.5), h = (int)(d->height * k + 0.5);
@@ -463,9 +462,8 @@ static bool render_png_page(const doc *d, const doc_page *p, double dpi, double 
 static bool render_svg_page(const doc *d, const doc_page *p, double scale, FILE *out,
                             const char *path, diag_list *dl)
 {
-    cairo_surface_t *surface = cairo_svg_surface_create_for_stream(write_to_file, out,
-                                                                   d->width * scale,
-                                                                   d->height * scale);
+    cairo_surface_t *surface = cairo_svg_surface_create_for_stream(
+        write_to_file, out, d->width * scale, d->height * scale);
     cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
@@ -542,7 +540,7 @@ bool render_doc(const doc *d, const render_opts *o, const char *out_path, diag_l
     if (o->format == FORMAT_PDF)
         return render_pdf(d, o, out_path, dl);
     if (o->format == FORMAT_OFD)
-        return ofd_write(d, o->paper_w, o->paper_h, paper_scale(d, o), o->creation_date,
-                         o->creator, out_path, dl);
+        return ofd_write(d, o->paper_w, o->paper_h, paper_scale(d, o), o->creation_date, o->creator,
+                         out_path, dl);
     return render_pages(d, o, out_path, dl);
 }

@@ -7,7 +7,6 @@
 
 #include "base/utf8.h"
 
-
 bool cjk_is_han(unsigned c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -29,12 +28,23 @@ static bool is_latin(uint32_t c)
 bool cjk_is_closing(unsigned c)
 {
     switch (c) {
-    case 0xFF0C: /* ， */ case 0x3002: /* 。 */ case 0x3001: /* 、 */
-    case 0xFF1B: /* ； */ case 0xFF1A: /* ： */ case 0xFF1F: /* ？ */
-    case 0xFF01: /* ！ */ case 0xFF09: /* ） */ case 0x300B: /* 》 */
-    case 0x3009: /* 〉 */ case 0x300D: /* 」 */ case 0x300F: /* 』 */
-    case 0x3011: /* 】 */ case 0x201D: /* ” */ case 0x2019: /* ’ */
-    case 0xFF3D: /* ］ */ case 0xFF5D: /* ｝ */ return true;
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+    case 0x3001: /* 、 */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+    case 0xFF1F: /* ？ */
+    case 0xFF01: /* ！ */
+    case 0xFF09: /* ） */
+    case 0x300B: /* 》 */
+    case 0x3009: /* 〉 */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0x3011: /* 】 */
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0xFF3D: /* ］ */
+    case 0xFF5D: /* ｝ */ return true;
     default: return false;
     }
 }
@@ -42,9 +52,15 @@ bool cjk_is_closing(unsigned c)
 bool cjk_is_opening(unsigned c)
 {
     switch (c) {
-    case 0xFF08: /* （ */ case 0x300A: /* 《 */ case 0x3008: /* 〈 */
-    case 0x300C: /* 「 */ case 0x300E: /* 『 */ case 0x3010: /* 【 */
-    case 0x201C: /* “ */ case 0x2018: /* ‘ */ case 0xFF3B: /* ［ */
+    case 0xFF08: /* （ */
+    case 0x300A: /* 《 */
+    case 0x3008: /* 〈 */
+    case 0x300C: /* 「 */
+    case 0x300E: /* 『 */
+    case 0x3010: /* 【 */
+    case 0x201C: /* “ */
+    case 0x2018: /* ‘ */
+    case 0xFF3B: /* ［ */
     case 0xFF5B: /* ｛ */ return true;
     default: return false;
     }
@@ -117,17 +133,17 @@ static const uint32_t date_parts[] = {0x5E74, 0x6708, 0x65E5, 0};
 /* Units of one character: 年月日时岁个元次人名家张种项所床例倍台辆件户份批支条座
  * 间级天周位处场期类套吨米克分秒册本 % ‰ ％ ℃ */
 static const uint32_t unit_chars[] = {
-    0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5C81, 0x4E2A, 0x5143, 0x6B21, 0x4EBA, 0x540D, 0x5BB6,
-    0x5F20, 0x79CD, 0x9879, 0x6240, 0x5E8A, 0x4F8B, 0x500D, 0x53F0, 0x8F86, 0x4EF6, 0x6237,
-    0x4EFD, 0x6279, 0x652F, 0x6761, 0x5EA7, 0x95F4, 0x7EA7, 0x5929, 0x5468, 0x4F4D, 0x5904,
-    0x573A, 0x671F, 0x7C7B, 0x5957, 0x5428, 0x7C73, 0x514B, 0x5206, 0x79D2, 0x518C, 0x672C,
-    '%', 0x2030, 0xFF05, 0x2103, 0};
+    0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5C81, 0x4E2A, 0x5143, 0x6B21, 0x4EBA, 0x540D,
+    0x5BB6, 0x5F20, 0x79CD, 0x9879, 0x6240, 0x5E8A, 0x4F8B, 0x500D, 0x53F0, 0x8F86,
+    0x4EF6, 0x6237, 0x4EFD, 0x6279, 0x652F, 0x6761, 0x5EA7, 0x95F4, 0x7EA7, 0x5929,
+    0x5468, 0x4F4D, 0x5904, 0x573A, 0x671F, 0x7C7B, 0x5957, 0x5428, 0x7C73, 0x514B,
+    0x5206, 0x79D2, 0x518C, 0x672C, '%',    0x2030, 0xFF05, 0x2103, 0};
 /* Units of several characters, longest first. */
 static const char *const unit_words[] = {"个百分点", "百分点", "平方米", "人次", "床位", NULL};
 
 typedef struct cps {
-    uint32_t *cp;  /* code points, 0-terminated */
-    size_t *off;   /* byte offset of each, and of the end */
+    uint32_t *cp; /* code points, 0-terminated */
+    size_t *off;  /* byte offset of each, and of the end */
     size_t n;
 } cps;
 
@@ -227,8 +243,8 @@ bool cjk_refine(const char *utf8, double han_latin_em, cjk_text *out)
     outbuf o = {.ok = true};
     put(&o, "", 0);
     const unsigned char *s = (const unsigned char *)utf8;
-    uint32_t prev = 0;        /* the previous code point written */
-    size_t prev_start = 0;    /* where it starts in the output */
+    uint32_t prev = 0;     /* the previous code point written */
+    size_t prev_start = 0; /* where it starts in the output */
     for (size_t i = 0; i < len && o.ok;) {
         uint32_t c;
         size_t n = utf8_next(s + i, len - i, &c);

@@ -34,8 +34,8 @@ static bool covers(const FcCharSet *cs, const char *utf8, uint32_t *first)
     for (const char *p = utf8; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
         /* Line breaks, tabs and invisible format characters need no glyph. */
-        if (c == '\n' || c == '\t' || c == '\r' || (c >= 0x200B && c <= 0x200F) ||
-            c == 0x2060 || c == 0xFEFF)
+        if (c == '\n' || c == '\t' || c == '\r' || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
+            c == 0xFEFF)
             continue;
         if (!FcCharSetHasChar(cs, c)) {
             *first = c;
@@ -70,13 +70,13 @@ static PangoAttrList *text_attributes(const char *utf8, const text_style *style,
      * unknown glyph we can report, instead of a silent substitute. */
     pango_attr_list_insert(attrs, pango_attr_fallback_new(FALSE));
     if (style->pitch > 0)
-        pango_attr_list_insert(attrs, pango_attr_line_height_new_absolute(
-                                          (int)(style->pitch * PANGO_SCALE + 0.5)));
+        pango_attr_list_insert(
+            attrs, pango_attr_line_height_new_absolute((int)(style->pitch * PANGO_SCALE + 0.5)));
     /* Rounded down, so that n cells of size + tracking always hold n
      * characters. */
     if (style->tracking != 0)
-        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-                                          (int)floor(style->tracking * PANGO_SCALE)));
+        pango_attr_list_insert(
+            attrs, pango_attr_letter_spacing_new((int)floor(style->tracking * PANGO_SCALE)));
     /* On a character grid (tracking set: the official style) every mark
      * keeps its full cell; compression would pull the grid out of line. */
     for (size_t i = 0; style->tracking == 0 && i < cjk->n_halt; i++) {
@@ -228,4 +228,3 @@ int text_line_count(const text *t)
 {
     return pango_layout_get_line_count(t->layout);
 }
-

@@ -93,8 +93,8 @@ static double emit_run(const PangoGlyphItem *run, const char *all, double x, dou
             int c = gs->log_clusters[i], j = i;
             while (j < gs->num_glyphs && gs->log_clusters[j] == c)
                 j++;
-            int end = j < gs->num_glyphs && gs->log_clusters[j] > c ? gs->log_clusters[j]
-                                                                     : item->length;
+            int end =
+                j < gs->num_glyphs && gs->log_clusters[j] > c ? gs->log_clusters[j] : item->length;
             (*buf)[n++] = (text_glyph){
                 .id = g,
                 .x = pen + (double)gi->geometry.x_offset / PANGO_SCALE,
@@ -107,8 +107,8 @@ static double emit_run(const PangoGlyphItem *run, const char *all, double x, dou
         pen += advance;
     }
     if (n > 0) {
-        text_run r = {.utf8 = all + item->offset, .utf8_len = item->length, .glyphs = *buf,
-                      .n_glyphs = n};
+        text_run r = {
+            .utf8 = all + item->offset, .utf8_len = item->length, .glyphs = *buf, .n_glyphs = n};
         run_font(item->analysis.font, &r);
         fn(&r, user);
     }

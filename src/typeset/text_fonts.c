@@ -14,39 +14,77 @@ static const struct face_spec {
     const char *prepared, *family; /* our prepared subset (or NULL) and the full face */
     PangoWeight weight;
     int fc_weight;
-    const char *official[6];       /* the office's own fonts, preferred when present */
-    const char *role;              /* for messages: the font the style asks for */
-    const char *shown;             /* for messages: the free font standing in for it */
+    const char *official[6]; /* the office's own fonts, preferred when present */
+    const char *role;        /* for messages: the font the style asks for */
+    const char *shown;       /* for messages: the free font standing in for it */
 } face_specs[FACE_LAST] = {
-    [FACE_SANS] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
-                   FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
-    [FACE_SANS_BOLD] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_BOLD,
-                        FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
-    [FACE_SERIF] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                    FC_WEIGHT_REGULAR, {NULL}, NULL, NULL},
-    [FACE_SERIF_BOLD] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
-                         FC_WEIGHT_BOLD, {NULL}, NULL, NULL},
+    [FACE_SANS] = {"Factsheet Sans SC",
+                   "Noto Sans CJK SC",
+                   PANGO_WEIGHT_NORMAL,
+                   FC_WEIGHT_REGULAR,
+                   {NULL},
+                   NULL,
+                   NULL},
+    [FACE_SANS_BOLD] = {"Factsheet Sans SC",
+                        "Noto Sans CJK SC",
+                        PANGO_WEIGHT_BOLD,
+                        FC_WEIGHT_BOLD,
+                        {NULL},
+                        NULL,
+                        NULL},
+    [FACE_SERIF] = {"Factsheet Serif SC",
+                    "Noto Serif CJK SC",
+                    PANGO_WEIGHT_NORMAL,
+                    FC_WEIGHT_REGULAR,
+                    {NULL},
+                    NULL,
+                    NULL},
+    [FACE_SERIF_BOLD] = {"Factsheet Serif SC",
+                         "Noto Serif CJK SC",
+                         PANGO_WEIGHT_BOLD,
+                         FC_WEIGHT_BOLD,
+                         {NULL},
+                         NULL,
+                         NULL},
     /* The stand-ins of the official style: a heavy display serif for
      * 小标宋; 黑体 is a plain sans of regular weight, not a bold; 仿宋 and
      * 楷体 are the Fandol faces (prepared from Debian's texlive-lang-chinese),
      * their rare characters from Noto Serif and LXGW WenKai. */
-    [FACE_GW_XBS] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_BOLD,
+    [FACE_GW_XBS] = {"Factsheet Serif SC",
+                     "Noto Serif CJK SC",
+                     PANGO_WEIGHT_BOLD,
                      FC_WEIGHT_BOLD,
                      {"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", NULL},
-                     "方正小标宋简体", "Noto Serif CJK SC Bold"},
-    [FACE_GW_HEI] = {"Factsheet Sans SC", "Noto Sans CJK SC", PANGO_WEIGHT_NORMAL,
-                     FC_WEIGHT_REGULAR, {"黑体", "SimHei", "方正黑体_GBK", NULL}, "黑体",
+                     "方正小标宋简体",
+                     "Noto Serif CJK SC Bold"},
+    [FACE_GW_HEI] = {"Factsheet Sans SC",
+                     "Noto Sans CJK SC",
+                     PANGO_WEIGHT_NORMAL,
+                     FC_WEIGHT_REGULAR,
+                     {"黑体", "SimHei", "方正黑体_GBK", NULL},
+                     "黑体",
                      "Noto Sans CJK SC"},
-    [FACE_GW_FANGSONG] = {"Factsheet Fang SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
+    [FACE_GW_FANGSONG] = {"Factsheet Fang SC",
+                          "Noto Serif CJK SC",
+                          PANGO_WEIGHT_NORMAL,
                           FC_WEIGHT_REGULAR,
                           {"仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
                            NULL},
-                          "仿宋_GB2312", "FandolFang"},
-    [FACE_GW_KAI] = {"Factsheet Kai SC", "LXGW WenKai", PANGO_WEIGHT_NORMAL, FC_WEIGHT_REGULAR,
+                          "仿宋_GB2312",
+                          "FandolFang"},
+    [FACE_GW_KAI] = {"Factsheet Kai SC",
+                     "LXGW WenKai",
+                     PANGO_WEIGHT_NORMAL,
+                     FC_WEIGHT_REGULAR,
                      {"楷体_GB2312", "KaiTi_GB2312", "方正楷体_GBK", "楷体", "KaiTi", NULL},
-                     "楷体_GB2312", "FandolKai"},
-    [FACE_GW_SONG] = {"Factsheet Serif SC", "Noto Serif CJK SC", PANGO_WEIGHT_NORMAL,
-                      FC_WEIGHT_REGULAR, {"宋体", "SimSun", "方正书宋_GBK", NULL}, "宋体",
+                     "楷体_GB2312",
+                     "FandolKai"},
+    [FACE_GW_SONG] = {"Factsheet Serif SC",
+                      "Noto Serif CJK SC",
+                      PANGO_WEIGHT_NORMAL,
+                      FC_WEIGHT_REGULAR,
+                      {"宋体", "SimSun", "方正书宋_GBK", NULL},
+                      "宋体",
                       "Noto Serif CJK SC"},
 };
 
@@ -61,17 +99,16 @@ const char *text_face_substitute(const text_fonts *f, text_face face, bool *avai
     return face < FACE_LAST && f->substitute[face][0] ? f->substitute[face] : NULL;
 }
 
-
 /* The character set of family at exactly this weight (any weight when
  * weight < 0) in config (a copy to destroy), or NULL when config does not
  * hold it. */
 static FcCharSet *face_charset(FcConfig *config, const char *family, int weight)
 {
-    FcPattern *pat = weight < 0
-                         ? FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
-                                          (char *)NULL)
-                         : FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family,
-                                          FC_WEIGHT, FcTypeInteger, weight, (char *)NULL);
+    FcPattern *pat =
+        weight < 0
+            ? FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family, (char *)NULL)
+            : FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family, FC_WEIGHT,
+                             FcTypeInteger, weight, (char *)NULL);
     FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_WEIGHT, FC_CHARSET, (char *)NULL);
     FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
     FcCharSet *cs = NULL, *found = NULL;
@@ -130,8 +167,7 @@ static bool load_config(text_fonts *f, const char *conf_path, diag_list *dl)
     f->config = FcConfigCreate();
     bool loaded = f->config && abs && FcConfigParseAndLoad(f->config, (const FcChar8 *)abs, FcTrue);
     free(abs);
-    if (!loaded ||
-        !FcConfigBuildFonts(f->config)) {
+    if (!loaded || !FcConfigBuildFonts(f->config)) {
         diag_error(dl, conf_path, "%s", _("cannot load the font configuration"));
         return false;
     }
@@ -172,8 +208,7 @@ static bool find_face(text_fonts *f, int i, const char *conf_path, diag_list *dl
 
 /* The Pango font map and context on our configuration: PDF points, unrounded
  * glyph positions, unhinted metrics, zh-cn, and the target's font options. */
-static bool start_pango(text_fonts *f, text_target target, const char *conf_path,
-                        diag_list *dl)
+static bool start_pango(text_fonts *f, text_target target, const char *conf_path, diag_list *dl)
 {
     /* Make ours the process's current configuration before Pango starts:
      * Pango 1.50 calls FcInit() in a thread of its own, which would otherwise

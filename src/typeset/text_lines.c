@@ -5,8 +5,8 @@
 
 #include "text_priv.h"
 
-void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *style,
-                    double width, const cjk_text *cjk)
+void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *style, double width,
+                    const cjk_text *cjk)
 {
     /* A figure never breaks from its unit; a run that might not fit a line
      * of its own is left to break (Pango would run it past the edge). */
@@ -132,8 +132,7 @@ typedef struct opener_halts {
  * line and in the official faces (GB/T 9704 keeps every mark in its cell).
  * Adds the halt to attrs; true when it did. */
 static bool halve_line_start_opener(PangoAttrList *attrs, const PangoLayoutLine *line,
-                                    const char *utf8, const text_style *style,
-                                    opener_halts *halts)
+                                    const char *utf8, const text_style *style, opener_halts *halts)
 {
     const char *p = utf8 + line->start_index, *end = p + line->length;
     while (p < end && g_utf8_get_char(p) == 0x200B)

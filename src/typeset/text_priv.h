@@ -27,7 +27,7 @@ struct text_fonts {
     PangoFontDescription *faces[FACE_LAST];    /* prepared or official, or NULL */
     PangoFontDescription *fallback[FACE_LAST]; /* the full face, or NULL */
     FcCharSet *cover[FACE_LAST], *fallback_cover[FACE_LAST];
-    char substitute[FACE_LAST][160];           /* "" when the official font is used */
+    char substitute[FACE_LAST][160]; /* "" when the official font is used */
     bool available[FACE_LAST];
     /* Texts already set, by string, style and width (text_cache.c): the
      * one-leaf layout tries several variants and forms, and each attempt
@@ -52,8 +52,8 @@ text *text_set(text_fonts *f, const char *utf8, const text_style *style, double 
 
 /* text_lines.c: forbids breaks inside cjk's keeps (a figure and its unit),
  * except a run that might not fit a line of its own. */
-void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *style,
-                    double width, const cjk_text *cjk);
+void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *style, double width,
+                    const cjk_text *cjk);
 /* text_lines.c: the line-by-line refinements of a wrapped layout (line-end
  * compression, half-width openers at line starts, no one-character last
  * line, 禁则), repeated while one changes the breaks the others looked at. */

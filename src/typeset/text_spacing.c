@@ -103,8 +103,7 @@ static bool can_spread(gunichar c, gunichar next)
 {
     bool c_mark = cjk_is_closing(c) || cjk_is_opening(c) || c == 0x3001 || c == 0x00B7 ||
                   c == 0x2014 || c == 0x2026;
-    bool n_mark = cjk_is_closing(next) || cjk_is_opening(next) || next == 0x2014 ||
-                  next == 0x2026;
+    bool n_mark = cjk_is_closing(next) || cjk_is_opening(next) || next == 0x2014 || next == 0x2026;
     if (cjk_is_opening(c) || cjk_is_closing(next))
         return false; /* a mark stays with the character it belongs to */
     return (cjk_is_han(c) || c_mark) && (cjk_is_han(next) || n_mark);

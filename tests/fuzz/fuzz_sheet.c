@@ -97,8 +97,8 @@ static void cleanup(void)
 {
     const char *stats = getenv("FUZZ_SHEET_STATS");
     if (stats && *stats && *stats != '0')
-        fprintf(stderr, "fuzz_sheet: %lu inputs, %lu loaded, %lu laid out, %lu rendered\n",
-                g_runs, g_loaded, g_laid_out, g_rendered);
+        fprintf(stderr, "fuzz_sheet: %lu inputs, %lu loaded, %lu laid out, %lu rendered\n", g_runs,
+                g_loaded, g_laid_out, g_rendered);
     if (g_pdf[0])
         unlink(g_pdf);
     if (g_tmpdir[0])
@@ -135,13 +135,15 @@ static void load_data(const char *conf)
     g_targets = targets_load_dir(tdir, &dl);
     if (!g_hist || !g_targets || dl.errors) {
         diag_list_print(&dl, stderr);
-        fprintf(stderr, "fuzz_sheet: cannot load the history and targets of %s"
-                        " (FACTSHEET_FUZZ_DATA=none to fuzz without)\n", dir);
+        fprintf(stderr,
+                "fuzz_sheet: cannot load the history and targets of %s"
+                " (FACTSHEET_FUZZ_DATA=none to fuzz without)\n",
+                dir);
         diag_list_clear(&dl);
         exit(2);
     }
-    fprintf(stderr, "fuzz_sheet: fonts %s; data %s: %zu years, %zu targets\n", conf, dir,
-            g_hist->n, g_targets->n);
+    fprintf(stderr, "fuzz_sheet: fonts %s; data %s: %zu years, %zu targets\n", conf, dir, g_hist->n,
+            g_targets->n);
     diag_list_clear(&dl);
 }
 
@@ -199,7 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (s->n_missing)
             sheet_report_missing(s, &dl, DIAG_WARNING);
         size_t variant = (size / 2) % 3;
-        const style *st = variant == 1 ? style_grayscale()
+        const style *st = variant == 1   ? style_grayscale()
                           : variant == 2 ? style_gongwen()
                                          : style_default();
         layout_opts lo = {.draft = draft,

@@ -38,7 +38,8 @@ static cairo_surface_t *load(const char *path)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: imgdiff REFERENCE.png OUTPUT.png DIFF.png [TOLERANCE [MAX_PIXELS]]\n");
+        fprintf(stderr,
+                "usage: imgdiff REFERENCE.png OUTPUT.png DIFF.png [TOLERANCE [MAX_PIXELS]]\n");
         return 2;
     }
     char *end = NULL;
@@ -95,8 +96,9 @@ int main(int argc, char **argv)
     int status = changed > max_pixels;
     if (status) {
         cairo_surface_write_to_png(diff, argv[3]);
-        fprintf(stderr, "imgdiff: %s: %ld pixels differ (max channel difference %d, tolerance %ld, "
-                        "allowed %ld); diff in %s\n",
+        fprintf(stderr,
+                "imgdiff: %s: %ld pixels differ (max channel difference %d, tolerance %ld, "
+                "allowed %ld); diff in %s\n",
                 argv[2], changed, worst, tolerance, max_pixels, argv[3]);
     }
     cairo_surface_destroy(diff);

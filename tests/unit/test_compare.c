@@ -22,11 +22,10 @@
 #include "base/strbuf.h"
 #include "model/compare.h"
 
-static sheet_indicator figure(const char *literal, double value, const char *unit,
-                              sheet_kind kind)
+static sheet_indicator figure(const char *literal, double value, const char *unit, sheet_kind kind)
 {
-    return (sheet_indicator){.id = "x", .label = "x", .literal = literal, .value = value,
-                             .unit = unit, .kind = kind};
+    return (sheet_indicator){
+        .id = "x", .label = "x", .literal = literal, .value = value, .unit = unit, .kind = kind};
 }
 
 /* The comparison as a card prints it; *direction as compare_describe sets it. */
@@ -204,8 +203,9 @@ static void unlike_figures_are_explained(void **state)
     prev.definition = "全市现有托位";
     strbuf out = {0};
     assert_true(compare_explain(&cur, 2025, &prev, 2021, &out));
-    assert_string_equal(sb_str(&out), "托位数：2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，"
-                                      "口径不同，不作比较。");
+    assert_string_equal(sb_str(&out),
+                        "托位数：2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，"
+                        "口径不同，不作比较。");
     sb_free(&out);
     out = (strbuf){0};
     prev.definition = cur.definition;

@@ -26,7 +26,7 @@ static void test_destinations_once_per_place(void **state)
     assert_true(doc_add_dest(d, 2, 120.2, &a));
     assert_true(doc_add_dest(d, 2, 119.8, &b)); /* the same whole point */
     assert_true(doc_add_dest(d, 2, 300, &c));
-    assert_true(doc_add_dest(d, 3, 120, &e));   /* another page */
+    assert_true(doc_add_dest(d, 3, 120, &e)); /* another page */
     assert_int_equal(a, b);
     assert_int_not_equal(a, c);
     assert_int_not_equal(a, e);

@@ -53,8 +53,8 @@ static void collect(const text_run *r, void *user)
 
 static text *make(const char *utf8, double width, double han_latin)
 {
-    text_style st = {.face = FACE_SANS, .size = 10, .align = ALIGN_JUSTIFY,
-                     .han_latin_em = han_latin};
+    text_style st = {
+        .face = FACE_SANS, .size = 10, .align = ALIGN_JUSTIFY, .han_latin_em = han_latin};
     uint32_t missing = 0;
     text *t = text_new(fonts, utf8, &st, width, &missing);
     assert_non_null(t);
@@ -82,8 +82,9 @@ static void test_one_line(void **state)
 static void test_lines_as_drawn(void **state)
 {
     (void)state;
-    const char *para = "在全国市级行政区医改监测评价中获得较高等次，列全国前列、中部第三、全省第二，"
-                       "基层医疗机构覆盖全部乡镇。";
+    const char *para =
+        "在全国市级行政区医改监测评价中获得较高等次，列全国前列、中部第三、全省第二，"
+        "基层医疗机构覆盖全部乡镇。";
     text *t = make(para, 120, 0);
     assert_true(text_line_count(t) >= 2);
     seen all = {.file_ok = true, .size_ok = true, .order_ok = true, .size = 10};

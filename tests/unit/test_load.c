@@ -86,8 +86,8 @@ static bool same(const char *a, const char *b)
 
 /* Asserts dl holds a problem with exactly this severity, path (NULL: none),
  * position and message; returns it. */
-static const diag *expect_diag(const diag_list *dl, diag_severity sev, const char *path,
-                               int line, int column, const char *message)
+static const diag *expect_diag(const diag_list *dl, diag_severity sev, const char *path, int line,
+                               int column, const char *message)
 {
     for (size_t i = 0; i < dl->count; i++) {
         const diag *d = &dl->items[i];
@@ -259,8 +259,7 @@ static void test_positions_kept_after_loading(void **state)
     sheet *s = sheet_load_bytes("t.json", base, sizeof base - 1, &dl);
     assert_non_null(s);
     sheet_report(s, &dl, DIAG_WARNING, "indicators[1].value", "too wide by %d", 3);
-    const diag *d = expect_diag(&dl, DIAG_WARNING, "indicators[1].value", 10, 46,
-                                "too wide by 3");
+    const diag *d = expect_diag(&dl, DIAG_WARNING, "indicators[1].value", 10, 46, "too wide by 3");
     assert_string_equal(d->source_line, "    {\"id\": \"visits\", \"label\": \"诊疗\", \"value\": "
                                         "12345, \"unit\": \"人次\", \"qualifier\": \"余\",");
     assert_int_equal(dl.warnings, 1);
@@ -272,8 +271,8 @@ static void test_positions_kept_after_loading(void **state)
 static void test_unknown_indicator(void **state)
 {
     (void)state;
-    expect_mutation_error("\"visits\"]}]}", "\"xyz\"]}]}", "sections[0].blocks[0].items[1]",
-                          18, 66, "unknown indicator \"xyz\"");
+    expect_mutation_error("\"visits\"]}]}", "\"xyz\"]}]}", "sections[0].blocks[0].items[1]", 18, 66,
+                          "unknown indicator \"xyz\"");
     /* as an object item too */
     expect_mutation_error("{\"id\": \"big\", \"label\": \"大\"}",
                           "{\"id\": \"bgi\", \"label\": \"大\"}", "sections[1].blocks[0].items[1]",
@@ -334,10 +333,11 @@ static void test_scientific_notation_refused(void **state)
 static void test_unknown_qualifier_refused(void **state)
 {
     (void)state;
-    expect_mutation_error("\"value\": 100,", "\"value\": 100, \"qualifier\": \"大约\",",
-                          "indicators[3].qualifier", 14, 61,
-                          "\"大约\" is not a qualifier the sheet knows where to print; expected one "
-                          "of 约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到");
+    expect_mutation_error(
+        "\"value\": 100,", "\"value\": 100, \"qualifier\": \"大约\",", "indicators[3].qualifier",
+        14, 61,
+        "\"大约\" is not a qualifier the sheet knows where to print; expected one "
+        "of 约、近、左右、超、逾、余、多、以上、超过、以下、以内、不足、不到");
 }
 
 static void test_value_null_is_missing(void **state)
@@ -422,8 +422,7 @@ static void test_not_json(void **state)
                  "the file ends before the JSON is complete; a closing \"}\", \"]\" or quote "
                  "is missing");
     static const char ws[] = "  \n ";
-    expect_error(ws, sizeof ws - 1, NULL, 2, 1,
-                 "the file is empty; expected a JSON object");
+    expect_error(ws, sizeof ws - 1, NULL, 2, 1, "the file is empty; expected a JSON object");
 }
 
 static void test_empty_file(void **state)
@@ -462,8 +461,7 @@ static void test_bom_accepted(void **state)
     assert_non_null(t);
     memcpy(t, "\xEF\xBB\xBF", 3);
     memcpy(t + 3, m, mn);
-    expect_error(t, mn + 3, "sections[0].blocks[0].items[1]", 18, 66,
-                 "unknown indicator \"xyz\"");
+    expect_error(t, mn + 3, "sections[0].blocks[0].items[1]", 18, 66, "unknown indicator \"xyz\"");
     free(t);
     free(m);
     free(dl.items);

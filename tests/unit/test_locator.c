@@ -66,8 +66,7 @@ static locator_pos expect_at(const locator *loc, const char *text, const char *p
         fail_msg("path \"%s\": literal \"%.*s\", expected \"%s\"", path, (int)pos.length,
                  text + pos.offset, literal);
     if (pos.line != line || pos.column != column)
-        fail_msg("path \"%s\" at %d:%d, expected %d:%d", path, pos.line, pos.column, line,
-                 column);
+        fail_msg("path \"%s\" at %d:%d, expected %d:%d", path, pos.line, pos.column, line, column);
     return pos;
 }
 
@@ -318,8 +317,8 @@ static void test_line_column(void **state)
     assert_int_equal(line, 4);
     assert_int_equal(column, 2);
     /* agrees with the scan for every value of the sample */
-    static const char *const paths[] = {"year", "n", "zh", "big", "sections[1].after", "last",
-                                        "sections[1].blocks[0].items[2]"};
+    static const char *const paths[] = {
+        "year", "n", "zh", "big", "sections[1].after", "last", "sections[1].blocks[0].items[2]"};
     const locator *loc = NULL;
     locator *own = locator_new(sample, sizeof sample - 1);
     loc = own;
@@ -413,8 +412,8 @@ static void test_garbage(void **state)
         char *buf = malloc(len ? len : 1);
         assert_non_null(buf);
         for (size_t i = 0; i < len; i++)
-            buf[i] = rng() % 8 == 0 ? (char)(rng() & 0xFF)
-                                    : alphabet[rng() % (sizeof alphabet - 1)];
+            buf[i] =
+                rng() % 8 == 0 ? (char)(rng() & 0xFF) : alphabet[rng() % (sizeof alphabet - 1)];
         locator *l = locator_new(buf, len);
         assert_non_null(l);
         for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
@@ -546,11 +545,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_root_and_members, setup_sample, teardown_locator),
         cmocka_unit_test_setup_teardown(test_column_counts_code_points, setup_sample,
                                         teardown_locator),
-        cmocka_unit_test_setup_teardown(test_number_literals_kept, setup_sample,
-                                        teardown_locator),
+        cmocka_unit_test_setup_teardown(test_number_literals_kept, setup_sample, teardown_locator),
         cmocka_unit_test_setup_teardown(test_nested_arrays, setup_sample, teardown_locator),
-        cmocka_unit_test_setup_teardown(test_members_after_arrays, setup_sample,
-                                        teardown_locator),
+        cmocka_unit_test_setup_teardown(test_members_after_arrays, setup_sample, teardown_locator),
         cmocka_unit_test_setup_teardown(test_key_positions, setup_sample, teardown_locator),
         cmocka_unit_test_setup_teardown(test_empty_containers, setup_sample, teardown_locator),
         cmocka_unit_test(test_escaped_keys),

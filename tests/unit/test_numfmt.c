@@ -204,9 +204,9 @@ static void test_no_unit_no_qualifier(void **state)
 static void test_non_plain_literals_left_as_written(void **state)
 {
     (void)state;
-    static const char *const odd[] = {"1e3",  "1E3", "12345e2", "-1.5e-7", "+12345",
-                                      ".5",   "5.",  "",        "-",       "12a45",
-                                      "1,234", "--1", "1.2.3",  " 12345",  "12345 "};
+    static const char *const odd[] = {"1e3",   "1E3", "12345e2", "-1.5e-7", "+12345",
+                                      ".5",    "5.",  "",        "-",       "12a45",
+                                      "1,234", "--1", "1.2.3",   " 12345",  "12345 "};
     for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
         numfmt_parts p;
         /* refused, and nothing of it to print */
@@ -280,7 +280,8 @@ static void test_every_formatter_failure(void **state)
     sb_free(&b);
     /* compare_describe: a failure is reported, and the caller prints nothing */
     sheet_indicator cur = {.id = "x", .label = "x", .literal = "2.3", .value = 2.3, .unit = "亿元"};
-    sheet_indicator prev = {.id = "x", .label = "x", .literal = "1.1", .value = 1.1, .unit = "亿元"};
+    sheet_indicator prev = {
+        .id = "x", .label = "x", .literal = "1.1", .value = 1.1, .unit = "亿元"};
     strbuf line = {0};
     int direction;
     assert_true(compare_describe(&cur, 2025, &prev, 2024, &line, &direction));

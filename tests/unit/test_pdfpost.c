@@ -44,9 +44,9 @@ static void make_tiny(void)
                   TINY_N + 1);
     for (int i = 0; i < TINY_N; i++)
         k += snprintf(tiny + k, sizeof tiny - (size_t)k, "%010zu 00000 n \n", off[i]);
-    k += snprintf(tiny + k, sizeof tiny - (size_t)k,
-                  "trailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n", TINY_N + 1,
-                  xref);
+    k +=
+        snprintf(tiny + k, sizeof tiny - (size_t)k,
+                 "trailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n", TINY_N + 1, xref);
     tiny_len = (size_t)k;
 }
 
@@ -56,11 +56,19 @@ static const char *const labels[] = {"5"};
 
 static pdfpost_job job(void)
 {
-    return (pdfpost_job){.title = "测试", .author = "株洲市卫生健康委员会", .creator = "test",
-                         .date = "2026-01-15T00:00:00Z", .lang = "zh-CN",
-                         .alts = alts, .n_alts = 1, .uris = uris, .n_uris = 1,
-                         .page_labels = labels, .n_pages = 1,
-                         .trim_inset = 10, .bleed = 8};
+    return (pdfpost_job){.title = "测试",
+                         .author = "株洲市卫生健康委员会",
+                         .creator = "test",
+                         .date = "2026-01-15T00:00:00Z",
+                         .lang = "zh-CN",
+                         .alts = alts,
+                         .n_alts = 1,
+                         .uris = uris,
+                         .n_uris = 1,
+                         .page_labels = labels,
+                         .n_pages = 1,
+                         .trim_inset = 10,
+                         .bleed = 8};
 }
 
 /* Runs the pass; returns its output (to free) or NULL, the messages in *msg. */

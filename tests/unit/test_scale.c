@@ -64,12 +64,12 @@ static int scale_problems(double vmin, double vmax, int target, int include_zero
     int bad = 0;
     snprintf(what, sizeof what, "scale_nice(%.17g, %.17g, %d, %d)", vmin, vmax, target,
              include_zero);
-#define PROBLEM(...)                                                                          \
-    do {                                                                                      \
-        print_error("%s: ", what);                                                            \
-        print_error(__VA_ARGS__);                                                             \
-        print_error("\n");                                                                    \
-        bad++;                                                                                \
+#define PROBLEM(...)                                                                               \
+    do {                                                                                           \
+        print_error("%s: ", what);                                                                 \
+        print_error(__VA_ARGS__);                                                                  \
+        print_error("\n");                                                                         \
+        bad++;                                                                                     \
     } while (0)
     if (s.n_ticks < 2 || s.n_ticks > SCALE_MAX_TICKS) {
         PROBLEM("%d ticks", s.n_ticks);

@@ -80,7 +80,8 @@ static bool has(const diag_list *dl, diag_severity sev, const char *needle)
 static void test_clean_sheet(void **state)
 {
     (void)state;
-    sheet *s = make(2025, "", "80", "a.txt", "80", "88", "88", "专科88个，占比80%，均居全省前列，服务能力持续提升。");
+    sheet *s = make(2025, "", "80", "a.txt", "80", "88", "88",
+                    "专科88个，占比80%，均居全省前列，服务能力持续提升。");
     diag_list dl;
     diag_list_init(&dl, 20);
     assert_true(selfcheck_sheet(s, NULL, &dl));
@@ -96,8 +97,9 @@ static void test_fraction_named(void **state)
     diag_list dl;
     diag_list_init(&dl, 20);
     assert_false(selfcheck_sheet(s, NULL, &dl));
-    assert_true(has(&dl, DIAG_ERROR, "the figure 0.8 % does not stand in its quote "
-                                     "\"移动支付占比提升至80%\", which says 80%"));
+    assert_true(has(&dl, DIAG_ERROR,
+                    "the figure 0.8 % does not stand in its quote "
+                    "\"移动支付占比提升至80%\", which says 80%"));
     diag_list_clear(&dl);
     sheet_free(s);
 }
@@ -134,7 +136,8 @@ static void test_sources_cited_and_used(void **state)
     diag_list dl;
     diag_list_init(&dl, 20);
     assert_false(selfcheck_sheet(s, NULL, &dl));
-    assert_true(has(&dl, DIAG_ERROR, "\"a.tx\" is not one of the \"sources\"; did you mean \"a.txt\"?"));
+    assert_true(
+        has(&dl, DIAG_ERROR, "\"a.tx\" is not one of the \"sources\"; did you mean \"a.txt\"?"));
     assert_true(has(&dl, DIAG_WARNING, "no figure or honour cites \"b.txt\""));
     diag_list_clear(&dl);
     sheet_free(s);
@@ -143,7 +146,8 @@ static void test_sources_cited_and_used(void **state)
 static void test_paragraph_numbers(void **state)
 {
     (void)state;
-    sheet *s = make(2025, "", "80", "a.txt", "80", "88", "88", "2025年专科88个、病床1200张，床位1200张。");
+    sheet *s =
+        make(2025, "", "80", "a.txt", "80", "88", "88", "2025年专科88个、病床1200张，床位1200张。");
     diag_list dl;
     diag_list_init(&dl, 20);
     assert_true(selfcheck_sheet(s, NULL, &dl));
@@ -161,13 +165,15 @@ static void test_paragraph_own_words(void **state)
     static const char json[] =
         "{\"year\": 2023, \"title\": \"t\", \"issuer\": \"i\", \"date\": \"2024-01-15\",\n"
         " \"sources\": [{\"file\": \"a.txt\", \"title\": \"来源\"}],\n"
-        " \"indicators\": [{\"id\": \"m\", \"label\": \"医共体\", \"value\": 23, \"unit\": \"个\",\n"
+        " \"indicators\": [{\"id\": \"m\", \"label\": \"医共体\", \"value\": 23, \"unit\": "
+        "\"个\",\n"
         "   \"as_of\": \"2024-01\", \"period\": \"1至12月中旬\",\n"
         "   \"source\": {\"file\": \"a.txt\", \"quote\": \"1至12月中旬组建医共体23个\"}}],\n"
         " \"honours\": [{\"id\": \"h\", \"text\": \"在2022年国考中进入A级\",\n"
         "   \"source\": {\"file\": \"a.txt\", \"quote\": \"在2022年国考中进入A级序列\"}}],\n"
         " \"sections\": [{\"title\": \"s\", \"blocks\": [{\"type\": \"kpi\", \"items\": [\"m\"]},\n"
-        "   {\"type\": \"text\", \"text\": \"截至2024年1月，1至12月中旬组建医共体23个，另有7个。\"}]}]}\n";
+        "   {\"type\": \"text\", \"text\": "
+        "\"截至2024年1月，1至12月中旬组建医共体23个，另有7个。\"}]}]}\n";
     diag_list dl;
     diag_list_init(&dl, 20);
     sheet *s = sheet_load_bytes("t.json", json, strlen(json), &dl);

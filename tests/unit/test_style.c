@@ -42,8 +42,10 @@ static void check_print_limits(const style *st)
     const struct {
         const char *name;
         rgb c;
-    } tints[] = {{"card_fill", st->card_fill}, {"panel_fill", st->panel_fill},
-                 {"track", st->track},         {"watermark", st->watermark}},
+    } tints[] = {{"card_fill", st->card_fill},
+                 {"panel_fill", st->panel_fill},
+                 {"track", st->track},
+                 {"watermark", st->watermark}},
       rules[] = {{"rule", st->rule}, {"grid", st->grid}, {"axis", st->axis}};
     for (size_t i = 0; i < sizeof tints / sizeof *tints; i++) {
         double g = print_gray(tints[i].c);
@@ -56,7 +58,7 @@ static void check_print_limits(const style *st)
             fail_msg("%s: %s (gray %.3f) is too pale for a 0.5 pt rule", st->name, rules[i].name,
                      g);
     }
-    const double widths[] = {st->chart_grid_w, st->chart_axis_w, st->footer_rule_w,
+    const double widths[] = {st->chart_grid_w,     st->chart_axis_w,     st->footer_rule_w,
                              st->table_rule_light, st->table_rule_heavy, st->link_underline_w};
     for (size_t i = 0; i < sizeof widths / sizeof *widths; i++)
         if (widths[i] > 0 && widths[i] < 0.5)
@@ -97,8 +99,8 @@ static void test_text_readable_on_paper(void **state)
         for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++) {
             double c = contrast(style_luminance(colours[i]), 1.0);
             if (c < 4.5)
-                fail_msg("%s: text colour %zu has contrast %.2f on white, below 4.5", st->name,
-                         i, c);
+                fail_msg("%s: text colour %zu has contrast %.2f on white, below 4.5", st->name, i,
+                         c);
             /* Cards are tinted: text must read there too. */
             c = contrast(style_luminance(colours[i]), style_luminance(st->card_fill));
             if (c < 4.5)
