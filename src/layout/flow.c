@@ -41,6 +41,10 @@ enum { MAX_PAGES = 100 }; /* a fact sheet, not a book: stop absurd input here */
 bool flow_new_page(flow *f)
 {
     const style *st = f->ctx->st;
+    if (f->ctx->page_limit && f->d->n_pages >= f->ctx->page_limit) {
+        f->ctx->failed = true; /* the attempt is over: it needs more pages */
+        return false;
+    }
     if (f->d->n_pages >= MAX_PAGES) {
         if (!f->ctx->failed)
             sheet_report(f->ctx->s, f->ctx->dl, DIAG_ERROR, "sections",

@@ -311,6 +311,7 @@ static doc *attempt(layout_ctx *ctx, const layout_opts *opts, const form *fm, at
         goto fail;
     res->front_pages = d->n_pages;
     res->front_over = d->n_pages > 1 ? f.y - f.top : 0;
+    ctx->page_limit = 0; /* the back page may run over */
     if (fm->kind == FORM_BACK && !place_back(ctx, &f, fm))
         goto fail;
     if (!st->footer_sources && !states_sources(s)) {
@@ -382,12 +383,16 @@ static bool has_leaf_content(const sheet *s)
 
 /* One attempt in a variant of the style, its messages in msgs. */
 static doc *try_one(layout_ctx *base, const style *st, const layout_opts *opts, const form *fm,
-                    attempt_result *res, diag_list *msgs)
+                    bool stop_early, attempt_result *res, diag_list *msgs)
 {
     layout_ctx ctx = *base;
     ctx.st = st;
     ctx.dl = msgs;
     ctx.failed = false;
+    /* An attempt whose front runs onto a second page is over there, unless
+     * it is the tightest: that one goes on to say by how much (the error
+     * when nothing fits). */
+    ctx.page_limit = stop_early ? 1 : 0;
     *res = (attempt_result){0};
     return attempt(&ctx, opts, fm, res);
 }
@@ -439,7 +444,7 @@ static doc *fit_leaf(layout_ctx *ctx, const layout_opts *opts)
             diag_list msgs;
             diag_list_init(&msgs, ctx->dl->max);
             attempt_result res;
-            doc *d = try_one(ctx, &sv, opts, &forms[fi], &res, &msgs);
+            doc *d = try_one(ctx, &sv, opts, &forms[fi], v + 1 < N_VARIANTS, &res, &msgs);
             if (!d && msgs.errors) { /* a real error, not a question of room */
                 if (spill) {
                     doc_free(spill);
