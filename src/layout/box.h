@@ -56,8 +56,8 @@ typedef struct layout_ctx {
     char *note_after;              /* a block's note the flow sets as a paragraph under it (on a
                                       line grid, where a note inside the block would be off it) */
     double keep_last;              /* what must follow it on its page (the sources) */
-    size_t page_limit; /* a fitting attempt that may not need another page: its
-                          flow stops at this many (0: none), no message */
+    size_t page_limit;             /* a fitting attempt that may not need another page: its
+                                      flow stops at this many (0: none), no message */
 } layout_ctx;
 
 /* Sets str, reporting a missing character at path (field names the JSON
