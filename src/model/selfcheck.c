@@ -344,6 +344,18 @@ static bool *own_words(const sheet *s, const char *text)
     return skip;
 }
 
+/* The end of the number at p: digits, and a decimal part when a digit
+ * follows the point. */
+static const char *number_end(const char *p)
+{
+    while (is_digit(*p))
+        p++;
+    if (*p == '.' && is_digit(p[1]))
+        for (p++; is_digit(*p);)
+            p++;
+    return p;
+}
+
 /* One warning a paragraph, naming each number that is no figure once. A
  * number an honour's own quote states (在2023年“国考”中) is the honour's. */
 static void check_paragraph(const sheet *s, const char *text, const char *quote, const char *path,
@@ -357,12 +369,7 @@ static void check_paragraph(const sheet *s, const char *text, const char *quote,
             p++;
             continue;
         }
-        const char *end = p;
-        while (is_digit(*end))
-            end++;
-        if (*end == '.' && is_digit(end[1]))
-            for (end++; is_digit(*end);)
-                end++;
+        const char *end = number_end(p);
         size_t len = (size_t)(end - p);
         bool named = false;
         for (const char *o = odd.len ? sb_str(&odd) : NULL; o && !named;) {
@@ -419,12 +426,7 @@ static void check_repeats(const sheet *s, const char *text, const char *path, di
             p++;
             continue;
         }
-        const char *end = p;
-        while (is_digit(*end))
-            end++;
-        if (*end == '.' && is_digit(end[1]))
-            for (end++; is_digit(*end);)
-                end++;
+        const char *end = number_end(p);
         size_t len = (size_t)(end - p);
         bool shown = false;
         if (!in_unit(s, text, p))
