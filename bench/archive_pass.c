@@ -63,7 +63,7 @@ int main(int argc, char **argv)
     history *h = s ? history_load(dir, &dl) : NULL;
     target_set *tg = h ? targets_load_dir(tdir, &dl) : NULL;
     text_fonts *fonts = tg ? text_fonts_new("fonts/fonts.conf", TEXT_FOR_PDF, &dl) : NULL;
-    style st = style_on_paper(style_default(), 595.276, 841.89); /* A4 */
+    style st = *style_default(); /* A4: the paper is a render option */
     layout_opts lo = {.first_page = 1};
     doc *d = fonts ? layout_sheet(s, h, tg, fonts, &st, &lo, &dl) : NULL;
     if (!d) {

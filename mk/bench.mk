@@ -21,7 +21,7 @@ out/bench/floor: bench/floor.c $(LIB_OBJ) | deps
 	@echo "CC      $<"
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $< $(LIB_OBJ) $(LDLIBS) -o $@
 
-bench: $(BIN) $(MO) out/bench/comparator out/bench/floor out/bench/archive_pass
+bench: deps-test $(BIN) $(MO) out/bench/comparator out/bench/floor out/bench/archive_pass
 	@BIN=$(BIN) ARCHIVE_PASS=out/bench/archive_pass sh bench/run.sh
 
 # The archive pass alone (bench/archive_pass.c): it includes render.c, so it

@@ -408,7 +408,13 @@ bool pdfpost_run(const pdfpost_job *job, const unsigned char *in, size_t len, FI
     if (!describe(&ps, root, path, dl))
         goto done;
     catalog(&ps, root);
-    walk_struct(&ps, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"), 0);
+    /* cairo writes no structure tree for a document without tagged content
+     * (an empty page): nothing to describe then. */
+    if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
+        qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+        if (qpdf_oh_is_dictionary(q, tree) && qpdf_oh_has_key(q, tree, "/K"))
+            walk_struct(&ps, qpdf_oh_get_key(q, tree, "/K"), 0);
+    }
     pages(&ps, root);
     if (failed(&ps, path, dl))
         goto done;
