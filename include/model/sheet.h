@@ -218,5 +218,7 @@ size_t sheet_find_honour(const sheet *s, const char *id);
 
 /* The names of the measure kinds ("count", "share", …) and back. */
 const char *sheet_kind_name(sheet_kind k);
+/* The kind in words, translated: "a share" (占比). */
+const char *sheet_kind_words(sheet_kind k);
 
 #endif

@@ -218,9 +218,11 @@ static void check_one_measure(loader *ld, sheet_block *b, const sheet_item *item
                        ind->id, ind->unit, b->unit);
         else if (ind->kind != f->kind)
             jin_report(&ld->j, items[i].path,
-                       _("indicator \"%s\" is a %s but \"%s\" is a %s; a chart compares one kind "
-                         "of measure: show them in a table instead"),
-                       ind->id, sheet_kind_name(ind->kind), f->id, sheet_kind_name(f->kind));
+                       _("indicator \"%s\" is %s (\"kind\": \"%s\") but \"%s\" is %s (\"kind\": "
+                         "\"%s\"); a chart compares one kind of measure: show them in a table "
+                         "instead"),
+                       ind->id, sheet_kind_words(ind->kind), sheet_kind_name(ind->kind), f->id,
+                       sheet_kind_words(f->kind), sheet_kind_name(f->kind));
         else if (!same_text(ind->scope, f->scope))
             jin_report(&ld->j, items[i].path,
                        _("indicator \"%s\" counts %s but \"%s\" counts %s; a chart compares "
@@ -260,9 +262,9 @@ static void check_items(loader *ld, unsigned rules, const sheet_item *items, siz
                            ind->unit ? ind->unit : "");
             else if (ind->kind != KIND_SHARE)
                 jin_report(&ld->j, items[i].path,
-                           _("indicator \"%s\" is a %s, not a share of a whole; a ring shows a "
-                             "share"),
-                           ind->id, sheet_kind_name(ind->kind));
+                           _("indicator \"%s\" is %s (\"kind\": \"%s\"), not a share of a "
+                             "whole; a ring shows a share"),
+                           ind->id, sheet_kind_words(ind->kind), sheet_kind_name(ind->kind));
             else if (!ind->missing && (ind->value < 0 || ind->value > 100))
                 jin_report(&ld->j, items[i].path,
                            _("indicator \"%s\" is %s%%; a share must lie between 0 and 100"),

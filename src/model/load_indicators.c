@@ -21,6 +21,16 @@ const char *sheet_kind_name(sheet_kind k)
     return k < KIND_LAST ? kind_names[k] : "?";
 }
 
+/* What each kind is, in words: messages name it so and give the keyword
+ * beside it, so a reader of any language sees both. */
+static const char *const kind_words[KIND_LAST] = {N_("a count"), N_("a share"), N_("a change"),
+                                                  N_("a per-capita figure"), N_("a rank")};
+
+const char *sheet_kind_words(sheet_kind k)
+{
+    return k < KIND_LAST ? _(kind_words[k]) : "?";
+}
+
 /* "2024-01" or "2024-01-31". */
 static bool valid_month_or_date(const char *d)
 {
