@@ -168,3 +168,28 @@ if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then
         ko "valgrind: --format ofd over every data file, 0 errors, 0 bytes definitely lost" "$out"
     fi
 fi
+
+# The OFD writer's libraries are opened when an OFD is written, never for a
+# PDF; a library that cannot be used is a clear error and nothing is written.
+if LD_DEBUG=files "$BIN" -o "$T/ofd/nolib.pdf" data/2025.json 2>&1 | grep -qE 'libzip|libxml2|libharfbuzz-subset'; then
+    ko "a PDF run does not load the OFD libraries (libzip, libxml2, hb-subset)"
+else
+    ok "a PDF run does not load the OFD libraries (libzip, libxml2, hb-subset)"
+fi
+zip_so=$(readelf -d "$(pkg-config --variable=libdir libzip)/libzip.so" 2>/dev/null |
+    sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
+mkdir -p "$T/ofd/nolib"
+if [ -n "$zip_so" ] && printf 'int not_libzip;\n' >"$T/ofd/nolib/stub.c" &&
+    cc -shared -fPIC -o "$T/ofd/nolib/$zip_so" "$T/ofd/nolib/stub.c" 2>/dev/null; then
+    rm -f "$T/ofd/nolib.ofd"
+    err=$(LD_LIBRARY_PATH="$T/ofd/nolib" LANG=C.UTF-8 LANGUAGE= "$BIN" --format ofd -o "$T/ofd/nolib.ofd" data/2025.json 2>&1)
+    rc=$?
+    if [ "$rc" -eq 1 ] && [ "$err" = "$T/ofd/nolib.ofd: cannot write OFD: $zip_so has no function zip_close" ] &&
+        [ ! -e "$T/ofd/nolib.ofd" ] && ! ls -a "$T/ofd" | grep -q '^\.nolib\.ofd\.'; then
+        ok "ofd: a libzip without its functions is an error naming it, nothing written"
+    else
+        ko "ofd: a libzip without its functions is an error naming it, nothing written" "exit $rc: $err"
+    fi
+else
+    skipped "ofd: a broken libzip" "no C compiler or no libzip soname"
+fi

@@ -5,7 +5,8 @@
 # text_fonts.c, text_cache.c, text_lines.c, text_spacing.c, text_draw.c; not cjk.c, which
 # works on plain UTF-8); Cairo only there and in src/render/; libqpdf only in
 # src/render/pdfpost.c (the archive pass); for OFD, libzip only in
-# src/render/ofd_zip.c, libxml2 in ofd_xml.c, HarfBuzz in ofd_font.c. Calls go downward:
+# src/render/ofd_zip.c, libxml2 in ofd_xml.c, hb-subset in ofd_font.c (their headers in
+# ofd_libs.h, which opens the three when an OFD is first written). Calls go downward:
 # base includes nothing of ours above it, model only base, typeset only base.
 set -u
 bad=""
@@ -14,9 +15,11 @@ for f in $(find src -name '*.c' -o -name '*.h' | sort) $(find include -name '*.h
     case $f in src/typeset/text*.c | src/typeset/text_priv.h) ;; *) grep -q '#include <\(pango\|fontconfig\)' "$f" && bad="$bad $f(pango/fontconfig)" ;; esac
     case $f in src/typeset/text*.c | src/typeset/text_priv.h | src/render/*) ;; *) grep -q '#include <cairo' "$f" && bad="$bad $f(cairo)" ;; esac
     case $f in src/render/pdfpost.c) ;; *) grep -q '#include <qpdf' "$f" && bad="$bad $f(qpdf)" ;; esac
-    case $f in src/render/ofd_zip.c) ;; *) grep -q '#include <zip' "$f" && bad="$bad $f(libzip)" ;; esac
-    case $f in src/render/ofd_xml.c) ;; *) grep -q '#include <libxml/' "$f" && bad="$bad $f(libxml2)" ;; esac
-    case $f in src/render/ofd_font.c) ;; *) grep -q '#include <hb' "$f" && bad="$bad $f(harfbuzz)" ;; esac
+    case $f in src/render/ofd_libs.h) ;; *) grep -q '#include <\(zip\|libxml/\|hb-subset\)' "$f" && bad="$bad $f(libzip/libxml2/hb-subset headers)" ;; esac
+    case $f in src/render/ofd_font.c | src/render/ofd_libs.h) ;; *) grep -q '#include <hb' "$f" && bad="$bad $f(harfbuzz)" ;; esac
+    case $f in src/render/ofd_zip.c | src/render/ofd_libs.*) ;; *) grep -qE '\bzip_[a-z_]+\(' "$f" && bad="$bad $f(libzip)" ;; esac
+    case $f in src/render/ofd_xml.c | src/render/ofd_libs.*) ;; *) grep -qE '\bxml(TextWriter|Buffer|NewTextWriter|FreeTextWriter)[A-Za-z]*\(' "$f" && bad="$bad $f(libxml2)" ;; esac
+    case $f in src/render/ofd_font.c | src/render/ofd_libs.*) ;; *) grep -qE '\bhb_subset_[a-z_]+\(' "$f" && bad="$bad $f(hb-subset)" ;; esac
     case $f in
     */base/*) grep -q '#include "\(model\|typeset\|layout\|render\)/' "$f" && bad="$bad $f(base calls up)" ;;
     */cmd/*) grep -q '#include "\(typeset\|layout\|render\)/' "$f" && bad="$bad $f(cmd calls layout)" ;;

@@ -12,6 +12,7 @@
 
 #include "base/atomic_file.h"
 #include "base/i18n.h"
+#include "ofd_libs.h"
 #include "ofd_priv.h"
 
 /* ---- paths ---------------------------------------------------------------- */
@@ -463,6 +464,8 @@ double ofd_mm_per_pt = 25.4 / 72.0;
 bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
                const char *creation_date, const char *creator, const char *path, diag_list *dl)
 {
+    if (!ofd_libs_open(path, dl))
+        return false;
     ofd_mm_per_pt = 25.4 / 72.0 * (scale > 0 ? scale : 1);
     ofd_writer o = {.d = d,
                     .page_w_mm = (paper_w > 0 ? paper_w : d->width * scale) * (25.4 / 72.0),

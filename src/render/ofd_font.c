@@ -1,11 +1,12 @@
 /* ofd_font: see ofd_font.h. */
 #include "ofd_font.h"
 
-#include <hb-subset.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "ofd_libs.h"
 
 #include "base/i18n.h"
 

@@ -3,11 +3,12 @@
  * millimetres, colours, graphic units, and the parts they make. */
 #include "ofd_priv.h"
 
-#include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "ofd_libs.h"
 
 #define OFD_NS "http://www.ofdspec.org/2016"
 

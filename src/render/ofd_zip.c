@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
+
+#include "ofd_libs.h"
 
 static int part_rank(const char *name)
 {
