@@ -8,6 +8,9 @@ from the text boxes poppler reads back and the PDF's content streams.
 - the title centred on the text block (156 mm wide from 28 mm);
 - body lines within the text block, full lines filling it (撑满版心), the
   line pitch 28.95 pt;
+- lines with figures that go on in the next line justified to the right edge
+  (at least half of them: a line a long figure left far short stays short,
+  since no gap between two characters grows beyond a tenth of an em);
 - the grid: 28 characters on every full line of full-width characters (the
   first-line indent counted in characters; 27 where 禁则 took the 28th to
   the next line), every line of text at the left edge or two characters in
@@ -173,7 +176,7 @@ def near(a, b):
 def main():
     pdf, first, label = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     full_page = int(sys.argv[4]) if len(sys.argv) > 4 else 0
-    checked_lines, rows_per_page, summary = [0], [], []
+    checked_lines, figure_lines, figure_short, rows_per_page, summary = [0], [0], [], [], []
     xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True,
                          capture_output=True, text=True).stdout
     root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
@@ -216,8 +219,10 @@ def main():
                 problems.append(f"page {n}: {t!r} at ({x0:.1f},{y0:.1f})-({x1:.1f},{y1:.1f}) "
                                 f"leaves the text block")
         # Body paragraphs: consecutive full-width lines 28.95 pt apart and filling the block.
+        # A line's words joined; a space between two (a narrow character,
+        # as a figure is) kept as one.
         lines = [(float(l.get("xMin")), float(l.get("yMin")), float(l.get("xMax")),
-                  float(l.get("yMax")), "".join(w.text or "" for w in l.iter("word")))
+                  float(l.get("yMax")), " ".join(w.text or "" for w in l.iter("word")))
                  for l in page.iter("line")]
         lines = [l for l in lines if l[3] <= TOP + HEIGHT + TOL]
         body = [l for l in lines if near(l[0], LEFT) and near(l[2], RIGHT) and
@@ -250,7 +255,27 @@ def main():
                 if not kinsoku and (cells != CHARS or abs(x1 - x0 - len(t) * CELL) > TOL):
                     problems.append(f"page {n}: a full line of {cells} characters "
                                     f"({x1 - x0:.2f} pt for {len(t)}), not {CHARS} ({t[:12]}…)")
+        # 撑满版心 also for lines with figures in them: a line that goes on
+        # in the next one (28.95 pt below, at the left edge) ends at the
+        # right edge (a line of full-width characters only stays on the
+        # grid instead: counted above).
+        for i, (x0, y0, x1, y1, t) in enumerate(lines):
+            if abs(y1 - y0 - SAN) > 0.1 or not (near(x0, LEFT) or near(x0, LEFT + 2 * CELL)):
+                continue
+            nxt = next((l for l in lines[i + 1:] if abs(l[1] - y0 - PITCH) <= TOL), None)
+            if not nxt or not near(nxt[0], LEFT) or all(full_width(c) for c in t):
+                continue
+            short = RIGHT - x1
+            figure_lines[0] += 1
+            if short > TOL:
+                figure_short.append(f"page {n} {t[:8]!r}… {short:.1f} pt")
         rows_per_page.append(len(rows))
+    # Justification adds at most a tenth of an em between two characters (a
+    # wider gap reads as a space in copied text), so a line that a long
+    # figure left far short stays short: at least half must reach the edge.
+    if figure_lines[0] and 2 * len(figure_short) > figure_lines[0]:
+        problems.append(f"{len(figure_short)} of {figure_lines[0]} lines with figures end short of "
+                        f"the right edge (not justified): " + "; ".join(figure_short))
         if n == full_page and len(rows) != ROWS:
             problems.append(f"page {n}: {len(rows)} lines on the grid, not {ROWS}")
     if not any(True for p in pages):
@@ -261,6 +286,8 @@ def main():
     for p in problems:
         print(f"{pdf}: {p}")
     print(f"{pdf}: {len(pages)} pages; {checked_lines[0]} full lines of {CHARS} characters; "
+          f"{figure_lines[0] - len(figure_short)} of {figure_lines[0]} lines with figures "
+          f"justified; "
           f"lines on the grid per page {rows_per_page} (of {ROWS}); " + "; ".join(summary))
     return 1 if problems else 0
 

@@ -153,13 +153,15 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     text_place_gaps(t->layout, &gaps);
     free(gaps.at);
     gaps.at = NULL;
-    /* On a character grid a line of whole cells is full already; one with
-     * figures in it stays short rather than pull the cells off the grid.
-     * (Snapping figures to whole cells, as Word does, was tried: the space
-     * left beside them is wider than a tenth of an em, and copied text
-     * then reads "433 个".) */
-    if (style->align == ALIGN_JUSTIFY && width > 0 && style->tracking == 0)
-        text_justify(t->layout, utf8, style->size);
+    /* On a character grid a line of whole full-width characters stays on
+     * the grid (full, or a cell short where the line-breaking rules took a
+     * character down); a line with figures or Latin in it is off the grid
+     * already and is spread between its Han characters like any other, so
+     * a 公文 keeps both margins straight. Snapping figures to whole cells, as
+     * Word does, was tried: the space left beside them is wider than a
+     * tenth of an em, and copied text then reads "433 个". */
+    if (style->align == ALIGN_JUSTIFY && width > 0)
+        text_justify(t->layout, utf8, style->size, style->tracking != 0);
 
     uint32_t cp = first_unknown(t->layout);
     if (cp) {

@@ -78,6 +78,9 @@ bool text_set_gaps(PangoAttrList *attrs, const text_style *style, const cjk_text
  * set (sorts gaps). */
 void text_place_gaps(PangoLayout *layout, gap_list *gaps);
 /* text_spacing.c: justifies the lines of layout where Chinese allows it. */
-void text_justify(PangoLayout *layout, const char *utf8, double size);
+/* Spreads each line but a paragraph's last to the full width; on a
+ * character grid only the lines with a narrow (figure or Latin) character
+ * in them. */
+void text_justify(PangoLayout *layout, const char *utf8, double size, bool grid);
 
 #endif

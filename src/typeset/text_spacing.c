@@ -109,11 +109,19 @@ static bool can_spread(gunichar c, gunichar next)
     return (cjk_is_han(c) || c_mark) && (cjk_is_han(next) || n_mark);
 }
 
+/* A character that fills a cell of the grid: Han, and the full-width
+ * punctuation and forms. */
+static bool is_full_width(gunichar c)
+{
+    return cjk_is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60) ||
+           (c >= 0x2018 && c <= 0x201D) || c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == 0x200B;
+}
+
 /* Justification by hand: Pango 1.50 spreads a line's slack between every
  * pair of characters, "2 7 . 6 2 %" included. Here it goes only where
  * can_spread allows; a line with no such place stays ragged. The last line
  * of each paragraph is not spread. */
-void text_justify(PangoLayout *layout, const char *utf8, double size)
+void text_justify(PangoLayout *layout, const char *utf8, double size, bool grid)
 {
     int width = pango_layout_get_width(layout), indent = pango_layout_get_indent(layout);
     int max_spread = (int)(0.095 * size * PANGO_SCALE);
@@ -125,6 +133,7 @@ void text_justify(PangoLayout *layout, const char *utf8, double size)
         int avail = width - (line->is_paragraph_start && indent > 0 ? indent : 0);
         PangoGlyphInfo *where[MAX_GLYPHS];
         int n = 0, natural = 0;
+        bool narrow = false;
         gunichar prev = 0;
         PangoGlyphInfo *prev_glyph = NULL;
         for (GSList *r = line->runs; r; r = r->next) {
@@ -139,6 +148,7 @@ void text_justify(PangoLayout *layout, const char *utf8, double size)
                 gunichar c = g_utf8_get_char(utf8 + run->item->offset + gs->log_clusters[g]);
                 if (c == 0x200B) /* a break opportunity: invisible, not a character */
                     continue;
+                narrow = narrow || !is_full_width(c);
                 if (prev_glyph && can_spread(prev, c) && n < MAX_GLYPHS)
                     where[n++] = prev_glyph;
                 prev = c;
@@ -146,7 +156,7 @@ void text_justify(PangoLayout *layout, const char *utf8, double size)
             }
         }
         int slack = avail - natural;
-        if (n == 0 || slack <= 0)
+        if (n == 0 || slack <= 0 || (grid && !narrow))
             continue;
         /* No more than a tenth of an em at one place: a wider gap reads as a
          * word space when the text is copied from the PDF (see style.c's
