@@ -147,7 +147,18 @@ $(TOOL_BIN): tests/tools/imgdiff.c | deps-test
 	@echo "CC      $<"
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(LDLIBS) -o $@
 
-test: deps-test build $(UNIT_BIN) $(TOOL_BIN) check-layers
+# The independent OFD reader of tests/ofd.inc.sh: ofd.js from npm, as
+# tests/ofdjs/package-lock.json pins it, into out/ofdjs. Without the network
+# the test says it skipped the reader.
+OFDJS     := out/ofdjs/node_modules/ofd.js/lib/ofd.umd.js
+$(OFDJS): tests/ofdjs/package.json tests/ofdjs/package-lock.json | deps-test
+	@mkdir -p out/ofdjs
+	@cp tests/ofdjs/package.json tests/ofdjs/package-lock.json out/ofdjs/
+	@echo "NPM     ofd.js into out/ofdjs"
+	@if (cd out/ofdjs && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null); \
+	then touch -c $@; else echo "npm ci failed in out/ofdjs: make test will skip the OFD reader"; fi
+
+test: deps-test build $(UNIT_BIN) $(TOOL_BIN) $(OFDJS) check-layers
 	@BIN=$(BIN) BUILD=$(BUILD) SANITIZE=$(SANITIZE) PYTHON=$(PYTHON) sh tests/run.sh
 
 update-refs: build $(TOOL_BIN)

@@ -15,6 +15,8 @@ from the same layout:
   character drawn in it and whose glyph count covers every glyph id of the
   CGTransforms, which must account for every character; a letter or
   Han drawn one to one is the glyph the cmap gives it;
+- a TextObject in a Bold font says Weight 700, one in another font no
+  Weight (400): a reader that draws in its own fonts goes by it;
 - TextCode: DeltaX one per character after the first; the text of each
   page, as a reader extracts it, is pdftotext's text of the PDF page
   (same characters, whitespace aside); every word pdftotext finds starts
@@ -243,6 +245,7 @@ def main():
 
     # resources
     fonts, colorspaces = {}, {}
+    bold_fonts = set()  # the IDs of the fonts marked Bold
     for res_loc in [e.text for e in cd.findall(Q("PublicRes"))] + \
             [e.text for e in cd.findall(Q("DocumentRes"))]:
         res = xml(base + res_loc)
@@ -271,6 +274,8 @@ def main():
                 continue
             fonts[int(f.get("ID"))] = (loc, struct.unpack(">H", t["maxp"][4:6])[0],
                                        cmap_chars(t["cmap"]))
+            if f.get("Bold") == "true":
+                bold_fonts.add(int(f.get("ID")))
     if not fonts:
         err("no embedded fonts")
     if not colorspaces:
@@ -318,6 +323,9 @@ def main():
                 err("page %d: TextObject %s uses unknown Font %s" % (n, t.get("ID"), fid))
                 continue
             floc, n_glyphs, cmap = fonts[fid]
+            if (fid in bold_fonts) != (int(t.get("Weight", "400")) >= 600):
+                err("page %d: TextObject %s in Font %s has Weight %s"
+                    % (n, t.get("ID"), fid, t.get("Weight", "400")))
             bx, by = floats(t.get("Boundary"))[:2]
             ctm = floats(t.get("CTM")) if t.get("CTM") else [1, 0, 0, 1, 0, 0]
             full = mul(ctm, [1, 0, 0, 1, bx, by])

@@ -4,9 +4,9 @@
 # Every package is read back by tests/check_ofd.py (zipfile + ElementTree,
 # nothing of ours) against the PDF of the same sheet: every required
 # element, every reference, the fonts, the text a reader extracts (the
-# PDF's, per page) and where each word starts (the PDF's, ±0.3 pt). No
-# independent OFD renderer runs here: none installs from Debian or npm on a
-# bare Debian 12 that we could run (see README, "OFD").
+# PDF's, per page) and where each word starts (the PDF's, ±0.3 pt). Then the
+# pages are drawn twice: by tests/ofd_to_svg.py (ours) and by ofd.js (npm, an
+# independent reader, in headless chromium; see README, "OFD").
 
 mkdir -p "$T/ofd"
 for json in data/*.json; do
@@ -157,6 +157,79 @@ if command -v rsvg-convert >/dev/null 2>&1; then
     done
 else
     skipped "ofd pages drawn from the package" "no rsvg-convert (librsvg2-bin; make test installs it)"
+fi
+
+# An independent reader: ofd.js (npm, pinned by tests/ofdjs/package-lock.json,
+# installed by make into out/ofdjs) draws every page in headless chromium,
+# and each must match the PDF page by tests/ofd_reader.py's block measure
+# (8x8 pixel blocks at 72 dpi, at most 24 off by more than 48 of 255). The
+# reader draws text in the fonts fontconfig finds by family name: the
+# project's, through fonts/fonts.conf. Two broken packages must fail it.
+OFDJS=out/ofdjs/node_modules/ofd.js/lib/ofd.umd.js
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    skipped "ofd pages drawn by ofd.js" "no chromium or chromedriver (chromium, chromium-driver; make test installs them)"
+elif [ ! -f "$OFDJS" ]; then
+    skipped "ofd pages drawn by ofd.js" "no $OFDJS (make test installs it with npm ci; it could not)"
+else
+    ver=$(sed -n 's/^ *"version": "\([^"]*\)".*/\1/p' out/ofdjs/node_modules/ofd.js/package.json | head -n 1)
+    "$PY" - "$T/ofd/$y.ofd" "$T/ofd" <<'PYEOF'
+import re, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+z = zipfile.ZipFile(src)
+def write(name, change):
+    with zipfile.ZipFile("%s/%s.ofd" % (out, name), "w", zipfile.ZIP_DEFLATED) as w:
+        for i in z.infolist():
+            w.writestr(zipfile.ZipInfo(i.filename, i.date_time), change(i.filename, z.read(i.filename)))
+def drop_line(n, d):  # the first page's longest TextObject
+    if not n.endswith("Page_0/Content.xml"):
+        return d
+    objs = re.findall(rb"<ofd:TextObject .*?</ofd:TextObject>", d, re.S)
+    code = lambda o: re.search(rb">([^<]*)</ofd:TextCode>", o).group(1).decode()
+    return d.replace(max(objs, key=lambda o: len(code(o))), b"", 1)
+def recolor(n, d):  # the first page's first PathObject (the header band) red
+    if not n.endswith("Page_0/Content.xml"):
+        return d
+    return re.sub(rb'(<ofd:PathObject .*?<ofd:FillColor Value=")[^"]*', rb"\g<1>200 30 30", d, count=1, flags=re.S)
+write("noline", drop_line)
+write("recolor", recolor)
+PYEOF
+    set --
+    for j in data/*.json; do
+        n=$(basename "$j" .json)
+        [ -f "$T/ofd/$n.ofd" ] && set -- "$@" "$n" "$T/ofd/$n.ofd" "$T/ofd/$n.pdf"
+    done
+    for n in gray gongwen a3 book draft; do
+        [ -f "$T/ofd/$n.ofd" ] && set -- "$@" "$n" "$T/ofd/$n.ofd" "$T/ofd/$n.pdf"
+    done
+    set -- "$@" noline "$T/ofd/noline.ofd" "$T/ofd/$y.pdf" recolor "$T/ofd/recolor.ofd" "$T/ofd/$y.pdf"
+    out=$(FONTCONFIG_FILE=$(pwd)/fonts/fonts.conf "$PY" tests/ofd_reader.py "$OFDJS" out/test-diffs "$@" 2>&1)
+    rc=$?
+    if [ $rc -eq 2 ]; then
+        ko "ofd.js $ver: headless chromium starts" "$out"
+    else
+        while [ $# -gt 0 ]; do
+            n=$1
+            shift 3
+            pages=$(printf '%s\n' "$out" | grep -c "^$n page ")
+            worst=$(printf '%s\n' "$out" | sed -n "s/^$n page [0-9]*: \([0-9]*\) of .*/\1/p" | sort -n | tail -n 1)
+            case $n in
+            noline | recolor)
+                if printf '%s\n' "$out" | grep -qx "$n: FAIL"; then
+                    ok "ofd.js $ver: a package with a fault ($n) does not match its PDF (${worst:-?} blocks off)"
+                else
+                    ko "ofd.js $ver: a package with a fault ($n) does not match its PDF" "$(printf '%s\n' "$out" | grep "^$n")"
+                fi
+                ;;
+            *)
+                if printf '%s\n' "$out" | grep -qx "$n: ok"; then
+                    ok "ofd.js $ver draws ofd $n like its PDF ($pages pages, at most $worst of 24 blocks off)"
+                else
+                    ko "ofd.js $ver draws ofd $n like its PDF" "$(printf '%s\n' "$out" | grep "^$n")"
+                fi
+                ;;
+            esac
+        done
+    fi
 fi
 
 if [ -z "${SANITIZE:-}" ] && command -v valgrind >/dev/null 2>&1; then

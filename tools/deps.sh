@@ -60,6 +60,10 @@ if [ "$mode" = test ]; then
     /usr/bin/python3 -c "import jsonschema" 2>/dev/null || need python3-jsonschema
     command -v unzip >/dev/null 2>&1 || need unzip                # OFD packages are opened
     command -v rsvg-convert >/dev/null 2>&1 || need librsvg2-bin  # OFD pages drawn back
+    # the independent OFD reader: ofd.js (npm, into out/ofdjs) in headless chromium
+    command -v chromium >/dev/null 2>&1 || need chromium
+    command -v chromedriver >/dev/null 2>&1 || need chromium-driver
+    command -v npm >/dev/null 2>&1 || need npm
 fi
 
 # The Chinese messages are tested for real: a bare Debian has no zh_CN locale.

@@ -271,11 +271,6 @@ static void write_public_res(ofd_writer *o)
     x_attr(o, "Type", "RGB");
     x_attr(o, "BitsPerComponent", "8");
     x_end(o);
-    x_start(o, "ColorSpace");
-    x_attr_uint(o, "ID", o->cs_gray);
-    x_attr(o, "Type", "GRAY");
-    x_attr(o, "BitsPerComponent", "8");
-    x_end(o);
     x_end(o);
     if (ofd_fonts_count(o->fonts)) {
         x_start(o, "Fonts");
@@ -473,7 +468,6 @@ bool ofd_write(const doc *d, double paper_w, double paper_h, double scale,
                     .next_id = 1,
                     .fonts = ofd_fonts_new()};
     o.cs_rgb = o.next_id++;
-    o.cs_gray = o.next_id++;
     o.page_ids = calloc(d->n_pages ? d->n_pages : 1, sizeof *o.page_ids);
     if (!o.page_ids || !o.fonts) {
         diag_error(dl, path, "%s", _("out of memory"));

@@ -28,7 +28,7 @@ typedef struct ofd_writer {
     const doc *d;
     double page_w_mm, page_h_mm; /* the paper */
     unsigned next_id;
-    unsigned cs_rgb, cs_gray;
+    unsigned cs_rgb;
     unsigned *page_ids;
     ofd_fonts *fonts;
     ofd_part *parts;
@@ -61,7 +61,7 @@ void x_attr_num(ofd_writer *o, const char *name, double v);
 void x_attr_nums(ofd_writer *o, const char *name, const double *v, int n);
 void x_text(ofd_writer *o, const char *s);
 void x_leaf(ofd_writer *o, const char *name, const char *content);
-/* <ofd:element Value=… ColorSpace=…/>, greys in the GRAY space. */
+/* <ofd:element Value="r g b" ColorSpace=…/>, in the one RGB space. */
 void x_color(ofd_writer *o, const char *element, rgb c);
 /* Starts a graphic unit with a new ID and Boundary x0..x1, y0..y1 (points). */
 void x_unit(ofd_writer *o, const char *element, double x0, double y0, double x1, double y1);

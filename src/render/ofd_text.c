@@ -207,8 +207,15 @@ static void write_text_object(ofd_writer *o, const text_run *r, int f, const run
         x_attr_nums(o, "CTM", ctm, 6);
         ox = oy = 0;
     }
-    x_attr_uint(o, "Font", ofd_fonts_info(o->fonts, (size_t)f)->id);
+    const ofd_font_info *fi = ofd_fonts_info(o->fonts, (size_t)f);
+    x_attr_uint(o, "Font", fi->id);
     x_attr_num(o, "Size", MM(s));
+    /* The font's weight and slant on the object too: Weight defaults to 400,
+     * and a reader that draws in its own fonts (ofd.js) goes by these. */
+    if (fi->bold)
+        x_attr(o, "Weight", "700");
+    if (fi->italic)
+        x_attr(o, "Italic", "true");
     x_color(o, "FillColor", o->text_color);
     write_cg_transforms(o, rl);
     x_start(o, "TextCode");

@@ -173,22 +173,16 @@ static int byte_of(double v)
     return v <= 0 ? 0 : v >= 1 ? 255 : (int)lround(v * 255);
 }
 
-/* <ofd:FillColor Value="…" ColorSpace="…"/>: greys in the GRAY space (one
- * channel, what a black-and-white printer gets), the rest in RGB. */
+/* <ofd:FillColor Value="r g b" ColorSpace="…"/>, greys too: a GRAY space
+ * is the standard's, but ofd.js ignores ColorSpace and reads a one-channel
+ * Value="255" as black (white text on the header band came out black). */
 void x_color(ofd_writer *o, const char *element, rgb c)
 {
-    int r = byte_of(c.r), g = byte_of(c.g), b = byte_of(c.b);
     char v[32];
+    snprintf(v, sizeof v, "%d %d %d", byte_of(c.r), byte_of(c.g), byte_of(c.b));
     x_start(o, element);
-    if (r == g && g == b) {
-        snprintf(v, sizeof v, "%d", r);
-        x_attr(o, "Value", v);
-        x_attr_uint(o, "ColorSpace", o->cs_gray);
-    } else {
-        snprintf(v, sizeof v, "%d %d %d", r, g, b);
-        x_attr(o, "Value", v);
-        x_attr_uint(o, "ColorSpace", o->cs_rgb);
-    }
+    x_attr(o, "Value", v);
+    x_attr_uint(o, "ColorSpace", o->cs_rgb);
     x_end(o);
 }
 
