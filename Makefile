@@ -33,12 +33,9 @@ PYTHON    ?= $(firstword $(wildcard /usr/bin/python3) python3)
 CPPFLAGS  += -D_GNU_SOURCE -DFACTSHEET_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)/gen
 ALL_CFLAGS = -std=c11 $(OPT) $(WARNINGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
 # The OFD writer's libraries are not linked: src/render/ofd_libs.c opens them
-# by their sonames when an OFD is first written (a PDF run never loads them).
+# by their sonames (tools/ofd-sonames.sh) when an OFD is first written, so a
+# PDF run never loads them.
 OFD_PKGS  := libzip libxml-2.0 harfbuzz-subset
-soname     = $(shell readelf -d $(shell pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
-$(BUILD)/render/ofd_libs.o: CPPFLAGS += -DOFD_LIBZIP_SONAME='"$(call soname,libzip,libzip.so)"' \
-    -DOFD_LIBXML_SONAME='"$(call soname,libxml-2.0,libxml2.so)"' \
-    -DOFD_SUBSET_SONAME='"$(call soname,harfbuzz-subset,libharfbuzz-subset.so)"'
 LDLIBS     = $(shell pkg-config --libs $(filter-out $(OFD_PKGS),$(PKGS))) -lm
 
 LIB_SRC   := $(sort $(wildcard src/*/*.c))
@@ -94,6 +91,11 @@ $(BUILD)/gen/srgb_icc.inc: tools/find-srgb.sh | deps
 	@icc=$$(sh tools/find-srgb.sh) && echo "GEN     $$icc -> $@" && \
 	    od -An -v -tx1 "$$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >$@.tmp && mv $@.tmp $@
 $(BUILD)/render/pdfpost.o: $(BUILD)/gen/srgb_icc.inc
+
+$(BUILD)/gen/ofd_sonames.h: tools/ofd-sonames.sh | deps
+	@mkdir -p $(dir $@)
+	@sh tools/ofd-sonames.sh >$@.tmp && mv $@.tmp $@
+$(BUILD)/render/ofd_libs.o: $(BUILD)/gen/ofd_sonames.h
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	@mkdir -p $(dir $@)

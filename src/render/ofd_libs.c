@@ -1,10 +1,13 @@
 /* ofd_libs: opens libzip, libxml2 and hb-subset when the first OFD is
- * written (see ofd_libs.h for why). The sonames come from the build
- * (Makefile: the libraries the headers belong to). */
+ * written (see ofd_libs.h for why). Their sonames come from the build:
+ * ofd_sonames.h, made by tools/ofd-sonames.sh from the installed
+ * libraries the headers belong to. */
 #define OFD_LIBS_LOADER
 #include "ofd_libs.h"
 
 #include <dlfcn.h>
+
+#include "ofd_sonames.h"
 
 #include "base/i18n.h"
 

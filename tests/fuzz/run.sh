@@ -54,6 +54,7 @@ fi
 mkdir -p out/fuzz/gen
 icc=$(sh tools/find-srgb.sh) || exit 2
 od -An -v -tx1 "$icc" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g' >out/fuzz/gen/srgb_icc.inc || exit 2
+sh tools/ofd-sonames.sh >out/fuzz/gen/ofd_sonames.h || exit 2
 
 # trace <LOG: the sanitizer's report without libFuzzer's and libc's frames.
 trace() {
