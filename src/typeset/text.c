@@ -128,7 +128,8 @@ static text *text_new_refined(text_fonts *f, const char *utf8, const text_style 
     if (!t)
         return NULL;
     t->refs = 1;
-    t->layout = pango_layout_new(f->ctx);
+    PangoContext *ctx = text_fonts_context(f, face != f->faces[style->face]);
+    t->layout = ctx ? pango_layout_new(ctx) : NULL;
     if (!t->layout) {
         free(t);
         return NULL;

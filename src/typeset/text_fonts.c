@@ -6,8 +6,10 @@
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "text_priv.h"
 
 static const struct face_spec {
@@ -158,6 +160,61 @@ static cairo_font_options_t *target_font_options(text_target target)
     return opts;
 }
 
+/* Whether config has a face of family. */
+static bool has_family(FcConfig *config, const char *family)
+{
+    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+    FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
+    bool found = set && set->nfont > 0;
+    if (set)
+        FcFontSetDestroy(set);
+    if (os)
+        FcObjectSetDestroy(os);
+    if (pat)
+        FcPatternDestroy(pat);
+    return found;
+}
+
+/* Appends text to an XML document, escaped. */
+static void xml_text(strbuf *sb, const char *s)
+{
+    for (const char *c = s; *c; c++)
+        switch (*c) {
+        case '&': sb_printf(sb, "&amp;"); break;
+        case '<': sb_printf(sb, "&lt;"); break;
+        case '>': sb_printf(sb, "&gt;"); break;
+        default: sb_printf(sb, "%c", *c);
+        }
+}
+
+/* A configuration of the fonts in dir (the folder of fonts.conf: ours and
+ * the office's), read through full's caches as full read them: what Pango
+ * sets texts on (see text_priv.h). */
+static FcConfig *own_config(FcConfig *full, const char *dir)
+{
+    strbuf xml = {0};
+    sb_printf(&xml, "%s", "<fontconfig><dir>");
+    xml_text(&xml, dir);
+    sb_printf(&xml, "%s", "</dir>");
+    FcStrList *caches = FcConfigGetCacheDirs(full);
+    for (FcChar8 *c; caches && (c = FcStrListNext(caches));) {
+        sb_printf(&xml, "%s", "<cachedir>");
+        xml_text(&xml, (const char *)c);
+        sb_printf(&xml, "%s", "</cachedir>");
+    }
+    FcStrListDone(caches);
+    sb_printf(&xml, "%s", "</fontconfig>");
+    FcConfig *own = xml.failed ? NULL : FcConfigCreate();
+    if (own && !(FcConfigParseAndLoadFromMemory(own, (const FcChar8 *)sb_str(&xml), FcTrue) &&
+                 FcConfigBuildFonts(own))) {
+        FcConfigDestroy(own);
+        own = NULL;
+    }
+    sb_free(&xml);
+    return own;
+}
+
 /* Reads conf_path (and the fonts it names) into a configuration of our own. */
 static bool load_config(text_fonts *f, const char *conf_path, diag_list *dl)
 {
@@ -165,9 +222,15 @@ static bool load_config(text_fonts *f, const char *conf_path, diag_list *dl)
      * working directory: make it absolute first. */
     char *abs = realpath(conf_path, NULL);
     f->config = FcConfigCreate();
-    bool loaded = f->config && abs && FcConfigParseAndLoad(f->config, (const FcChar8 *)abs, FcTrue);
+    bool loaded = f->config && abs &&
+                  FcConfigParseAndLoad(f->config, (const FcChar8 *)abs, FcTrue) &&
+                  FcConfigBuildFonts(f->config);
+    if (loaded) {
+        *strrchr(abs, '/') = '\0'; /* realpath's result is absolute: it has a slash */
+        loaded = (f->own = own_config(f->config, abs)) != NULL;
+    }
     free(abs);
-    if (!loaded || !FcConfigBuildFonts(f->config)) {
+    if (!loaded) {
         diag_error(dl, conf_path, "%s", _("cannot load the font configuration"));
         return false;
     }
@@ -206,32 +269,36 @@ static bool find_face(text_fonts *f, int i, const char *conf_path, diag_list *dl
     return false;
 }
 
-/* The Pango font map and context on our configuration: PDF points, unrounded
- * glyph positions, unhinted metrics, zh-cn, and the target's font options. */
-static bool start_pango(text_fonts *f, text_target target, const char *conf_path, diag_list *dl)
+/* A Pango font map and context on config: PDF points, unrounded glyph
+ * positions, unhinted metrics, zh-cn, and the target's font options. */
+static bool start_pango(FcConfig *config, text_target target, PangoFontMap **map,
+                        PangoContext **ctx)
 {
-    /* Make ours the process's current configuration before Pango starts:
-     * Pango 1.50 calls FcInit() in a thread of its own, which would otherwise
-     * load the system's configuration and every system font's cache (tens of
-     * megabytes and milliseconds we never use). */
-    FcConfigSetCurrent(f->config);
-    f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-    if (!f->map) {
-        diag_error(dl, conf_path, "%s", _("cannot create the Pango font map"));
+    *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!*map)
         return false;
-    }
-    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
-    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
-    f->ctx = pango_font_map_create_context(f->map);
-    pango_context_set_round_glyph_positions(f->ctx, FALSE);
-    pango_context_set_language(f->ctx, pango_language_from_string("zh-cn"));
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(*map), config);
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*map), 72.0);
+    *ctx = pango_font_map_create_context(*map);
+    pango_context_set_round_glyph_positions(*ctx, FALSE);
+    pango_context_set_language(*ctx, pango_language_from_string("zh-cn"));
     cairo_font_options_t *opts = target_font_options(target);
     cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
-    pango_cairo_context_set_font_options(f->ctx, opts);
+    pango_cairo_context_set_font_options(*ctx, opts);
     cairo_font_options_destroy(opts);
     return true;
+}
+
+PangoContext *text_fonts_context(text_fonts *f, bool fallback)
+{
+    if (!f->own) /* the one map has every face */
+        return f->ctx;
+    if (fallback && !f->fallback_ctx &&
+        !start_pango(f->config, f->target, &f->fallback_map, &f->fallback_ctx))
+        return NULL;
+    return fallback ? f->fallback_ctx : f->ctx;
 }
 
 text_fonts *text_fonts_new(const char *conf_path, text_target target, diag_list *dl)
@@ -246,10 +313,8 @@ text_fonts *text_fonts_new(const char *conf_path, text_target target, diag_list 
     bool missing = false;
     for (int i = 0; i < FACE_LAST; i++)
         missing |= !find_face(f, i, conf_path, dl); /* every missing face reported */
-    if (missing || !start_pango(f, target, conf_path, dl))
+    if (missing)
         goto fail;
-    f->made = text_cache_new();
-
     for (int i = 0; i < FACE_LAST; i++) {
         if (f->faces[i])
             continue; /* the office's own font */
@@ -258,6 +323,24 @@ text_fonts *text_fonts_new(const char *conf_path, text_target target, diag_list 
         if (f->fallback_cover[i])
             f->fallback[i] = face_desc(face_specs[i].family, face_specs[i].weight);
     }
+    /* A configuration that keeps its faces outside its own folder gets no
+     * second map: everything is set on the full one, as before. */
+    for (int i = 0; i < FACE_LAST && f->own; i++)
+        if (f->faces[i] && !has_family(f->own, pango_font_description_get_family(f->faces[i]))) {
+            FcConfigDestroy(f->own);
+            f->own = NULL;
+        }
+    /* Make ours the process's current configuration before Pango starts:
+     * Pango 1.50 calls FcInit() in a thread of its own, which would otherwise
+     * load the system's configuration and every system font's cache (tens of
+     * megabytes and milliseconds we never use). */
+    FcConfigSetCurrent(f->config);
+    f->target = target;
+    if (!start_pango(f->own ? f->own : f->config, target, &f->map, &f->ctx)) {
+        diag_error(dl, conf_path, "%s", _("cannot create the Pango font map"));
+        goto fail;
+    }
+    f->made = text_cache_new();
     return f;
 
 fail:
@@ -285,6 +368,12 @@ void text_fonts_free(text_fonts *f)
         g_object_unref(f->ctx);
     if (f->map)
         g_object_unref(f->map);
+    if (f->fallback_ctx)
+        g_object_unref(f->fallback_ctx);
+    if (f->fallback_map)
+        g_object_unref(f->fallback_map);
+    if (f->own)
+        FcConfigDestroy(f->own);
     if (f->config)
         FcConfigDestroy(f->config);
     free(f);

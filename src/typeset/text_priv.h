@@ -21,9 +21,17 @@
  * fast) and the full Noto face for the rare characters the prepared one
  * lacks. A text is set in one of the two as a whole, chosen by coverage. */
 struct text_fonts {
-    FcConfig *config;
-    PangoFontMap *map;
-    PangoContext *ctx;
+    FcConfig *config; /* every face fonts.conf names: what covers what */
+    /* Pango sets texts on the faces of fonts.conf's own folder (ours and
+     * the office's); on the full faces (Debian's Noto CJK, LXGW WenKai)
+     * only a text with a rare character, through a second font map made
+     * the first time one is needed. With all faces in one map Pango sorts
+     * them all, rare-character sets merged, for every font size a sheet
+     * uses (FcFontSetSort, 19 million instructions of the 2025 sheet). */
+    FcConfig *own;
+    PangoFontMap *map, *fallback_map;
+    PangoContext *ctx, *fallback_ctx;
+    text_target target;
     PangoFontDescription *faces[FACE_LAST];    /* prepared or official, or NULL */
     PangoFontDescription *fallback[FACE_LAST]; /* the full face, or NULL */
     FcCharSet *cover[FACE_LAST], *fallback_cover[FACE_LAST];
@@ -35,6 +43,10 @@ struct text_fonts {
      * reference; a text is immutable once set. */
     GHashTable *made;
 };
+
+/* The context a text is set in: on the own faces, or (made the first
+ * time) on every face; NULL when Pango cannot make it. */
+PangoContext *text_fonts_context(text_fonts *f, bool fallback);
 
 struct text {
     PangoLayout *layout;
