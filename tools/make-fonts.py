@@ -47,7 +47,7 @@ FACES = [  # source (a Noto collection or a Fandol font), output file, family, s
 FANDOL_CHANGED = "2026-12-02"
 FANDOL_NOTICE = (
     "Copyright \u00a9 2012-2013, the Fandol team. Modified by the factsheet project on "
-    + FANDOL_CHANGED + ": cut to GB 2312 and office symbols, the other languages' forms, "
+    + FANDOL_CHANGED + ": cut to GB 2312, office symbols and the Simplified Chinese layout, "
     "CFF subroutines and hinting removed, glyphs renumbered, renamed (tools/make-fonts.py).")
 FANDOL_LICENSE = (
     "GNU General Public License version 3, with the font exception: if you create a document "
