@@ -49,7 +49,8 @@ typedef struct layout_ctx {
     bool strict;           /* overflow is an error, not a warning */
     table_form table_form; /* how a table block is set just now */
     double title_h;        /* charts side by side: the height every title takes */
-    int chart_no;     /* the official style's （一） （二） … of the charts in a section */
+    int chart_no; /* the official style's （一） （二） … of the charts in a section; -1: a
+                   * section's only chart, not numbered */
     double room_here; /* height left on the page for the block being built, 0 unknown */
     double room_page; /* height of a later page's text block */
     const sheet_block *last_block; /* the sheet's last block placed, or NULL */

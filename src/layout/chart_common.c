@@ -48,10 +48,10 @@ bool chart_header(layout_ctx *ctx, const sheet_block *blk, const char *unit, dou
     const style *st = ctx->st;
     double h;
     strbuf title = {0};
-    if (st->official) { /* charts are the （一） （二） … of their section */
+    if (st->official && ctx->chart_no >= 0) /* charts are the （一） （二） … of their section */
         layout_heading_number(2, ++ctx->chart_no, &title);
+    if (st->official)
         sb_printf(&title, "%s", blk->title);
-    }
     bool titled =
         !title.failed && box_text(ctx, b, st->official ? sb_str(&title) : blk->title,
                                   &st->chart_title, 0, *y, width, st->ink, blk->path, "title", &h);

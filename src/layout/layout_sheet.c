@@ -190,7 +190,13 @@ static bool place_sections(layout_ctx *ctx, flow *f, const form *fm)
         if ((i == 0 && (!st->official || !s->n_highlights)) || (i > 0 && moves(fm, sec)))
             continue;
         strbuf title = {0};
-        ctx->chart_no = 0;
+        /* A lone chart is not numbered: a （一） with no （二） is a
+         * structural error in a 公文. */
+        size_t charts = 0;
+        for (size_t k = 0; k < sec->n_blocks; k++)
+            if (sheet_block_kind_lookup(sec->blocks[k].kind)->rules & BK_CHART)
+                charts++;
+        ctx->chart_no = charts > 1 ? 0 : -1;
         if (st->official) { /* 一、 二、 … before each heading */
             layout_heading_number(1, (int)++number, &title);
             sb_printf(&title, "%s", sec->title);
