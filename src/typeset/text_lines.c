@@ -5,20 +5,38 @@
 
 #include "text_priv.h"
 
+/* Keeps bytes [start, end) of utf8 on one line when they surely fit one. */
+static void keep_together(PangoAttrList *attrs, const char *utf8, size_t start, size_t end,
+                          const text_style *style, double width)
+{
+    long chars = g_utf8_strlen(utf8 + start, (gssize)(end - start));
+    if (end <= start || chars * (style->size + style->tracking) > width)
+        return; /* a run that might not fit a line of its own may break */
+    PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+    a->start_index = (guint)start;
+    a->end_index = (guint)end;
+    pango_attr_list_insert(attrs, a);
+}
+
 void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *style, double width,
                     const cjk_text *cjk)
 {
-    /* A figure never breaks from its unit; a run that might not fit a line
-     * of its own is left to break (Pango would run it past the edge). */
-    for (size_t i = 0; width > 0 && i < cjk->n_keeps; i++) {
-        long chars = g_utf8_strlen(utf8 + cjk->keeps[i].start,
-                                   (gssize)(cjk->keeps[i].end - cjk->keeps[i].start));
-        if (chars * (style->size + style->tracking) > width)
-            continue;
-        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)cjk->keeps[i].start;
-        a->end_index = (guint)cjk->keeps[i].end;
-        pango_attr_list_insert(attrs, a);
+    if (width <= 0)
+        return;
+    /* A figure never breaks from its unit. */
+    for (size_t i = 0; i < cjk->n_keeps; i++)
+        keep_together(attrs, utf8, cjk->keeps[i].start, cjk->keeps[i].end, style, width);
+    /* "1至12月中旬 · 建档立卡贫困户": the parts a " · " separates (a
+     * period, a scope) break between them, not inside one; the separator
+     * stays with the part before it (间隔号 never starts a line). */
+    static const char sep[] = " \u00b7 ";
+    const char *at = strstr(utf8, sep);
+    for (size_t start = 0; at; at = strstr(utf8 + start, sep)) {
+        size_t end = (size_t)(at - utf8) + sizeof sep - 2; /* through the dot */
+        keep_together(attrs, utf8, start, end, style, width);
+        start = (size_t)(at - utf8) + sizeof sep - 1;
+        if (!strstr(utf8 + start, sep))
+            keep_together(attrs, utf8, start, strlen(utf8), style, width);
     }
 }
 
