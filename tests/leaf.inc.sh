@@ -90,3 +90,22 @@ check "--check: a paragraph that only repeats the cards' figures is a warning (E
      [ '$out_zh' = 'repeat.json:47:14: 警告：sections[0].blocks[1].text: 这段文字只是重复了本页卡片或图表中已有的数字；请写出这些数字说明了什么，或删去这段文字' ]"
 check "... a paragraph that says what they mean is not" sh -c \
     "[ -z \"\$(cd '$L' && '$BIN' --check meaning.json 2>&1)\" ]"
+
+# A period and a scope joined by " · " break between the two, never inside
+# one ("1至12月中旬 · 建 / 档立卡贫困户" was the 2018 table's), and the
+# separator never starts a line (间隔号).
+for v in "default:" "gongwen:--style gongwen"; do
+    n=${v%%:*}
+    # shellcheck disable=SC2086 # the style option, split on purpose
+    "$BIN" ${v#*:} -o "$T/sep-$n.pdf" data/2018.json 2>/dev/null
+    raw=$(pdftotext -raw "$T/sep-$n.pdf" - 2>/dev/null)
+    if [ -z "$raw" ]; then
+        ko "$n 2018: the parts of a \" · \" text stay whole" "no text read back"
+    elif printf '%s\n' "$raw" | grep -qE '· [^ ]{1,6}$' && printf '%s\n' "$raw" | grep -q '^档立卡'; then
+        ko "$n 2018: the parts of a \" · \" text stay whole" "$(printf '%s\n' "$raw" | grep -nE '· [^ ]{1,6}$|^档立卡')"
+    elif printf '%s\n' "$raw" | grep -q '^·'; then
+        ko "$n 2018: no line starts with the separator ·" "$(printf '%s\n' "$raw" | grep -n '^·')"
+    else
+        ok "$n 2018: the parts of a \" · \" text stay whole; no line starts with ·"
+    fi
+done
