@@ -163,17 +163,10 @@ static cairo_font_options_t *target_font_options(text_target target)
 /* Whether config has a face of family. */
 static bool has_family(FcConfig *config, const char *family)
 {
-    FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, family, (char *)NULL);
-    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
-    FcFontSet *set = pat && os ? FcFontList(config, pat, os) : NULL;
-    bool found = set && set->nfont > 0;
-    if (set)
-        FcFontSetDestroy(set);
-    if (os)
-        FcObjectSetDestroy(os);
-    if (pat)
-        FcPatternDestroy(pat);
-    return found;
+    FcCharSet *cs = family_charset(config, family);
+    if (cs)
+        FcCharSetDestroy(cs);
+    return cs != NULL;
 }
 
 /* Appends text to an XML document, escaped. */
