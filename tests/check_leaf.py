@@ -9,6 +9,9 @@ Modes:
                   the column header again
   aligned         figures of one table column stand on the decimal point:
                   integers end where the decimals' integer part ends
+  promise         the front page's pointer to the back ("全部N项指标及其时期、
+                  范围和比较") promises comparisons exactly when the back page
+                  shows one (a "较20xx年" or a "不作比较" note)
 """
 import re
 import subprocess
@@ -93,10 +96,28 @@ def aligned(pdf):
     return errors
 
 
+def promise(pdf):
+    def text(first, last=None):
+        args = ["pdftotext", "-f", str(first)] + (["-l", str(last)] if last else []) + [pdf, "-"]
+        out = subprocess.run(args, capture_output=True, check=True).stdout.decode()
+        return re.sub(r"\s+", "", out)
+    front, back = text(1, 1), text(2)
+    m = re.search(r"第2页：.*?（全部(\d+)项指标(及其[^）]*)?）", front)
+    if not m:
+        return ["page 1: no pointer to page 2"]
+    says = m.group(2) or ""
+    shows = bool(re.search(r"较(19|20)\d\d年|不作比较", back))
+    errors = []
+    if ("比较" in says) != shows:
+        errors.append(f"page 1 says “{says}”, page 2 {'shows' if shows else 'shows no'} comparison")
+    return errors
+
+
 def main():
     pdf = sys.argv[1]
     mode = sys.argv[2] if len(sys.argv) > 2 else "leaf"
-    errors = {"leaf": leaf, "continued": continued, "aligned": aligned}[mode](pdf)
+    errors = {"leaf": leaf, "continued": continued, "aligned": aligned,
+              "promise": promise}[mode](pdf)
     for e in errors:
         print(f"{pdf}: {e}")
     sys.exit(1 if errors else 0)

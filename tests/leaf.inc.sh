@@ -17,6 +17,13 @@ for json in data/*.json; do
             "$PY" tests/check_leaf.py "$T/$y.pdf"
 done
 
+for json in data/*.json; do
+    y=$(basename "$json" .json)
+    [ -f "$T/$y.pdf" ] && [ "$(pdfinfo "$T/$y.pdf" | awk '/^Pages:/ { print $2 }')" -gt 1 ] &&
+        check "$y.pdf: the front page promises comparisons exactly when the back page shows one" \
+            "$PY" tests/check_leaf.py "$T/$y.pdf" promise
+done
+
 check "a sheet whose figures fit the front page is one page" sh -c \
     "'$BIN' -o '$L/fits.pdf' '$L/fits.json' && pdfinfo '$L/fits.pdf' | grep -q '^Pages: *1\$'"
 # The bar chart's height: from its unit line to its first category label.

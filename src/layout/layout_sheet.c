@@ -211,17 +211,47 @@ static bool place_sections(layout_ctx *ctx, flow *f, const form *fm)
     return !ctx->failed;
 }
 
+/* What the complete table beside the figures shows, in words, as the
+ * pointer promises it: "及其时期、范围和比较" names only what is there (a
+ * sheet whose folder has no earlier year of any id has no comparisons). */
+static bool table_promise(const layout_ctx *ctx, strbuf *out)
+{
+    const sheet *s = ctx->s;
+    bool when = false, where = false, compared = false;
+    for (size_t i = 0; i < s->n_indicators; i++) {
+        const sheet_indicator *ind = &s->indicators[i];
+        int prev_year = 0;
+        when |= ind->period || ind->as_of;
+        where |= ind->scope || (ind->kind == KIND_RANK && ind->rank.level);
+        compared |= ind->kind != KIND_RANK && ind->kind != KIND_CHANGE &&
+                    history_before(ctx->hist, s->year, ind->id, &prev_year);
+    }
+    const char *parts[3];
+    size_t n = 0;
+    if (when)
+        parts[n++] = "时期";
+    if (where)
+        parts[n++] = "范围";
+    if (compared)
+        parts[n++] = "比较";
+    for (size_t k = 0; k < n; k++)
+        sb_printf(out, "%s%s", k == 0 ? "及其" : k + 1 == n ? "和" : "、", parts[k]);
+    return !out->failed;
+}
+
 /* The line at the foot of the front page saying where the rest went. */
 static bool place_pointer(layout_ctx *ctx, flow *f, const form *fm)
 {
     const sheet *s = ctx->s;
-    strbuf line = {0}, names = {0};
+    strbuf line = {0}, names = {0}, shows = {0};
     for (size_t i = 0; i < s->n_sections; i++)
         if (moves(fm, &s->sections[i]))
             sb_printf(&names, "“%s”", s->sections[i].title);
-    if (fm->kind == FORM_BACK)
-        sb_printf(&line, "第%d页：%s（全部%zu项指标及其时期、范围和比较）。", f->first_page + 1,
-                  sb_str(&names), s->n_indicators);
+    if (fm->kind == FORM_BACK && table_promise(ctx, &shows))
+        sb_printf(&line, "第%d页：%s（全部%zu项指标%s）。", f->first_page + 1, sb_str(&names),
+                  s->n_indicators, sb_str(&shows));
+    else if (fm->kind == FORM_BACK)
+        line.failed = true;
     else
         sb_printf(&line, "本页为正面，%s从略（共%zu项指标）。", sb_str(&names), s->n_indicators);
     text *t = line.failed || names.failed
@@ -229,6 +259,7 @@ static bool place_pointer(layout_ctx *ctx, flow *f, const form *fm)
                   : layout_text(ctx, sb_str(&line), &ctx->st->note, f->width, "", "sections");
     sb_free(&line);
     sb_free(&names);
+    sb_free(&shows);
     return t && flow_place_paragraph(f, t, ctx->st->muted, ctx->st->block_gap, "sections");
 }
 
