@@ -427,7 +427,7 @@ static bool build_parts(layout_ctx *ctx, trow *rows, size_t n, int parts, double
 }
 
 /* Under the table, the reasons its comparisons are left out, each once:
- * "注：托位数：2021年为“全市现有托位”，2025年为…，口径不同，不作比较。" */
+ * "注：托位数，2021年为“全市现有托位”，2025年为…，口径不同，不作比较。" */
 static bool table_notes(layout_ctx *ctx, const sheet_block *blk, const trow *rows, size_t n,
                         double width, box *b, double *h)
 {

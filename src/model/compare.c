@@ -155,7 +155,7 @@ bool compare_explain(const sheet_indicator *cur, int year, const sheet_indicator
     case COMPARE_PERIOD: a = prev->period, b = cur->period, absent = "为全年"; break;
     default: return !out->failed;
     }
-    sb_printf(out, "%s：", cur->label);
+    sb_printf(out, "%s，", cur->label); /* "注：" precedes it: no second colon */
     explain_side(out, prev_year, a, absent);
     sb_printf(out, "，");
     explain_side(out, year, b, absent);

@@ -204,7 +204,7 @@ static void unlike_figures_are_explained(void **state)
     strbuf out = {0};
     assert_true(compare_explain(&cur, 2025, &prev, 2021, &out));
     assert_string_equal(sb_str(&out),
-                        "托位数：2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，"
+                        "托位数，2021年为“全市现有托位”，2025年为“0—3岁婴幼儿托位数”，"
                         "口径不同，不作比较。");
     sb_free(&out);
     out = (strbuf){0};
@@ -212,14 +212,14 @@ static void unlike_figures_are_explained(void **state)
     cur.scope = "公立医院";
     assert_true(compare_explain(&cur, 2025, &prev, 2024, &out));
     assert_string_equal(sb_str(&out),
-                        "托位数：2024年为全市，2025年为“公立医院”，统计范围不同，不作比较。");
+                        "托位数，2024年为全市，2025年为“公立医院”，统计范围不同，不作比较。");
     sb_free(&out);
     out = (strbuf){0};
     cur.scope = NULL;
     cur.period = "1—11月";
     assert_true(compare_explain(&cur, 2025, &prev, 2024, &out));
     assert_string_equal(sb_str(&out),
-                        "托位数：2024年为全年，2025年为“1—11月”，统计时段不同，不作比较。");
+                        "托位数，2024年为全年，2025年为“1—11月”，统计时段不同，不作比较。");
     sb_free(&out);
     out = (strbuf){0};
     cur.period = NULL; /* like with like: nothing to explain */
