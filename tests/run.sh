@@ -80,6 +80,11 @@ for json in data/*.json; do
     "$BIN" --paper A3 -o "$T/$y-a3.pdf" "$json" 2>/dev/null
     check "$y.pdf, --grayscale and --paper A3: finishing (no figure split from its unit, no one-character last line, no spread figure, no space between Han and figure, one form per figure, black text)" \
         "$PY" tests/check_finishing.py "$T/$y.pdf" "$T/$y-gray.pdf" "$T/$y-a3.pdf"
+    "$BIN" --grayscale --style gongwen -o "$T/$y-gw-gray.pdf" "$json" 2>/dev/null
+    check "$y.pdf --grayscale (default and gongwen): every colour neutral, no colour image" \
+        "$PY" tests/check_gray.py "$T/$y-gray.pdf" "$T/$y-gw-gray.pdf"
+    check "$y.pdf --grayscale --style gongwen: no line starts with 。，）” or a 间隔号 ·, or ends with （“" \
+        "$PY" tests/check_kinsoku.py "$T/$y-gw-gray.pdf"
 done
 
 # ---- reproducibility ----------------------------------------------------------

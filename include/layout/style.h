@@ -62,6 +62,8 @@ typedef struct style {
     rgb line_marker_edge;    /* the ring around a point's marker */
     double line_marker_edge_w;
     double ring_outer, ring_thickness, ring_gap, ring_label_gap;
+    rgb track_edge;      /* the outline of a ring's or a bullet's whole track */
+    double track_edge_w; /* 0: none (the track is a tint); else its width */
     double bullet_row_h, bullet_bar_h, bullet_track_h, bullet_label_w, bullet_gap;
     double bullet_status_w;  /* the 已实现 column at a row's right */
     double bullet_headroom;  /* the scale's end past the larger of figure and target */

@@ -102,9 +102,14 @@ static bool bullet_row(layout_ctx *ctx, const sheet_item *it, const target *tg, 
                 .w = vx - x0,
                 .h = st->bullet_bar_h};
     bar.paint = chart_series_paint(st, 0);
+    mark track = {.kind = MARK_RECT, .x = x0, .y = track_y, .w = x1 - x0, .h = st->bullet_track_h};
+    track.paint = (mark_paint){.fill = st->track,
+                               .filled = true,
+                               .stroke = st->track_edge,
+                               .stroked = st->track_edge_w > 0,
+                               .line_width = st->track_edge_w};
     if (!page_add_text(&b->marks, lt, 0, tr.cy - text_height(lt) / 2, st->ink) ||
-        !page_add_rect(&b->marks, x0, track_y, x1 - x0, st->bullet_track_h, st->track) ||
-        !page_add_mark(&b->marks, &bar) ||
+        !page_add_mark(&b->marks, &track) || !page_add_mark(&b->marks, &bar) ||
         !page_add_line(&b->marks, tx, track_y - st->bullet_tick_over, tx,
                        track_y + st->bullet_track_h + st->bullet_tick_over, st->target,
                        st->bullet_tick_w) ||

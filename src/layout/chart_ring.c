@@ -41,7 +41,11 @@ bool chart_ring_build(layout_ctx *ctx, const sheet_block *blk, double width, box
                           .h = st->ring_outer - st->ring_thickness,
                           .a0 = 0,
                           .a1 = 2 * M_PI};
-            track.paint = (mark_paint){.fill = st->track, .filled = true};
+            track.paint = (mark_paint){.fill = st->track,
+                                       .filled = true,
+                                       .stroke = st->track_edge,
+                                       .stroked = st->track_edge_w > 0,
+                                       .line_width = st->track_edge_w};
             mark arc = track;
             arc.a1 = 2 * M_PI * share;
             arc.paint = chart_series_paint(st, 0);

@@ -253,6 +253,10 @@ const style *style_grayscale(void)
         g = default_style;
         g.name = "grayscale";
         g.grayscale = true;
+        /* Every colour neutral: a bluish black rule fails a gray-only
+         * preflight and prints in four colours on a colour press. */
+        g.ink = gray(0.10);
+        g.target = gray(0.10);
         g.muted = gray(0.33);
         g.accent = gray(0.12);
         g.rule = gray(0.55);
@@ -414,7 +418,9 @@ static void gongwen_ink(style *g)
     g->kpi_accent_w = g->hero_accent_w = 0;
     g->grid = gray(0.6);
     g->bar = gray(0.45);
-    g->track = white;      /* a ring's or a target's whole: no screen behind the figure */
+    g->track = white;        /* a ring's or a target's whole: no screen behind the figure */
+    g->track_edge = g->grid; /* but its outline, so 47 % reads as a part of a whole */
+    g->track_edge_w = 0.6;
     g->on_bar_ink = black; /* on a 45 % gray: 4.4:1 */
     g->series[0] = gray(0.45);
     g->series[1] = black;
