@@ -18,6 +18,8 @@ fi
 if [ -f "$book" ]; then
     check "book: qpdf --check" qpdf --check "$book"
     check "book: no overlapping words, nothing outside the page" "$PY" tests/check_overlap.py "$book"
+    check "book: no line starts with 。，）” or a 间隔号 ·, or ends with （“" \
+        "$PY" tests/check_kinsoku.py "$book"
     check "book: finishing (no figure split from its unit, no one-character last line, no spread figure, no space between Han and figure, one form per figure, black text)" \
         "$PY" tests/check_finishing.py "$book"
     "$BIN" --book -o "$T/book-again.pdf" data/2025.json 2>/dev/null
@@ -52,6 +54,7 @@ fi
 out=$("$BIN" --book --grayscale -o "$T/book-gray.pdf" data/2025.json 2>&1)
 if [ $? -eq 0 ] && [ -z "$out" ] && [ -f "$T/book-gray.pdf" ]; then
     ok "book: --grayscale renders"
+    check "book: --grayscale: every colour neutral" "$PY" tests/check_gray.py "$T/book-gray.pdf"
 else
     ko "book: --grayscale renders" "$out"
 fi

@@ -3,7 +3,7 @@
 
     check_kinsoku.py FILE.pdf
 
-No line starts with a closing mark (。，、；：？！）》」』”’ …) and no line
+No line starts with a closing mark (。，、；：？！）》」』”’ …) or a 间隔号 (·), and no line
 ends with an opening one (（《「『“‘ …), as poppler reads the lines back.
 Prints one line per problem; exit 0 when all hold.
 """
@@ -12,7 +12,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-CLOSING = set("。，、；：？！）》」』”’〉】］｝")
+CLOSING = set("。，、；：？！）》」』”’〉】］｝·・")  # 间隔号 never starts a line either
 OPENING = set("（《「『“‘〈【［｛")
 
 

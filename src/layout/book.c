@@ -449,11 +449,17 @@ static doc *book_pass(book *bk, const doc *first)
         goto fail;
     /* The metadata borrows the cover's bookmark title, which the doc owns. */
     bk->d->title = bk->d->outline[0].title;
-    static const char trends_intro[] = "本部分收录在两个及以上年度出现的指标，以及统计口径前后不同"
-                                       "的相关指标。口径相同的数字画成折线，"
-                                       "并列出与上一个有数据年度相比的变化；某一年度没有数据时折线"
-                                       "在此断开，不作插补。口径不同的数字只按"
-                                       "年份并列，附口径说明，不连线、不比较。";
+    /* The introduction promises trend lines only when some topic has one. */
+    bool any_trend = false;
+    for (size_t t = 0; t < bk->n_topics && !any_trend; t++)
+        any_trend = book_topic_has_trend(bk, &bk->topics[t]);
+    const char *trends_intro =
+        any_trend ? "本部分收录在两个及以上年度出现的指标，以及统计口径前后不同的相关指标。口径相同"
+                    "的数字画成折线，并列出与上一个有数据年度相比的变化；某一年度没有数据时折线在此"
+                    "断开，不作插补。口径不同的数字只按年份并列，附口径说明，不连线、不比较。"
+                  : "本部分收录在两个及以上年度出现的指标，以及统计口径前后不同的相关指标。这些指标"
+                    "各年的口径不同，或原文未交代口径，无法确认是同一统计，因此各年数字只按年份并列"
+                    "，附口径说明，不连线、不比较。";
     if (!part_begin(bk, bk->toc[0].title, trends_intro))
         goto fail;
     for (size_t t = 0; t < bk->n_topics; t++)

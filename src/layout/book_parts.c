@@ -25,6 +25,14 @@ static bool comparable_in(const topic *t, const char *id)
     return t->cfg ? book_topic_comparable(t->cfg, id) : true;
 }
 
+bool book_topic_has_trend(const book *bk, const topic *t)
+{
+    for (size_t i = 0; i < t->n_ids; i++)
+        if (comparable_in(t, t->ids[i]) && book_years_with(bk, t->ids[i]) >= 2)
+            return true;
+    return false;
+}
+
 /* The figure as printed: qualifier, number (grouped), unit; a rank as 第N. */
 static bool figure_into(const sheet_indicator *ind, strbuf *out)
 {
@@ -83,13 +91,17 @@ static const char *column_unit(const book *bk, const sheet_indicator *ind)
     return best;
 }
 
-/* The figure as a column of the book prints it: in the scale of its
- * column_unit, the decimal point moved (exact), so 4636个 stands as
- * 0.4636万个 beside 1.77万个; otherwise as book_figure_text. */
-static bool column_figure_text(book *bk, const sheet *s, const sheet_indicator *ind, strbuf *out)
+/* The figure as a column of the book prints it. Figures the topic declares
+ * comparable take the scale of their column_unit, the decimal point moved
+ * (exact), so 4636个 stands as 0.4636万个 beside 1.77万个; the rest stand as
+ * written (book_figure_text): putting figures of different definitions on
+ * one scale invites the comparison their table declines. */
+static bool column_figure_text(book *bk, const topic *t, const sheet *s, const sheet_indicator *ind,
+                               strbuf *out)
 {
     char lit[NUMFMT_MAX];
-    const char *unit = ind->kind == KIND_RANK ? NULL : column_unit(bk, ind);
+    const char *unit =
+        ind->kind == KIND_RANK || !comparable_in(t, ind->id) ? NULL : column_unit(bk, ind);
     if (!unit || !ind->unit || strcmp(unit, ind->unit) == 0 ||
         !numfmt_rescale(ind->literal, ind->unit, unit, lit, sizeof lit))
         return book_figure_text(bk, s, ind, out);
@@ -195,7 +207,7 @@ static bool topic_columns(book *bk, const topic *t, table *tb, bool *any_change,
                 continue;
             chart_sources_add_file(cs, s, ind->source_file);
             label_w = fmax(label_w, book_cell_width(bk, ind->label, &z->cell));
-            if (!column_figure_text(bk, s, ind, &buf))
+            if (!column_figure_text(bk, t, s, ind, &buf))
                 goto fail;
             value_w = fmax(value_w, book_cell_width(bk, sb_str(&buf), &z->cell_num));
             int py;
@@ -266,7 +278,7 @@ static bool topic_rows(book *bk, const topic *t, table *tb, bool any_change)
             if (!ind)
                 continue;
             sb_free(&year);
-            if (!sb_printf(&year, "%d年", s->year) || !column_figure_text(bk, s, ind, &fig) ||
+            if (!sb_printf(&year, "%d年", s->year) || !column_figure_text(bk, t, s, ind, &fig) ||
                 !meaning_into(ind, true, &meaning)) {
                 bk->ctx.failed = true;
                 ok = false;

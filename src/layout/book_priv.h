@@ -102,6 +102,9 @@ const sheet_indicator *book_figure(const book *bk, int year, const char *id);
 const sheet_indicator *book_latest_figure(const book *bk, const char *id, const sheet **in);
 /* How many years have a figure of id; cannot fail. */
 size_t book_years_with(const book *bk, const char *id);
+/* True when some figure of t may be drawn as a trend: the topic declares it
+ * comparable and two or more years report it. */
+bool book_topic_has_trend(const book *bk, const topic *t);
 /* The topic whose page shows id; NULL when none does. */
 const topic *book_topic_of(const book *bk, const char *id);
 /* True when the appendix must source ind; cannot fail. */

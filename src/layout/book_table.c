@@ -114,7 +114,8 @@ static bool table_row(book *bk, const table *t, const cell *cells, bool header, 
 }
 
 /* Places the header row of t, with the title or lead above it before the
- * first row, kept with that row (keep: its height). */
+ * first row and 续表 above it on a later page, kept with that row (keep:
+ * its height). */
 static bool table_head(book *bk, table *t, double keep)
 {
     const style *st = bk->ctx.st;
@@ -134,6 +135,12 @@ static bool table_head(book *bk, table *t, double keep)
         }
         if (t->title)
             top.height = h + st->chart_title_gap;
+    } else if (book_text(bk, &top, NULL, "续表", &st->table_head, 0, 0, bk->f.width, st->muted, "",
+                         NULL, &h)) {
+        top.height = h + st->table_row_pad; /* a continued table says so, as the sheets' do */
+    } else {
+        box_free(&top);
+        return false;
     }
     double lead_h = top.height;
     bool ok = table_row(bk, t, cells, true, &hb);
@@ -152,7 +159,7 @@ static bool table_head(book *bk, table *t, double keep)
 }
 
 /* Places a body row: before the first, the title or lead and the header
- * row; on a new page, the header row again. */
+ * row; on a new page, 续表 and the header row again. */
 bool book_table_add(book *bk, table *t, const cell *cells)
 {
     box b = {0};

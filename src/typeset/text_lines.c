@@ -34,6 +34,12 @@ void text_keep_runs(PangoAttrList *attrs, const char *utf8, const text_style *st
     for (size_t start = 0; at; at = strstr(utf8 + start, sep)) {
         size_t end = (size_t)(at - utf8) + sizeof sep - 2; /* through the dot */
         keep_together(attrs, utf8, start, end, style, width);
+        if (at > utf8) { /* a part too long to keep: the dot still ends its line */
+            PangoAttribute *glue = pango_attr_allow_breaks_new(FALSE);
+            glue->start_index = (guint)(g_utf8_prev_char(at) - utf8);
+            glue->end_index = (guint)end;
+            pango_attr_list_insert(attrs, glue);
+        }
         start = (size_t)(at - utf8) + sizeof sep - 1;
         if (!strstr(utf8 + start, sep))
             keep_together(attrs, utf8, start, strlen(utf8), style, width);
