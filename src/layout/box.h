@@ -189,6 +189,11 @@ double chart_tick_width(layout_ctx *ctx, const sheet_block *blk, const scale *sc
 
 /* The rows a table block has in the current table form. */
 size_t table_rows_of(const layout_ctx *ctx, const sheet_block *blk);
+/* The earlier year a complete table compares ind with (its change, or why
+ * not: "口径不同"), in *prev_year; NULL when its row compares nothing (no
+ * earlier year, a rank, a change, an approximate figure). */
+const sheet_indicator *table_compared_with(const layout_ctx *ctx, const sheet_indicator *ind,
+                                           int *prev_year);
 
 /* 0 未实现, 1 接近目标 (an approximate figure reaches it), 2 已实现. */
 int chart_target_status(const sheet_indicator *ind, const target *tg);

@@ -223,8 +223,7 @@ static bool table_promise(const layout_ctx *ctx, strbuf *out)
         int prev_year = 0;
         when |= ind->period || ind->as_of;
         where |= ind->scope || (ind->kind == KIND_RANK && ind->rank.level);
-        compared |= ind->kind != KIND_RANK && ind->kind != KIND_CHANGE &&
-                    history_before(ctx->hist, s->year, ind->id, &prev_year);
+        compared |= table_compared_with(ctx, ind, &prev_year) != NULL;
     }
     const char *parts[3];
     size_t n = 0;

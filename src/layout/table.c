@@ -107,6 +107,15 @@ static bool row_meta(const sheet_indicator *ind, strbuf *meta)
     return !meta->failed;
 }
 
+const sheet_indicator *table_compared_with(const layout_ctx *ctx, const sheet_indicator *ind,
+                                           int *prev_year)
+{
+    if (ind->kind == KIND_RANK || ind->kind == KIND_CHANGE)
+        return NULL;
+    const sheet_indicator *prev = history_before(ctx->hist, ctx->s->year, ind->id, prev_year);
+    return prev && compare_like(ind, prev) != COMPARE_APPROXIMATE ? prev : NULL;
+}
+
 /* The texts of the figure, the unit, the meaning and the comparison. */
 static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_change)
 {
@@ -132,13 +141,10 @@ static bool row_texts(layout_ctx *ctx, trow *r, bool with_change, bool merge_cha
     }
     row_meta(ind, &meta);
     int dir = 0, prev_year = 0;
-    const sheet_indicator *prev = with_change && ind->kind != KIND_RANK && ind->kind != KIND_CHANGE
-                                      ? history_before(ctx->hist, ctx->s->year, ind->id, &prev_year)
-                                      : NULL;
+    const sheet_indicator *prev = with_change ? table_compared_with(ctx, ind, &prev_year) : NULL;
     strbuf why = {0};
-    if (prev && compare_like(ind, prev) != COMPARE_APPROXIMATE &&
-        (!compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir) ||
-         !compare_explain(ind, ctx->s->year, prev, prev_year, &why)))
+    if (prev && (!compare_describe(ind, ctx->s->year, prev, prev_year, &change, &dir) ||
+                 !compare_explain(ind, ctx->s->year, prev, prev_year, &why)))
         change.failed = true;
     if (why.len && !why.failed && !(r->why = strdup(sb_str(&why))))
         change.failed = true;
